@@ -1,0 +1,14 @@
+package io.mailoo.contracts;
+
+/** Kafka topic names of the public contract (DESIGN §3). */
+public final class Topics {
+    public static final String INTEGRATIONS = "mailoo.integrations.v1";
+    public static final String MAIL_PROFILES = "mailoo.mail-profiles.v1";
+    public static final String MAIL_REQUESTS = "mailoo.mail-requests.v1";
+    public static final String MAIL_RESULTS = "mailoo.mail-results.v1";
+    public static final String MAIL_REQUESTS_DLQ = "mailoo.mail-requests.v1.dlq";
+    public static final String MAIL_REQUESTS_REPLIES = "mailoo.mail-requests.v1-replies";
+
+    private Topics() {
+    }
+}
