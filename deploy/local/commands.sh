@@ -1,0 +1,191 @@
+# shellcheck shell=bash
+# ./mailoo subcommands.
+
+usage() {
+  cat <<EOF
+Mailoo local runner (state in .mailoo/)
+
+usage: ./mailoo COMMAND [ARGS]
+
+  up                  build if needed, start PostgreSQL (if local and stopped), Kafka ($MAILOO_KAFKA_PORT), the SMTP
+                      catcher ($MAILOO_SMTP_CATCHER_PORT, API $MAILOO_SMTP_CATCHER_API_PORT) and the four services; waits until healthy
+  down                stop everything ./mailoo started (services, catcher, Kafka, a leftover test broker)
+  status              one line per component
+  logs NAME [--no-follow]
+                      tail a log; NAME: integration-service market-service offer-generator-service
+                      mail-dispatch-service kafka kafka-test smtp-catcher
+  token --sub ID --email ADDR [--groups g1,g2] [--ttl SECONDS]
+                      print a dev RS256 JWT (issuer $MAILOO_JWT_ISSUER)
+  test [MAVEN ARGS]   start a fresh test broker ($MAILOO_TEST_KAFKA_PORT), create test databases, run ./mvnw -B verify
+  bench [ARGS]        run deploy/local/bench.sh
+  help                this text
+
+Infra-only start (no build, no services): MAILOO_SKIP_SERVICES=1 ./mailoo up
+Skip the staleness check / build:         MAILOO_SKIP_BUILD=1 ./mailoo up
+Ports and settings: see README.md (every MAILOO_* variable).
+EOF
+}
+
+cmd_up() {
+  (($# == 0)) || die "up takes no arguments"
+  require_cmd java curl openssl
+  ensure_state_dirs
+  local t0; t0=$(now_ms)
+  if [[ "$MAILOO_SKIP_SERVICES" != 1 ]]; then
+    build_if_needed
+  fi
+  ensure_postgres
+  local dbs=() svc
+  for svc in "${MAILOO_SERVICES[@]}"; do dbs+=("$(service_db "$svc")"); done
+  ensure_databases "${dbs[@]}"
+  ensure_keys
+  start_dev_kafka
+  start_catcher
+  if [[ "$MAILOO_SKIP_SERVICES" == 1 ]]; then
+    warn "MAILOO_SKIP_SERVICES=1: services not started"
+  else
+    start_services
+  fi
+  ok "up in $(( ($(now_ms) - t0) / 1000 )) s"
+  print_endpoints
+}
+
+print_endpoints() {
+  local svc
+  cat <<EOF
+
+Mailoo is running (state: ${MAILOO_STATE_DIR#"$MAILOO_ROOT/"}/, logs: ./mailoo logs NAME)
+EOF
+  if [[ "$MAILOO_SKIP_SERVICES" != 1 ]]; then
+    for svc in "${MAILOO_SERVICES[@]}"; do
+      printf '  %-26s http://127.0.0.1:%s   (health: /q/health)\n' "$svc" "$(service_port "$svc")"
+    done
+  fi
+  cat <<EOF
+  kafka                      127.0.0.1:$MAILOO_KAFKA_PORT (controller $MAILOO_KAFKA_CONTROLLER_PORT)
+  postgresql                 $MAILOO_DB_HOST:$MAILOO_DB_PORT (user $MAILOO_DB_USERNAME)
+  smtp catcher               smtp://127.0.0.1:$MAILOO_SMTP_CATCHER_PORT (no auth)
+  smtp catcher API           http://127.0.0.1:$MAILOO_SMTP_CATCHER_API_PORT/api/user/<recipient>/messages/
+  (gateway 8080: not part of the local run yet)
+
+Get a dev token:
+  TOKEN=\$(./mailoo token --sub user-1 --email user-1@example.com --groups user)
+  curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$MAILOO_INTEGRATION_PORT/...
+Stop everything: ./mailoo down
+EOF
+}
+
+cmd_down() {
+  (($# == 0)) || die "down takes no arguments"
+  ensure_state_dirs
+  stop_components "${MAILOO_SERVICES[@]}"
+  stop_components smtp-catcher
+  stop_components kafka kafka-test
+  ok "down"
+}
+
+status_line() {
+  # NAME STATE PID ENDPOINT [HEALTH]
+  printf '%-24s %-8s %-8s %-30s %s\n' "$@"
+}
+
+cmd_status() {
+  local svc pid port
+  status_line COMPONENT STATE PID ENDPOINT HEALTH
+  for svc in "${MAILOO_SERVICES[@]}"; do
+    port=$(service_port "$svc")
+    if pid=$(component_pid "$svc"); then
+      status_line "$svc" running "$pid" "http://127.0.0.1:$port" "$(service_health "$port")"
+    else
+      status_line "$svc" stopped - "http://127.0.0.1:$port" -
+    fi
+  done
+  local name ep
+  for name in kafka kafka-test smtp-catcher; do
+    case "$name" in
+      kafka) ep="127.0.0.1:$MAILOO_KAFKA_PORT" ;;
+      kafka-test) ep="127.0.0.1:$MAILOO_TEST_KAFKA_PORT" ;;
+      smtp-catcher) ep="127.0.0.1:$MAILOO_SMTP_CATCHER_PORT api:$MAILOO_SMTP_CATCHER_API_PORT" ;;
+    esac
+    if pid=$(component_pid "$name"); then
+      local h=listening
+      case "$name" in
+        smtp-catcher) catcher_ready || h="not ready" ;;
+        kafka) port_open "$MAILOO_KAFKA_PORT" || h="not listening" ;;
+        kafka-test) port_open "$MAILOO_TEST_KAFKA_PORT" || h="not listening" ;;
+      esac
+      status_line "$name" running "$pid" "$ep" "$h"
+    elif [[ "$name" != kafka-test ]]; then
+      status_line "$name" stopped - "$ep" -
+    fi
+  done
+  if pg_ready 2>/dev/null; then
+    status_line postgresql running - "$MAILOO_DB_HOST:$MAILOO_DB_PORT" "accepting connections"
+  else
+    status_line postgresql stopped - "$MAILOO_DB_HOST:$MAILOO_DB_PORT" -
+  fi
+}
+
+cmd_logs() {
+  local name="" follow=1 lines=200
+  while (($#)); do
+    case "$1" in
+      --no-follow) follow=0; shift ;;
+      -n) lines=${2:?}; shift 2 ;;
+      -*) die "unknown option: $1" ;;
+      *) [[ -z "$name" ]] || die "only one log at a time"; name=$1; shift ;;
+    esac
+  done
+  case "$name" in
+    integration-service|market-service|offer-generator-service|mail-dispatch-service|kafka|kafka-test|smtp-catcher|kafka-tools) ;;
+    "") die "usage: ./mailoo logs NAME [--no-follow]  (integration-service market-service offer-generator-service mail-dispatch-service kafka kafka-test smtp-catcher)" ;;
+    *) die "unknown component: $name" ;;
+  esac
+  local f="$MAILOO_LOG_DIR/$name.log"
+  [[ -f "$f" ]] || die "no log yet: ${f#"$MAILOO_ROOT/"}"
+  if ((follow)); then
+    exec tail -n "$lines" -F "$f"
+  else
+    tail -n "$lines" "$f"
+  fi
+}
+
+cmd_test() {
+  require_cmd java openssl
+  ensure_state_dirs
+  local t0; t0=$(now_ms)
+  ensure_postgres
+  ensure_databases mailoo_integration_test mailoo_market_test mailoo_offer_test mailoo_dispatch_test
+  ensure_keys
+  # a leftover test broker from an interrupted run: stop it, the test broker always starts fresh
+  stop_components kafka-test
+  trap 'stop_components kafka-test' EXIT
+  trap 'exit 130' INT TERM
+  start_test_kafka
+  ok "test infrastructure ready in $(( $(now_ms) - t0 )) ms"
+  log "./mvnw -B verify $*"
+  local rc=0
+  (
+    cd "$MAILOO_ROOT"
+    export MAILOO_TEST_KAFKA="127.0.0.1:$MAILOO_TEST_KAFKA_PORT"
+    export MAILOO_TEST_DB_HOST="$MAILOO_DB_HOST" MAILOO_TEST_DB_PORT="$MAILOO_DB_PORT"
+    export MAILOO_TEST_DB_USERNAME="$MAILOO_DB_USERNAME" MAILOO_TEST_DB_PASSWORD="$MAILOO_DB_PASSWORD"
+    export MAILOO_JWT_PRIVATE_KEY="$JWT_PRIVATE_KEY" MAILOO_JWT_PUBLIC_KEY="$JWT_PUBLIC_KEY"
+    export MAILOO_JWT_ISSUER
+    mvn_cmd -B verify "$@"
+  ) || rc=$?
+  if ((rc == 0)); then ok "tests passed ($(( ($(now_ms) - t0) / 1000 )) s)"; else warn "maven exited with $rc"; fi
+  return "$rc"
+}
+
+cmd_bench() {
+  local b="$MAILOO_ROOT/deploy/local/bench.sh"
+  if [[ -f "$b" ]]; then
+    # bench.sh runs as its own bash script; it may `source "$MAILOO_ROOT/deploy/local/common.sh"` for the helpers
+    export MAILOO_ROOT
+    exec bash "$b" "$@"
+  else
+    echo "bench: not implemented yet" >&2
+    exit 2
+  fi
+}

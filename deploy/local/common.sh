@@ -1,0 +1,214 @@
+# shellcheck shell=bash
+# Common settings and helpers for ./mailoo (sourced; expects MAILOO_ROOT to be set).
+
+# ---- settings (every one overridable by env) -------------------------------------------------------------
+: "${MAILOO_STATE_DIR:=$MAILOO_ROOT/.mailoo}"
+: "${MAILOO_KAFKA_PORT:=9092}"
+: "${MAILOO_KAFKA_CONTROLLER_PORT:=9093}"
+: "${MAILOO_TEST_KAFKA_PORT:=19092}"
+: "${MAILOO_TEST_KAFKA_CONTROLLER_PORT:=19093}"
+: "${MAILOO_KAFKA_HEAP_OPTS:=-Xms64m -Xmx256m}"
+: "${MAILOO_SMTP_CATCHER_PORT:=3025}"
+: "${MAILOO_SMTP_CATCHER_API_PORT:=3080}"
+: "${MAILOO_INTEGRATION_PORT:=8081}"
+: "${MAILOO_MARKET_PORT:=8082}"
+: "${MAILOO_OFFER_PORT:=8083}"
+: "${MAILOO_DISPATCH_PORT:=8084}"
+: "${MAILOO_DB_HOST:=127.0.0.1}"
+: "${MAILOO_DB_PORT:=5432}"
+: "${MAILOO_DB_USERNAME:=postgres}"
+: "${MAILOO_DB_PASSWORD:=postgres}"
+: "${MAILOO_JWT_ISSUER:=https://mailoo.local/dev}"
+: "${MAILOO_SERVICE_JAVA_OPTS:=-Xmx256m}"
+: "${MAILOO_HEALTH_TIMEOUT:=90}"
+: "${MAILOO_SKIP_SERVICES:=0}"
+: "${MAILOO_SKIP_BUILD:=0}"
+
+MAILOO_KAFKA_VERSION=4.1.2
+MAILOO_GREENMAIL_VERSION=2.1.13
+
+MAILOO_PID_DIR="$MAILOO_STATE_DIR/pids"
+MAILOO_LOG_DIR="$MAILOO_STATE_DIR/logs"
+MAILOO_KEYS_DIR="$MAILOO_STATE_DIR/keys"
+
+# module -> port / database
+MAILOO_SERVICES=(integration-service market-service offer-generator-service mail-dispatch-service)
+
+service_port() {
+  case "$1" in
+    integration-service) echo "$MAILOO_INTEGRATION_PORT" ;;
+    market-service) echo "$MAILOO_MARKET_PORT" ;;
+    offer-generator-service) echo "$MAILOO_OFFER_PORT" ;;
+    mail-dispatch-service) echo "$MAILOO_DISPATCH_PORT" ;;
+    *) die "unknown service: $1" ;;
+  esac
+}
+
+service_db() {
+  case "$1" in
+    integration-service) echo mailoo_integration ;;
+    market-service) echo mailoo_market ;;
+    offer-generator-service) echo mailoo_offer ;;
+    mail-dispatch-service) echo mailoo_dispatch ;;
+    *) die "unknown service: $1" ;;
+  esac
+}
+
+# ---- output ------------------------------------------------------------------------------------------------
+if [[ -t 1 ]]; then
+  _c_bold=$'\e[1m'; _c_red=$'\e[31m'; _c_green=$'\e[32m'; _c_yellow=$'\e[33m'; _c_off=$'\e[0m'
+else
+  _c_bold=; _c_red=; _c_green=; _c_yellow=; _c_off=
+fi
+
+log()  { printf '%s==>%s %s\n' "$_c_bold" "$_c_off" "$*" >&2; }
+ok()   { printf '%s ok%s %s\n' "$_c_green" "$_c_off" "$*" >&2; }
+warn() { printf '%swarn%s %s\n' "$_c_yellow" "$_c_off" "$*" >&2; }
+die()  { printf '%serror%s %s\n' "$_c_red" "$_c_off" "$*" >&2; exit 1; }
+
+now_ms() { date +%s%3N; }
+
+ensure_state_dirs() {
+  mkdir -p "$MAILOO_STATE_DIR" "$MAILOO_PID_DIR" "$MAILOO_LOG_DIR"
+}
+
+require_cmd() {
+  local c
+  for c in "$@"; do
+    command -v "$c" >/dev/null 2>&1 || die "'$c' is required but not installed"
+  done
+}
+
+# Maven: the wrapper when present, else a system mvn.
+mvn_cmd() {
+  if [[ -x "$MAILOO_ROOT/mvnw" ]]; then
+    "$MAILOO_ROOT/mvnw" "$@"
+  else
+    require_cmd mvn
+    mvn "$@"
+  fi
+}
+
+# ---- processes ---------------------------------------------------------------------------------------------
+# Every JVM started by ./mailoo carries -Dmailoo.component=<name>; a pid only counts as ours when its command
+# line still carries that marker (protects against pid reuse after a reboot or a crash).
+
+pid_file() { echo "$MAILOO_PID_DIR/$1.pid"; }
+
+# prints the pid of a running component, returns 1 when it is not running (and removes a stale pid file)
+component_pid() {
+  local name=$1 f pid
+  f=$(pid_file "$name")
+  [[ -f "$f" ]] || return 1
+  pid=$(<"$f")
+  if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null \
+     && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Dmailoo.component=$name "; then
+    echo "$pid"
+    return 0
+  fi
+  rm -f "$f"
+  return 1
+}
+
+is_running() { component_pid "$1" >/dev/null; }
+
+# start_component NAME LOGFILE CMD... : starts CMD detached (own session, survives the shell), records its pid
+start_component() {
+  local name=$1 logfile=$2
+  shift 2
+  ensure_state_dirs
+  {
+    printf '\n===== %s starting %s =====\n' "$(date -Iseconds)" "$name"
+  } >>"$logfile"
+  setsid nohup "$@" >>"$logfile" 2>&1 </dev/null &
+  local pid=$! i
+  echo "$pid" >"$(pid_file "$name")"
+  # until setsid/nohup/env have exec'd into the JVM, the command line does not carry the marker yet
+  for i in $(seq 1 100); do
+    if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Dmailoo.component=$name "; then
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  if ! kill -0 "$pid" 2>/dev/null; then
+    show_log_tail "$logfile" 40
+    rm -f "$(pid_file "$name")"
+    die "$name exited immediately (log: $logfile)"
+  fi
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+ensure_port_free() {
+  local port=$1 what=$2
+  if port_open "$port"; then
+    die "port $port (needed by $what) is already in use by another process; stop it or override the port (see ./mailoo help)"
+  fi
+}
+
+show_log_tail() {
+  local logfile=$1 n=${2:-60}
+  if [[ -f "$logfile" ]]; then
+    printf -- '----- last %s lines of %s -----\n' "$n" "$logfile" >&2
+    tail -n "$n" "$logfile" >&2
+    printf -- '-----\n' >&2
+  fi
+}
+
+# wait_until NAME LOGFILE TIMEOUT_S CHECK_CMD... : polls CHECK_CMD until it succeeds; fails fast if the process dies
+wait_until() {
+  local name=$1 logfile=$2 timeout=$3
+  shift 3
+  local deadline=$(( $(date +%s) + timeout ))
+  while true; do
+    if ! is_running "$name"; then
+      show_log_tail "$logfile"
+      die "$name exited during startup (log: $logfile)"
+    fi
+    if "$@"; then
+      return 0
+    fi
+    if (( $(date +%s) >= deadline )); then
+      show_log_tail "$logfile"
+      die "$name did not become ready within ${timeout}s (log: $logfile)"
+    fi
+    sleep 0.3
+  done
+}
+
+# stop_components NAME... : SIGTERM all, wait up to MAILOO_STOP_TIMEOUT (20 s), then SIGKILL the rest
+stop_components() {
+  local name pid timeout=${MAILOO_STOP_TIMEOUT:-20}
+  local -a names=() pids=()
+  for name in "$@"; do
+    if pid=$(component_pid "$name"); then
+      kill -TERM "$pid" 2>/dev/null || true
+      names+=("$name"); pids+=("$pid")
+    fi
+  done
+  ((${#pids[@]})) || return 0
+  local deadline=$(( $(date +%s) + timeout )) i alive
+  while true; do
+    alive=0
+    for i in "${!pids[@]}"; do
+      if kill -0 "${pids[$i]}" 2>/dev/null; then alive=1; fi
+    done
+    ((alive)) || break
+    if (( $(date +%s) >= deadline )); then
+      for i in "${!pids[@]}"; do
+        if kill -0 "${pids[$i]}" 2>/dev/null; then
+          warn "${names[$i]} (pid ${pids[$i]}) did not stop within ${timeout}s, sending SIGKILL"
+          kill -KILL "${pids[$i]}" 2>/dev/null || true
+        fi
+      done
+      sleep 0.5
+      break
+    fi
+    sleep 0.2
+  done
+  for i in "${!names[@]}"; do
+    rm -f "$(pid_file "${names[$i]}")"
+    ok "stopped ${names[$i]} (pid ${pids[$i]})"
+  done
+}

@@ -1,0 +1,118 @@
+# shellcheck shell=bash
+# The four Quarkus services, run from <module>/target/quarkus-app/quarkus-run.jar.
+
+service_jar() { echo "$MAILOO_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+
+# prints the reason when the module needs a (re)build, nothing otherwise
+service_build_reason() {
+  local svc=$1 jar newer
+  jar=$(service_jar "$svc")
+  [[ -d "$MAILOO_ROOT/$svc" ]] || die "module $svc/ does not exist yet"
+  [[ -f "$jar" ]] || { echo "$svc: no ${jar#"$MAILOO_ROOT/"}"; return 0; }
+  newer=$(find "$MAILOO_ROOT/pom.xml" "$MAILOO_ROOT/$svc/pom.xml" "$MAILOO_ROOT/$svc/src" \
+               "$MAILOO_ROOT/shared-contracts/pom.xml" "$MAILOO_ROOT/shared-contracts/src" \
+               -newer "$jar" -type f -print -quit 2>/dev/null || true)
+  [[ -n "$newer" ]] && echo "$svc: ${newer#"$MAILOO_ROOT/"} is newer than the jar"
+  return 0
+}
+
+build_if_needed() {
+  if [[ "$MAILOO_SKIP_BUILD" == 1 ]]; then
+    return 0
+  fi
+  local svc reason reasons=""
+  for svc in "${MAILOO_SERVICES[@]}"; do
+    reason=$(service_build_reason "$svc")
+    [[ -n "$reason" ]] && reasons+="    $reason"$'\n'
+  done
+  if [[ -z "$reasons" ]]; then
+    ok "service jars are up to date"
+    return 0
+  fi
+  log "building (./mvnw -B -q -DskipTests package) because:"
+  printf '%s' "$reasons" >&2
+  local t0; t0=$(now_ms)
+  (cd "$MAILOO_ROOT" && mvn_cmd -B -q -DskipTests package) || die "build failed"
+  for svc in "${MAILOO_SERVICES[@]}"; do
+    [[ -f "$(service_jar "$svc")" ]] || die "build finished but $(service_jar "$svc") is missing"
+  done
+  ok "built in $(( ($(now_ms) - t0) / 1000 )) s"
+}
+
+service_health_up() {
+  local port=$1 body code
+  body=$(curl -sS -m 3 -w '\n%{http_code}' "http://127.0.0.1:$port/q/health" 2>/dev/null) || return 1
+  code=${body##*$'\n'}
+  [[ "$code" == 200 ]] && grep -q '"status" *: *"UP"' <<<"$body"
+}
+
+# prints UP / DOWN / - for status
+service_health() {
+  local port=$1 code
+  code=$(curl -s -m 3 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health" 2>/dev/null || true)
+  case "$code" in
+    200) echo UP ;;
+    503) echo DOWN ;;
+    000|"") echo unreachable ;;
+    *) echo "HTTP $code" ;;
+  esac
+}
+
+start_service() {
+  local svc=$1 port db logfile jar
+  port=$(service_port "$svc")
+  db=$(service_db "$svc")
+  logfile="$MAILOO_LOG_DIR/$svc.log"
+  jar=$(service_jar "$svc")
+  if is_running "$svc"; then
+    ok "$svc already running (pid $(component_pid "$svc"), http://127.0.0.1:$port)"
+    return 0
+  fi
+  [[ -f "$jar" ]] || die "$jar is missing (build with ./mvnw -DskipTests package)"
+  ensure_port_free "$port" "$svc"
+  local -a envs=(
+    "QUARKUS_PROFILE=${QUARKUS_PROFILE:-prod}"
+    "HTTP_PORT=$port"
+    "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$MAILOO_KAFKA_PORT"
+    "DB_HOST=$MAILOO_DB_HOST"
+    "DB_PORT=$MAILOO_DB_PORT"
+    "DB_NAME=$db"
+    "DB_USERNAME=$MAILOO_DB_USERNAME"
+    "DB_PASSWORD=$MAILOO_DB_PASSWORD"
+    "MAIL_SMTP_ENCRYPTION_KEY=$(smtp_encryption_key)"
+    "MAIL_SMTP_ALLOW_PRIVATE_HOSTS=${MAIL_SMTP_ALLOW_PRIVATE_HOSTS:-true}"
+    "JWT_ISSUER=$MAILOO_JWT_ISSUER"
+    "JWT_PUBLIC_KEY_LOCATION=$JWT_PUBLIC_KEY"
+  )
+  # MAIL_SMTP_ENCRYPTION_PREVIOUS_KEYS, MAIL_SMTP_ALLOWED_PORTS, DISPATCH_* etc. pass through from the environment.
+  if [[ "$svc" == mail-dispatch-service ]]; then
+    envs+=(
+      "GLOBAL_SMTP_HOST=${GLOBAL_SMTP_HOST:-127.0.0.1}"
+      "GLOBAL_SMTP_PORT=${GLOBAL_SMTP_PORT:-$MAILOO_SMTP_CATCHER_PORT}"
+      "GLOBAL_SMTP_SECURITY=${GLOBAL_SMTP_SECURITY:-NONE}"
+      "GLOBAL_SMTP_USERNAME=${GLOBAL_SMTP_USERNAME-}"
+      "GLOBAL_SMTP_PASSWORD=${GLOBAL_SMTP_PASSWORD-}"
+      "GLOBAL_MAIL_FROM=${GLOBAL_MAIL_FROM:-platform@mailoo.local}"
+    )
+  fi
+  # shellcheck disable=SC2086
+  start_component "$svc" "$logfile" env "${envs[@]}" \
+    java $MAILOO_SERVICE_JAVA_OPTS -Dmailoo.component="$svc" -jar "$jar"
+  ok "$svc starting (pid $(component_pid "$svc"), log ${logfile#"$MAILOO_ROOT/"})"
+}
+
+wait_service_healthy() {
+  local svc=$1 port
+  port=$(service_port "$svc")
+  wait_until "$svc" "$MAILOO_LOG_DIR/$svc.log" "$MAILOO_HEALTH_TIMEOUT" service_health_up "$port"
+  ok "$svc is UP on http://127.0.0.1:$port"
+}
+
+start_services() {
+  local svc t0
+  t0=$(now_ms)
+  # start all, then wait: the JVMs boot in parallel
+  for svc in "${MAILOO_SERVICES[@]}"; do start_service "$svc"; done
+  for svc in "${MAILOO_SERVICES[@]}"; do wait_service_healthy "$svc"; done
+  ok "services healthy in $(( $(now_ms) - t0 )) ms"
+}

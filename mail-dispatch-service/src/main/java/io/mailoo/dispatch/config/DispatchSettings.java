@@ -1,0 +1,56 @@
+package io.mailoo.dispatch.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Tunables of mail-dispatch-service; every value has an environment variable (see README). */
+@ConfigMapping(prefix = "mailoo.dispatch")
+public interface DispatchSettings {
+
+    /** Allow SMTP hosts on loopback/private/link-local addresses (dev and test only). */
+    @WithDefault("false")
+    boolean allowPrivateHosts();
+
+    /** Ports a tenant profile may use unless private hosts are allowed. */
+    List<Integer> allowedPorts();
+
+    /** EHLO name; set so the client never does a blocking local hostname lookup. */
+    String ownHostname();
+
+    /** Lifetime of a request without its own expiresAt. */
+    Duration defaultExpiry();
+
+    /** How long a request waits for the profile version it names before it is NOT_CONFIGURED. */
+    Duration profileGrace();
+
+    int defaultMaxConnections();
+
+    int defaultMessagesPerMinute();
+
+    Duration connectTimeout();
+
+    /** A profile's client unused this long is closed. */
+    Duration idleClientTimeout();
+
+    /** Messages one profile may hold in memory; more wait in PostgreSQL. */
+    int laneQueueLimit();
+
+    /** Messages all profiles together may hold in memory. */
+    int inMemoryLimit();
+
+    /** How long a message taken into memory is reserved before another poll may take it again. */
+    Duration lease();
+
+    /** Consecutive authentication failures after which a profile is suspended. */
+    int authFailuresBeforeSuspension();
+
+    /** Where suspension notices go (through the platform SMTP); none configured = notices are only logged. */
+    Optional<String> operatorAddress();
+
+    /** The longest an SMTP_TEST inline profile may live after requestedAt. */
+    Duration testMaxLifetime();
+}

@@ -1,0 +1,27 @@
+package io.mailoo.dispatch.domain;
+
+/** Stable errorCode values of MailDispatchResult; documented in docs/dispatch.md. */
+public final class ErrorCodes {
+    public static final String PROFILE_NOT_CONFIGURED = "PROFILE_NOT_CONFIGURED";
+    public static final String PROFILE_SUSPENDED = "PROFILE_SUSPENDED";
+    public static final String KEY_MISSING = "KEY_MISSING";
+    public static final String SECRET_UNREADABLE = "SECRET_UNREADABLE";
+    public static final String SMTP_AUTH_FAILED = "SMTP_AUTH_FAILED";
+    public static final String SMTP_TLS_FAILED = "SMTP_TLS_FAILED";
+    public static final String SMTP_CONNECT_FAILED = "SMTP_CONNECT_FAILED";
+    public static final String SMTP_TEMPORARY_FAILURE = "SMTP_TEMPORARY_FAILURE";
+    public static final String SMTP_REJECTED = "SMTP_REJECTED";
+    public static final String RECIPIENT_REJECTED = "RECIPIENT_REJECTED";
+    public static final String SMTP_HOST_NOT_ALLOWED = "SMTP_HOST_NOT_ALLOWED";
+    public static final String SMTP_PORT_NOT_ALLOWED = "SMTP_PORT_NOT_ALLOWED";
+    public static final String RATE_LIMITED = "RATE_LIMITED";
+    public static final String HEADER_INJECTION = "HEADER_INJECTION";
+    public static final String INVALID_ADDRESS = "INVALID_ADDRESS";
+    public static final String INVALID_REQUEST = "INVALID_REQUEST";
+    public static final String PURPOSE_NOT_ALLOWED = "PURPOSE_NOT_ALLOWED";
+    public static final String INLINE_PROFILE_EXPIRED = "INLINE_PROFILE_EXPIRED";
+    public static final String EXPIRED = "EXPIRED";
+
+    private ErrorCodes() {
+    }
+}

@@ -1,0 +1,137 @@
+package io.mailoo.dispatch.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.mailoo.contracts.events.MailStatus;
+import io.mailoo.contracts.events.SendMailRequested;
+import io.mailoo.contracts.json.EventCodec;
+import io.mailoo.contracts.json.EventDecodingException;
+import io.mailoo.dispatch.config.DispatchSettings;
+import io.mailoo.dispatch.domain.DispatchOutcome;
+import io.mailoo.dispatch.domain.MessageRecord;
+import io.mailoo.dispatch.domain.QueuedMail;
+import io.mailoo.dispatch.repository.DispatchMessageRepository;
+import io.mailoo.dispatch.repository.DispatchMessageRepository.NewMessage;
+import io.mailoo.dispatch.service.DispatchEngine;
+import io.mailoo.dispatch.service.DispatchRecorder;
+import io.mailoo.dispatch.service.ProfileDirectory;
+import io.mailoo.dispatch.service.RequestValidator;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+
+/**
+ * Takes request batches from mailoo.mail-requests.v1. Each request gets its idempotency row in PostgreSQL before
+ * the batch is acknowledged, so a crash after the acknowledgement loses nothing; sending happens afterwards, in the
+ * profile lanes, so a slow SMTP server never holds up the consumer.
+ */
+@ApplicationScoped
+public class MailRequestConsumer {
+
+    private static final Logger LOG = Logger.getLogger(MailRequestConsumer.class);
+
+    private final DispatchMessageRepository repository;
+    private final RequestValidator validator;
+    private final DispatchEngine engine;
+    private final DispatchRecorder recorder;
+    private final DeadLetterPublisher deadLetters;
+    private final ProfileDirectory directory;
+    private final DispatchSettings settings;
+
+    public MailRequestConsumer(DispatchMessageRepository repository, RequestValidator validator,
+            DispatchEngine engine, DispatchRecorder recorder, DeadLetterPublisher deadLetters,
+            ProfileDirectory directory, DispatchSettings settings) {
+        this.repository = repository;
+        this.validator = validator;
+        this.engine = engine;
+        this.recorder = recorder;
+        this.deadLetters = deadLetters;
+        this.directory = directory;
+        this.settings = settings;
+    }
+
+    @Incoming("mail-requests")
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        Instant now = Instant.now();
+        List<NewMessage> rows = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (KafkaRecord<String, byte[]> record : batch) {
+            SendMailRequested request = decode(record);
+            if (request == null || !seen.add(request.messageId())) {
+                continue;
+            }
+            Instant expiresAt = request.expiresAt() != null ? request.expiresAt()
+                    : now.plus(settings.defaultExpiry());
+            DispatchOutcome refusal = validator.refusal(request, now).orElse(null);
+            rows.add(refusal != null
+                    ? new NewMessage(request, MailStatus.REJECTED, refusal.errorCode(), expiresAt, null, null)
+                    : new NewMessage(request, null, null, expiresAt, now.plus(settings.lease()),
+                            DispatchMessageRepository.storedForm(request)));
+        }
+        return directory.ready()
+                .chain(() -> repository.insertNew(rows, now)
+                        .onFailure().invoke(f -> LOG.errorf("Cannot store a request batch, retrying: %s",
+                                f.getMessage()))
+                        .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15))
+                        .indefinitely())
+                .chain(inserted -> dispatch(rows, inserted))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()))
+                .subscribeAsCompletionStage();
+    }
+
+    private Uni<Void> dispatch(List<NewMessage> rows, Set<UUID> inserted) {
+        List<UUID> duplicates = new ArrayList<>();
+        List<UUID> noRoom = new ArrayList<>();
+        for (NewMessage row : rows) {
+            SendMailRequested request = row.request();
+            if (!inserted.contains(request.messageId())) {
+                duplicates.add(request.messageId());
+            } else if (!row.queued()) {
+                recorder.record(request, row.expiresAt(), DispatchOutcome.rejected(row.errorCode()), 1, false);
+            } else if (!engine.submit(new QueuedMail(request, 0, row.expiresAt(), null))) {
+                noRoom.add(request.messageId());
+            }
+        }
+        Uni<Void> release = repository.releaseLeases(noRoom);
+        if (duplicates.isEmpty()) {
+            return release;
+        }
+        // A redelivered request: re-publish what it came to, send nothing again.
+        return release.chain(() -> repository.findByIds(duplicates)).invoke(stored -> stored.stream()
+                .filter(MessageRecord::isFinal)
+                .forEach(recorder::publishStored)).replaceWithVoid();
+    }
+
+    private SendMailRequested decode(KafkaRecord<String, byte[]> record) {
+        String reason;
+        if (record.getPayload() == null || record.getPayload().length == 0) {
+            reason = "empty value";
+        } else {
+            try {
+                SendMailRequested request = EventCodec.decode(record.getPayload(), SendMailRequested.class);
+                if (request.messageId() != null && request.profileRef() != null) {
+                    return request;
+                }
+                reason = "messageId or profileRef missing";
+            } catch (EventDecodingException e) {
+                reason = e.getMessage();
+            }
+        }
+        deadLetters.deadLetter(record.getKey(), record.getPayload(), record.getTopic(), record.getPartition(),
+                record instanceof IncomingKafkaRecord<?, ?> incoming ? incoming.getOffset() : -1, reason);
+        return null;
+    }
+}

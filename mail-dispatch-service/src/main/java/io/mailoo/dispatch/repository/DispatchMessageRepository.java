@@ -1,0 +1,244 @@
+package io.mailoo.dispatch.repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.mailoo.contracts.events.MailPurpose;
+import io.mailoo.contracts.events.MailSource;
+import io.mailoo.contracts.events.MailStatus;
+import io.mailoo.contracts.events.SendMailRequested;
+import io.mailoo.contracts.events.SmtpReply;
+import io.mailoo.contracts.json.EventCodec;
+import io.mailoo.dispatch.domain.MessageRecord;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * dispatch_message through the reactive PostgreSQL client. Writes go in pipelined batches (one round trip and one
+ * commit for many rows), which is what lets the dispatcher keep up with the SMTP client.
+ */
+@ApplicationScoped
+public class DispatchMessageRepository {
+
+    private static final String COLUMNS = "message_id, profile_ref, purpose, source_service, source_entity_type, "
+            + "source_entity_id, status, attempt, next_attempt_at, expires_at, smtp_code, smtp_enhanced_code, "
+            + "smtp_message, error_code, created_at, updated_at";
+
+    private static final String INSERT = "INSERT INTO dispatch_message (message_id, profile_ref, purpose, "
+            + "source_service, source_entity_type, source_entity_id, status, attempt, request, next_attempt_at, "
+            + "lease_until, expires_at, error_code, created_at, updated_at) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10, $11, $12, $13, $13) "
+            + "ON CONFLICT (message_id) DO NOTHING RETURNING message_id";
+
+    private static final String RECORD_OUTCOME = "UPDATE dispatch_message SET status = $2, attempt = $3, "
+            + "next_attempt_at = $4, lease_until = NULL, smtp_code = $5, smtp_enhanced_code = $6, smtp_message = $7, "
+            + "error_code = $8, updated_at = $9, request = CASE WHEN $10 THEN NULL ELSE request END "
+            + "WHERE message_id = $1";
+
+    /** Status of a row that waits for an attempt; the other statuses are those of MailStatus. */
+    public static final String QUEUED = "QUEUED";
+
+    /**
+     * A row to insert: QUEUED with the stored request, or already final ({@code finalStatus}, e.g. REJECTED).
+     */
+    public record NewMessage(SendMailRequested request, MailStatus finalStatus, String errorCode, Instant expiresAt,
+            Instant leaseUntil, String storedRequestJson) {
+
+        public boolean queued() {
+            return finalStatus == null;
+        }
+    }
+
+    /** An outcome to write: {@code finalStatus} clears the stored request body. */
+    public record OutcomeWrite(UUID messageId, MailStatus status, int attempt, Instant nextAttemptAt, SmtpReply smtp,
+            String errorCode, Instant at) {
+    }
+
+    /** A due row taken for another attempt. */
+    public record DueMessage(UUID messageId, String requestJson, int attempt, Instant expiresAt) {
+    }
+
+    private final Pool pool;
+
+    public DispatchMessageRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Inserts what is new; returns the ids that were inserted (the others were already known). */
+    public Uni<Set<UUID>> insertNew(List<NewMessage> messages, Instant now) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        List<Tuple> tuples = new ArrayList<>(messages.size());
+        for (NewMessage m : messages) {
+            SendMailRequested r = m.request();
+            MailSource source = r.source();
+            tuples.add(Tuple.tuple().addUUID(r.messageId()).addString(r.profileRef())
+                    .addString(r.purpose() == null ? "UNKNOWN" : r.purpose().name())
+                    .addString(source == null ? null : source.service())
+                    .addString(source == null ? null : source.entityType())
+                    .addString(source == null ? null : source.entityId())
+                    .addString(m.queued() ? QUEUED : m.finalStatus().name())
+                    .addString(m.queued() ? m.storedRequestJson() : null)
+                    .addOffsetDateTime(m.queued() ? odt(now) : null)
+                    .addOffsetDateTime(odt(m.leaseUntil()))
+                    .addOffsetDateTime(odt(m.expiresAt()))
+                    .addString(m.errorCode())
+                    .addOffsetDateTime(odt(now)));
+        }
+        return pool.preparedQuery(INSERT).executeBatch(tuples).map(DispatchMessageRepository::returnedIds);
+    }
+
+    public Uni<Void> recordOutcomes(List<OutcomeWrite> writes) {
+        List<Tuple> tuples = new ArrayList<>(writes.size());
+        for (OutcomeWrite w : writes) {
+            tuples.add(Tuple.tuple().addUUID(w.messageId()).addString(w.status().name())
+                    .addInteger(w.attempt()).addOffsetDateTime(odt(w.nextAttemptAt()))
+                    .addInteger(w.smtp() == null ? null : w.smtp().code())
+                    .addString(w.smtp() == null ? null : w.smtp().enhancedCode())
+                    .addString(w.smtp() == null ? null : w.smtp().message())
+                    .addString(w.errorCode()).addOffsetDateTime(odt(w.at()))
+                    .addBoolean(w.status().isFinal()));
+        }
+        return pool.preparedQuery(RECORD_OUTCOME).executeBatch(tuples).replaceWithVoid();
+    }
+
+    public Uni<List<MessageRecord>> findByIds(List<UUID> ids) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM dispatch_message WHERE message_id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(DispatchMessageRepository::records);
+    }
+
+    /** Releases leases that were taken but not used (the engine was full), so a later poll takes them. */
+    public Uni<Void> releaseLeases(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery("UPDATE dispatch_message SET lease_until = NULL WHERE message_id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
+    }
+
+    /**
+     * Takes up to {@code limit} messages that are due (queued or deferred, time reached, lease free) and leases them
+     * in one transaction; SKIP LOCKED lets several replicas poll side by side.
+     */
+    public Uni<List<DueMessage>> leaseDue(int limit, Instant now, Instant leaseUntil) {
+        String sql = "UPDATE dispatch_message SET lease_until = $3 WHERE message_id IN ("
+                + "SELECT message_id FROM dispatch_message WHERE status IN ('QUEUED', 'DEFERRED') "
+                + "AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1) "
+                + "ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
+                + "RETURNING message_id, request, attempt, expires_at";
+        return pool.preparedQuery(sql).execute(Tuple.of(odt(now), limit, odt(leaseUntil))).map(rows -> {
+            List<DueMessage> due = new ArrayList<>();
+            for (Row row : rows) {
+                due.add(new DueMessage(row.getUUID("message_id"), row.getString("request"),
+                        row.getInteger("attempt"), instant(row.getOffsetDateTime("expires_at"))));
+            }
+            return due;
+        });
+    }
+
+    public Uni<List<MessageRecord>> search(String profileRef, MailStatus status, Instant since, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM dispatch_message WHERE true");
+        List<Object> args = new ArrayList<>();
+        if (profileRef != null) {
+            args.add(profileRef);
+            sql.append(" AND profile_ref = $").append(args.size());
+        }
+        if (status != null) {
+            args.add(status.name());
+            sql.append(" AND status = $").append(args.size());
+        }
+        if (since != null) {
+            args.add(odt(since));
+            sql.append(" AND updated_at >= $").append(args.size());
+        }
+        args.add(limit);
+        sql.append(" ORDER BY updated_at DESC LIMIT $").append(args.size());
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(DispatchMessageRepository::records);
+    }
+
+    public Uni<List<Row>> countsByStatus(String profileRef) {
+        return pool.preparedQuery("SELECT status, count(*) AS n FROM dispatch_message WHERE profile_ref = $1 "
+                + "GROUP BY status").execute(Tuple.of(profileRef)).map(DispatchMessageRepository::list);
+    }
+
+    public Uni<MessageRecord> lastError(String profileRef) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM dispatch_message WHERE profile_ref = $1 "
+                + "AND error_code IS NOT NULL ORDER BY updated_at DESC LIMIT 1").execute(Tuple.of(profileRef))
+                .map(rows -> {
+                    List<MessageRecord> records = records(rows);
+                    return records.isEmpty() ? null : records.get(0);
+                });
+    }
+
+    private static Set<UUID> returnedIds(RowSet<Row> first) {
+        Set<UUID> ids = new HashSet<>();
+        for (RowSet<Row> rs = first; rs != null; rs = rs.next()) {
+            for (Row row : rs) {
+                ids.add(row.getUUID(0));
+            }
+        }
+        return ids;
+    }
+
+    private static List<Row> list(RowSet<Row> rows) {
+        List<Row> out = new ArrayList<>();
+        rows.forEach(out::add);
+        return out;
+    }
+
+    private static List<MessageRecord> records(RowSet<Row> rows) {
+        List<MessageRecord> out = new ArrayList<>();
+        for (Row row : rows) {
+            Integer code = row.getInteger("smtp_code");
+            String smtpMessage = row.getString("smtp_message");
+            SmtpReply reply = code == null && smtpMessage == null ? null
+                    : new SmtpReply(code, row.getString("smtp_enhanced_code"), smtpMessage);
+            String service = row.getString("source_service");
+            MailSource source = service == null ? null
+                    : new MailSource(service, row.getString("source_entity_type"), row.getString("source_entity_id"));
+            out.add(new MessageRecord(row.getUUID("message_id"), row.getString("profile_ref"),
+                    purpose(row.getString("purpose")), source, row.getString("status"),
+                    row.getInteger("attempt"), instant(row.getOffsetDateTime("next_attempt_at")),
+                    instant(row.getOffsetDateTime("expires_at")), reply, row.getString("error_code"),
+                    instant(row.getOffsetDateTime("created_at")), instant(row.getOffsetDateTime("updated_at"))));
+        }
+        return out;
+    }
+
+    private static MailPurpose purpose(String value) {
+        try {
+            return MailPurpose.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The stored form of a request: never its inline profile (SMTP_TEST settings are not kept). */
+    public static String storedForm(SendMailRequested r) {
+        SendMailRequested stripped = new SendMailRequested(r.messageId(), r.profileRef(), r.minProfileVersion(),
+                r.purpose(), r.projectUid(), r.source(), r.to(), r.cc(), r.bcc(), r.replyTo(), r.subject(), r.text(),
+                r.html(), r.headers(), null, r.requestedAt(), r.expiresAt());
+        return EventCodec.encodeToString(stripped);
+    }
+
+    static OffsetDateTime odt(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(OffsetDateTime odt) {
+        return odt == null ? null : odt.toInstant();
+    }
+}

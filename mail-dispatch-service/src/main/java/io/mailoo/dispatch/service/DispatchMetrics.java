@@ -1,0 +1,58 @@
+package io.mailoo.dispatch.service;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.mailoo.contracts.events.MailPurpose;
+import io.mailoo.contracts.events.MailStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/** Dispatch metrics on /q/metrics: results per purpose and status, send latency, sends in flight, open clients. */
+@ApplicationScoped
+public class DispatchMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger openClients = new AtomicInteger();
+
+    public DispatchMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("mailoo.dispatch.sends.in.flight", inFlight);
+        registry.gauge("mailoo.dispatch.profile.clients", openClients);
+    }
+
+    public void result(MailPurpose purpose, MailStatus status) {
+        Counter.builder("mailoo.dispatch.results").description("Dispatch results by purpose and status")
+                .tag("purpose", String.valueOf(purpose)).tag("status", status.name())
+                .register(registry).increment();
+    }
+
+    void sendStarted() {
+        inFlight.incrementAndGet();
+    }
+
+    void sendEnded(MailPurpose purpose, long nanos) {
+        inFlight.decrementAndGet();
+        Timer.builder("mailoo.dispatch.send.duration").description("One SMTP send, connection reuse included")
+                .tag("purpose", String.valueOf(purpose)).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void clientOpened() {
+        openClients.incrementAndGet();
+    }
+
+    void clientClosed() {
+        openClients.decrementAndGet();
+    }
+
+    public int openClients() {
+        return openClients.get();
+    }
+}

@@ -1,0 +1,126 @@
+package io.mailoo.dispatch.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.mailoo.contracts.events.MailDispatchResult;
+import io.mailoo.contracts.events.MailPurpose;
+import io.mailoo.contracts.events.MailStatus;
+import io.mailoo.contracts.events.SendMailRequested;
+import io.mailoo.dispatch.domain.DispatchOutcome;
+import io.mailoo.dispatch.domain.MessageRecord;
+import io.mailoo.dispatch.messaging.MailResultPublisher;
+import io.mailoo.dispatch.repository.DispatchMessageRepository;
+import io.mailoo.dispatch.repository.DispatchMessageRepository.OutcomeWrite;
+import io.vertx.core.Vertx;
+
+/**
+ * Makes an outcome durable and visible: writes it to dispatch_message (batched: many outcomes, one round trip and
+ * one commit) and then publishes the MailDispatchResult. A deferral gets its next attempt time here.
+ */
+@ApplicationScoped
+public class DispatchRecorder {
+
+    private static final Logger LOG = Logger.getLogger(DispatchRecorder.class);
+    private static final int MAX_BATCH = 500;
+    private static final long FLUSH_DELAY_MS = 2;
+
+    private record Pending(OutcomeWrite write, MailDispatchResult result) {
+    }
+
+    private final DispatchMessageRepository repository;
+    private final MailResultPublisher publisher;
+    private final RetrySchedule retrySchedule;
+    private final DispatchMetrics metrics;
+    private final Vertx vertx;
+    private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+
+    public DispatchRecorder(DispatchMessageRepository repository, MailResultPublisher publisher,
+            RetrySchedule retrySchedule, DispatchMetrics metrics, Vertx vertx) {
+        this.repository = repository;
+        this.publisher = publisher;
+        this.retrySchedule = retrySchedule;
+        this.metrics = metrics;
+        this.vertx = vertx;
+    }
+
+    /**
+     * Records the outcome of a message's attempt.
+     *
+     * @param attemptsMade attempts made so far, this one included
+     * @param retryable    false for SMTP_TEST: a deferral is reported as a failure straight away
+     */
+    public void record(SendMailRequested request, Instant expiresAt, DispatchOutcome outcome, int attemptsMade,
+            boolean retryable) {
+        Instant now = Instant.now();
+        DispatchOutcome effective = outcome;
+        if (outcome.status() == MailStatus.DEFERRED) {
+            Instant next = outcome.nextAttemptAt() != null ? outcome.nextAttemptAt()
+                    : retrySchedule.nextAttempt(outcome.retryLadder(), attemptsMade, now);
+            if (!retryable || !now.isBefore(expiresAt)) {
+                effective = outcome.asFinalFailure();
+            } else {
+                effective = outcome.withNextAttemptAt(next.isAfter(expiresAt) ? expiresAt : next);
+            }
+        }
+        MailDispatchResult result = new MailDispatchResult(request.messageId(), request.profileRef(),
+                request.purpose(), request.source(), effective.status(), attemptsMade, effective.nextAttemptAt(),
+                effective.smtp(), effective.errorCode(), now);
+        pending.add(new Pending(new OutcomeWrite(request.messageId(), effective.status(), attemptsMade,
+                effective.nextAttemptAt(), effective.smtp(), effective.errorCode(), now), result));
+        if (flushScheduled.compareAndSet(false, true)) {
+            vertx.setTimer(FLUSH_DELAY_MS, id -> flush());
+        }
+    }
+
+    /** Publishes a result that is already stored (a redelivered request, or a refusal written on insert). */
+    public void publishStored(MessageRecord stored) {
+        publish(new MailDispatchResult(stored.messageId(), stored.profileRef(), stored.purpose(), stored.source(),
+                stored.resultStatus().orElseThrow(), stored.attempt(), stored.nextAttemptAt(), stored.smtp(), stored.errorCode(),
+                Instant.now()));
+    }
+
+    public void publish(MailDispatchResult result) {
+        metrics.result(result.purpose(), result.status());
+        publisher.publish(result);
+    }
+
+    private void flush() {
+        List<Pending> batch = new ArrayList<>();
+        Pending next;
+        while (batch.size() < MAX_BATCH && (next = pending.poll()) != null) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            flushScheduled.set(false);
+            if (!pending.isEmpty() && flushScheduled.compareAndSet(false, true)) {
+                vertx.setTimer(FLUSH_DELAY_MS, id -> flush());
+            }
+            return;
+        }
+        repository.recordOutcomes(batch.stream().map(Pending::write).toList())
+                .onFailure().retry().withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(10))
+                .atMost(20)
+                .subscribe().with(ok -> {
+                    batch.forEach(p -> publish(p.result()));
+                    flush();
+                }, failure -> {
+                    LOG.errorf("Could not store %d dispatch outcomes; their messages will be attempted again once "
+                            + "their lease ends: %s", batch.size(), failure.getMessage());
+                    flush();
+                });
+    }
+
+    /** Purposes whose deferrals are not retried. */
+    public static boolean isRetryable(MailPurpose purpose) {
+        return purpose != MailPurpose.SMTP_TEST;
+    }
+}

@@ -1,0 +1,88 @@
+package io.mailoo.dispatch.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.mailoo.contracts.events.MailPurpose;
+import io.mailoo.contracts.events.SendMailRequested;
+import io.mailoo.contracts.json.EventCodec;
+import io.mailoo.contracts.json.EventDecodingException;
+import io.mailoo.dispatch.config.DispatchSettings;
+import io.mailoo.dispatch.domain.DispatchOutcome;
+import io.mailoo.dispatch.domain.ErrorCodes;
+import io.mailoo.dispatch.domain.QueuedMail;
+import io.mailoo.dispatch.repository.DispatchMessageRepository;
+import io.mailoo.dispatch.repository.DispatchMessageRepository.DueMessage;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Brings back what waits in PostgreSQL: deferred messages whose time has come, messages that found no room in
+ * memory, and messages whose lease ran out (an instance stopped while holding them).
+ */
+@ApplicationScoped
+public class DueMessagePoller {
+
+    private static final Logger LOG = Logger.getLogger(DueMessagePoller.class);
+    private static final int PAGE = 500;
+
+    private final DispatchMessageRepository repository;
+    private final DispatchEngine engine;
+    private final DispatchRecorder recorder;
+    private final ProfileDirectory directory;
+    private final DispatchSettings settings;
+
+    public DueMessagePoller(DispatchMessageRepository repository, DispatchEngine engine, DispatchRecorder recorder,
+            ProfileDirectory directory, DispatchSettings settings) {
+        this.repository = repository;
+        this.engine = engine;
+        this.recorder = recorder;
+        this.directory = directory;
+        this.settings = settings;
+    }
+
+    @Scheduled(every = "${mailoo.dispatch.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> poll() {
+        if (engine.inMemory() >= settings.inMemoryLimit()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = Instant.now();
+        return directory.ready()
+                .chain(() -> repository.leaseDue(PAGE, now, now.plus(settings.lease())))
+                .chain(due -> {
+                    List<UUID> noRoom = new ArrayList<>();
+                    due.forEach(message -> take(message, noRoom));
+                    return repository.releaseLeases(noRoom);
+                })
+                .onFailure().invoke(f -> LOG.warnf("Polling due messages failed: %s", f.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private void take(DueMessage due, List<UUID> noRoom) {
+        if (engine.isHeld(due.messageId())) {
+            return;
+        }
+        SendMailRequested request;
+        try {
+            request = EventCodec.decode(due.requestJson(), SendMailRequested.class);
+        } catch (EventDecodingException | IllegalArgumentException e) {
+            LOG.errorf("Stored request %s cannot be read: %s", due.messageId(), e.getMessage());
+            return;
+        }
+        if (request.purpose() == MailPurpose.SMTP_TEST) {
+            // Its inline settings were never stored, so a test interrupted by a restart cannot be attempted again.
+            recorder.record(request, due.expiresAt(), DispatchOutcome.rejected(ErrorCodes.INLINE_PROFILE_EXPIRED),
+                    Math.max(1, due.attempt()), false);
+            return;
+        }
+        if (!engine.submit(new QueuedMail(request, due.attempt(), due.expiresAt(), null))) {
+            noRoom.add(due.messageId());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.mailoo.dispatch.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.mailoo.contracts.crypto.SecretOpenException;
+import io.mailoo.contracts.crypto.SmtpSecretCipher;
+import io.mailoo.contracts.events.InlineProfile;
+import io.mailoo.contracts.events.SmtpReply;
+import io.mailoo.dispatch.domain.DispatchOutcome;
+import io.mailoo.dispatch.domain.ErrorCodes;
+import io.mailoo.dispatch.domain.QueuedMail;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
+import io.vertx.ext.mail.MailClient;
+
+/**
+ * Sends an SMTP_TEST message with the unsaved settings it carries: one client, one message, closed afterwards. The
+ * inline profile lives only in this call; nothing of it is stored.
+ */
+@ApplicationScoped
+public class InlineProfileSender {
+
+    private final Vertx vertx;
+    private final SmtpHostGuard guard;
+    private final SmtpSecretCipher cipher;
+    private final SmtpClientFactory clientFactory;
+    private final MailComposer composer;
+    private final SmtpFailureClassifier classifier;
+
+    public InlineProfileSender(Vertx vertx, SmtpHostGuard guard, SmtpSecretCipher cipher,
+            SmtpClientFactory clientFactory, MailComposer composer, SmtpFailureClassifier classifier) {
+        this.vertx = vertx;
+        this.guard = guard;
+        this.cipher = cipher;
+        this.clientFactory = clientFactory;
+        this.composer = composer;
+        this.classifier = classifier;
+    }
+
+    public Future<DispatchOutcome> send(QueuedMail mail) {
+        InlineProfile inline = mail.request().inlineProfile();
+        Context context = ((VertxInternal) vertx).createEventLoopContext();
+        return context.executeBlocking(() -> guard.check(inline.smtp().host(), inline.smtp().port()), false)
+                .compose(verdict -> {
+                    if (!verdict.allowed()) {
+                        return Future.succeededFuture(ErrorCodes.SMTP_CONNECT_FAILED.equals(verdict.errorCode())
+                                ? DispatchOutcome.failed(ErrorCodes.SMTP_CONNECT_FAILED, null)
+                                : DispatchOutcome.rejected(verdict.errorCode()));
+                    }
+                    String senderProblem = composer.senderProblem(inline.from(), inline.replyTo());
+                    if (senderProblem != null) {
+                        return Future.succeededFuture(DispatchOutcome.rejected(senderProblem));
+                    }
+                    String password;
+                    try {
+                        password = inline.smtp().password() == null ? null
+                                : cipher.open(inline.smtp().password(),
+                                        InlineProfile.associatedData(mail.request().messageId()));
+                    } catch (SecretOpenException e) {
+                        return Future.succeededFuture(DispatchOutcome.failed(
+                                e.keyUnknown() ? ErrorCodes.KEY_MISSING : ErrorCodes.SECRET_UNREADABLE, null));
+                    }
+                    MailClient client = clientFactory.create(inline.smtp(), password, verdict.address(), 1);
+                    return client.sendMail(composer.compose(mail.request(), inline.from(), inline.replyTo()))
+                            .map(sent -> DispatchOutcome.sent(new SmtpReply(250, null, "accepted")))
+                            .otherwise(classifier::classify)
+                            .eventually(() -> client.close());
+                });
+    }
+}

@@ -1,0 +1,71 @@
+package io.mailoo.dispatch.service;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.mailoo.contracts.events.SendMailRequested;
+import io.mailoo.contracts.events.Sender;
+import io.mailoo.contracts.validation.HeaderValueValidator;
+import io.mailoo.contracts.validation.MailAddressValidator;
+import io.mailoo.dispatch.domain.ErrorCodes;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.mail.MailMessage;
+
+/** Builds the message a profile sends: From and Reply-To come from the profile, the rest from the request. */
+@ApplicationScoped
+public class MailComposer {
+
+    public static final String MESSAGE_ID_HEADER = "X-Mailoo-Message-Id";
+
+    /** The errorCode that makes the profile's sender unusable, or null when From and Reply-To are safe. */
+    public String senderProblem(Sender from, String replyTo) {
+        if (from == null || !MailAddressValidator.isValid(from.address())) {
+            return from != null && HeaderValueValidator.hasLineBreak(from.address()) ? ErrorCodes.HEADER_INJECTION
+                    : ErrorCodes.INVALID_ADDRESS;
+        }
+        if (!HeaderValueValidator.isSafeValue(from.name()) || HeaderValueValidator.hasLineBreak(replyTo)) {
+            return ErrorCodes.HEADER_INJECTION;
+        }
+        if (replyTo != null && !MailAddressValidator.isValid(replyTo)) {
+            return ErrorCodes.INVALID_ADDRESS;
+        }
+        return null;
+    }
+
+    public MailMessage compose(SendMailRequested request, Sender from, String profileReplyTo) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            headers.add(header.getKey(), header.getValue());
+        }
+        String replyTo = request.replyTo() != null ? request.replyTo() : profileReplyTo;
+        if (replyTo != null) {
+            headers.set("Reply-To", replyTo);
+        }
+        headers.set(MESSAGE_ID_HEADER, request.messageId().toString());
+        MailMessage message = new MailMessage()
+                .setFrom(fromHeader(from))
+                .setBounceAddress(from.address())
+                .setTo(request.to())
+                .setSubject(request.subject())
+                .setText(request.text())
+                .setHtml(request.html())
+                .setHeaders(headers);
+        if (!request.cc().isEmpty()) {
+            message.setCc(request.cc());
+        }
+        if (!request.bcc().isEmpty()) {
+            message.setBcc(request.bcc());
+        }
+        return message;
+    }
+
+    /** "Name <address>", with characters that would break the display name dropped. */
+    static String fromHeader(Sender from) {
+        if (from.name() == null || from.name().isBlank()) {
+            return from.address();
+        }
+        String name = from.name().replaceAll("[\"<>\\\\]", "").trim();
+        return name.isEmpty() ? from.address() : name + " <" + from.address() + ">";
+    }
+}

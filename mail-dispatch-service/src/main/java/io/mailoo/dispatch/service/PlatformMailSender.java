@@ -1,0 +1,51 @@
+package io.mailoo.dispatch.service;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.mailoo.contracts.events.SendMailRequested;
+import io.mailoo.contracts.events.SmtpReply;
+import io.mailoo.dispatch.domain.DispatchOutcome;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The platform profile: quarkus-mailer configured from GLOBAL_SMTP_*. Only PLATFORM_NOTIFICATION reaches it (the
+ * validator refuses every other purpose on {@code platform}), and it is never used for another profile.
+ */
+@ApplicationScoped
+public class PlatformMailSender {
+
+    private final ReactiveMailer mailer;
+    private final SmtpFailureClassifier classifier;
+    private final boolean configured;
+
+    public PlatformMailSender(ReactiveMailer mailer, SmtpFailureClassifier classifier,
+            @ConfigProperty(name = "mailoo.platform.host", defaultValue = "") String host) {
+        this.mailer = mailer;
+        this.classifier = classifier;
+        this.configured = !host.isBlank();
+    }
+
+    public Uni<DispatchOutcome> send(SendMailRequested request) {
+        if (!configured) {
+            return Uni.createFrom().item(DispatchOutcome.notConfigured());
+        }
+        Mail mail = new Mail().setTo(request.to()).setCc(request.cc()).setBcc(request.bcc())
+                .setSubject(request.subject()).setText(request.text()).setHtml(request.html());
+        if (request.replyTo() != null) {
+            mail.setReplyTo(request.replyTo());
+        }
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            mail.addHeader(header.getKey(), header.getValue());
+        }
+        mail.addHeader(MailComposer.MESSAGE_ID_HEADER, request.messageId().toString());
+        return mailer.send(mail)
+                .map(ignored -> DispatchOutcome.sent(new SmtpReply(250, null, "accepted")))
+                .onFailure().recoverWithItem(classifier::classify);
+    }
+}

@@ -1,0 +1,286 @@
+package io.mailoo.dispatch.service;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jboss.logging.Logger;
+
+import io.mailoo.contracts.crypto.SecretOpenException;
+import io.mailoo.contracts.crypto.SmtpSecretCipher;
+import io.mailoo.contracts.events.ProfileLimits;
+import io.mailoo.contracts.events.SmtpReply;
+import io.mailoo.dispatch.config.DispatchSettings;
+import io.mailoo.dispatch.domain.DispatchOutcome;
+import io.mailoo.dispatch.domain.DispatchOutcome.RetryLadder;
+import io.mailoo.dispatch.domain.ErrorCodes;
+import io.mailoo.dispatch.domain.MailProfile;
+import io.mailoo.dispatch.domain.ProfileState;
+import io.mailoo.dispatch.domain.QueuedMail;
+import io.vertx.core.Context;
+import io.vertx.ext.mail.MailClient;
+
+/**
+ * The queue of one profile. Everything here runs on the lane's own event-loop context, so profiles spread over the
+ * cores and one slow server holds up only its own lane. It keeps the profile's MailClient for the current version,
+ * at most maxConnections sends in flight and the messagesPerMinute budget.
+ */
+final class ProfileLane {
+
+    private static final Logger LOG = Logger.getLogger(ProfileLane.class);
+    private static final long PROFILE_WAIT_RECHECK_MS = 200;
+
+    /** What a lane needs from the rest of the service. */
+    record Collaborators(ProfileDirectory directory, SmtpHostGuard guard, SmtpSecretCipher cipher,
+            SmtpClientFactory clientFactory, MailComposer composer, SmtpFailureClassifier classifier,
+            DispatchSettings settings, DispatchMetrics metrics, AttemptListener listener) {
+    }
+
+    /** A client and the sends still running on it; a retired client closes when its last send ends. */
+    private static final class ActiveClient {
+        final MailClient client;
+        final String key;
+        int inFlight;
+        boolean retired;
+
+        ActiveClient(MailClient client, String key) {
+            this.client = client;
+            this.key = key;
+        }
+    }
+
+    private final String profileRef;
+    private final Context context;
+    private final Collaborators c;
+    private final ArrayDeque<QueuedMail> queue = new ArrayDeque<>();
+    private final AtomicInteger reserved = new AtomicInteger();
+    private final SendRateLimiter limiter = new SendRateLimiter();
+
+    private ActiveClient current;
+    private String preparedKey;
+    private DispatchOutcome preparationProblem;
+    private boolean preparing;
+    private int inFlight;
+    private long drainTimer = -1;
+    private long lastUsedMillis = System.currentTimeMillis();
+
+    ProfileLane(String profileRef, Context context, Collaborators collaborators) {
+        this.profileRef = profileRef;
+        this.context = context;
+        this.c = collaborators;
+    }
+
+    /** Claims room for one more message; false when the lane holds as many as it may. */
+    boolean tryReserve() {
+        if (reserved.incrementAndGet() > c.settings().laneQueueLimit()) {
+            reserved.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    void enqueue(QueuedMail mail) {
+        context.runOnContext(v -> {
+            queue.add(mail);
+            drain();
+        });
+    }
+
+    /** The profile changed: the next message prepares a client for the new version. */
+    void profileChanged() {
+        context.runOnContext(v -> {
+            retireCurrent();
+            preparedKey = null;
+            preparationProblem = null;
+            drain();
+        });
+    }
+
+    /** Closes the client when nothing ran on it for the idle timeout. */
+    void closeIfIdle(long nowMillis) {
+        context.runOnContext(v -> {
+            if (queue.isEmpty() && inFlight == 0 && current != null
+                    && nowMillis - lastUsedMillis >= c.settings().idleClientTimeout().toMillis()) {
+                retireCurrent();
+                preparedKey = null;
+            }
+        });
+    }
+
+    boolean hasClient() {
+        return current != null;
+    }
+
+    private void drain() {
+        while (!queue.isEmpty() && !preparing) {
+            QueuedMail mail = queue.peek();
+            Instant now = Instant.now();
+            if (!now.isBefore(mail.expiresAt())) {
+                finish(queue.poll(), DispatchOutcome.failed(ErrorCodes.EXPIRED, null), -1, false);
+                continue;
+            }
+            ProfileState state = c.directory().get(profileRef);
+            MailProfile profile = state.profile();
+            long wanted = mail.request().minProfileVersion();
+            if (profile == null || profile.version() < wanted) {
+                if (waitForProfile(mail, state, now)) {
+                    return;
+                }
+                finish(queue.poll(), DispatchOutcome.notConfigured(), -1, false);
+                continue;
+            }
+            if (profile.suspended()) {
+                finish(queue.poll(), DispatchOutcome.failed(ErrorCodes.PROFILE_SUSPENDED, null), profile.version(),
+                        false);
+                continue;
+            }
+            if (!profile.clientKey().equals(preparedKey)) {
+                prepare(profile);
+                return;
+            }
+            if (preparationProblem != null) {
+                finish(queue.poll(), preparationProblem, profile.version(), false);
+                continue;
+            }
+            if (inFlight >= maxConnections(profile.limits())) {
+                return;
+            }
+            long waitMillis = limiter.tryAcquire(System.currentTimeMillis(), messagesPerMinute(profile.limits()));
+            if (waitMillis > 0) {
+                scheduleDrain(waitMillis);
+                return;
+            }
+            send(queue.poll(), profile);
+        }
+    }
+
+    /** True while the message should keep waiting for the profile version it names (the grace period). */
+    private boolean waitForProfile(QueuedMail mail, ProfileState state, Instant now) {
+        long wanted = mail.request().minProfileVersion();
+        boolean gone = state.profile() == null
+                && (wanted <= 0 || (state.removed() && state.lastKnownVersion() >= wanted));
+        if (gone) {
+            return false;
+        }
+        Instant since = mail.waitingSince() == null ? now : mail.waitingSince();
+        if (!now.isBefore(since.plus(c.settings().profileGrace()))) {
+            return false;
+        }
+        if (mail.waitingSince() == null) {
+            queue.poll();
+            queue.addFirst(mail.waitingFrom(now));
+        }
+        scheduleDrain(PROFILE_WAIT_RECHECK_MS);
+        return true;
+    }
+
+    private void prepare(MailProfile profile) {
+        preparing = true;
+        retireCurrent();
+        context.executeBlocking(() -> c.guard().check(profile.smtp().host(), profile.smtp().port()), false)
+                .onComplete(ar -> {
+                    preparing = false;
+                    preparedKey = profile.clientKey();
+                    preparationProblem = null;
+                    if (ar.failed()) {
+                        preparationProblem = DispatchOutcome.deferred(ErrorCodes.SMTP_CONNECT_FAILED, null,
+                                RetryLadder.QUICK);
+                    } else if (!ar.result().allowed()) {
+                        preparationProblem = ErrorCodes.SMTP_CONNECT_FAILED.equals(ar.result().errorCode())
+                                ? DispatchOutcome.deferred(ErrorCodes.SMTP_CONNECT_FAILED, null, RetryLadder.QUICK)
+                                : DispatchOutcome.rejected(ar.result().errorCode());
+                    } else {
+                        openClient(profile, ar.result());
+                    }
+                    drain();
+                });
+    }
+
+    private void openClient(MailProfile profile, SmtpHostGuard.Verdict verdict) {
+        String senderProblem = c.composer().senderProblem(profile.from(), profile.replyTo());
+        if (senderProblem != null) {
+            preparationProblem = DispatchOutcome.rejected(senderProblem);
+            return;
+        }
+        String password = null;
+        if (profile.smtp().password() != null) {
+            try {
+                password = c.cipher().open(profile.smtp().password(), profile.sealingContext());
+            } catch (SecretOpenException e) {
+                LOG.warnf("Cannot open the SMTP password of %s v%d: %s", profileRef, profile.version(),
+                        e.getMessage());
+                preparationProblem = e.keyUnknown()
+                        ? DispatchOutcome.deferred(ErrorCodes.KEY_MISSING, null, RetryLadder.SLOW)
+                        : DispatchOutcome.failed(ErrorCodes.SECRET_UNREADABLE, null);
+                return;
+            }
+        }
+        MailClient client = c.clientFactory().create(profile.smtp(), password, verdict.address(),
+                maxConnections(profile.limits()));
+        current = new ActiveClient(client, profile.clientKey());
+        c.metrics().clientOpened();
+    }
+
+    private void send(QueuedMail mail, MailProfile profile) {
+        ActiveClient client = current;
+        inFlight++;
+        client.inFlight++;
+        c.metrics().sendStarted();
+        long started = System.nanoTime();
+        client.client.sendMail(c.composer().compose(mail.request(), profile.from(), profile.replyTo()))
+                .onComplete(ar -> {
+                    inFlight--;
+                    client.inFlight--;
+                    lastUsedMillis = System.currentTimeMillis();
+                    c.metrics().sendEnded(mail.request().purpose(), System.nanoTime() - started);
+                    if (client.retired && client.inFlight == 0) {
+                        close(client);
+                    }
+                    DispatchOutcome outcome = ar.succeeded()
+                            ? DispatchOutcome.sent(new SmtpReply(250, null, "accepted"))
+                            : c.classifier().classify(ar.cause());
+                    finish(mail, outcome, profile.version(), true);
+                    drain();
+                });
+    }
+
+    private void finish(QueuedMail mail, DispatchOutcome outcome, long version, boolean attempted) {
+        reserved.decrementAndGet();
+        c.listener().finished(mail, outcome, version, attempted);
+    }
+
+    private void scheduleDrain(long delayMillis) {
+        if (drainTimer >= 0) {
+            return;
+        }
+        drainTimer = context.owner().setTimer(Math.max(1, delayMillis), id -> context.runOnContext(v -> {
+            drainTimer = -1;
+            drain();
+        }));
+    }
+
+    private void retireCurrent() {
+        if (current != null) {
+            current.retired = true;
+            if (current.inFlight == 0) {
+                close(current);
+            }
+            current = null;
+        }
+    }
+
+    private void close(ActiveClient client) {
+        client.client.close();
+        c.metrics().clientClosed();
+    }
+
+    private int maxConnections(ProfileLimits limits) {
+        Integer value = limits == null ? null : limits.maxConnections();
+        return value == null || value < 1 ? c.settings().defaultMaxConnections() : Math.min(value, 100);
+    }
+
+    private int messagesPerMinute(ProfileLimits limits) {
+        Integer value = limits == null ? null : limits.messagesPerMinute();
+        return value == null || value < 1 ? c.settings().defaultMessagesPerMinute() : value;
+    }
+}

@@ -1,0 +1,91 @@
+package io.mailoo.dispatch.service;
+
+import java.util.Set;
+
+import javax.net.ssl.SSLException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.mailoo.contracts.events.SmtpReply;
+import io.mailoo.dispatch.domain.DispatchOutcome;
+import io.mailoo.dispatch.domain.DispatchOutcome.RetryLadder;
+import io.mailoo.dispatch.domain.ErrorCodes;
+import io.vertx.ext.mail.SMTPException;
+
+/**
+ * Turns what the mail client raised into an outcome: 4xx and network trouble are DEFERRED (quick ladder for
+ * network errors and the "server busy" codes), 5xx, authentication and TLS failures are FAILED at once.
+ */
+@ApplicationScoped
+public class SmtpFailureClassifier {
+
+    /** 4xx replies that mean "busy or out of resources right now", retried on the quick ladder (as pretix does). */
+    static final Set<Integer> QUICK_RETRY_CODES = Set.of(421, 422, 431, 442, 447, 452);
+
+    private static final int MAX_REPLY_TEXT = 300;
+
+    public DispatchOutcome classify(Throwable failure) {
+        SMTPException smtp = find(failure, SMTPException.class);
+        if (smtp != null) {
+            return classifyReply(smtp);
+        }
+        if (find(failure, SSLException.class) != null) {
+            return DispatchOutcome.failed(ErrorCodes.SMTP_TLS_FAILED, null);
+        }
+        String message = String.valueOf(failure.getMessage());
+        if (message.startsWith("login is required")) {
+            return DispatchOutcome.failed(ErrorCodes.SMTP_AUTH_FAILED, null);
+        }
+        if (message.contains("STARTTLS")) {
+            return DispatchOutcome.failed(ErrorCodes.SMTP_TLS_FAILED, null);
+        }
+        // Network trouble and anything unforeseen are retried: a wrong guess here delays a mail, never loses it.
+        return DispatchOutcome.deferred(ErrorCodes.SMTP_CONNECT_FAILED, null, RetryLadder.QUICK);
+    }
+
+    private DispatchOutcome classifyReply(SMTPException e) {
+        int code = e.getReplyCode();
+        SmtpReply reply = new SmtpReply(code, enhancedCode(e), truncate(e.getReplyMessage()));
+        boolean duringAuth = String.valueOf(e.getMessage()).startsWith("AUTH ");
+        if (e.isTransient()) {
+            RetryLadder ladder = QUICK_RETRY_CODES.contains(code) ? RetryLadder.QUICK : RetryLadder.SLOW;
+            return DispatchOutcome.deferred(ErrorCodes.SMTP_TEMPORARY_FAILURE, reply, ladder);
+        }
+        if (duringAuth || code == 535 || code == 534 || code == 530) {
+            return DispatchOutcome.failed(ErrorCodes.SMTP_AUTH_FAILED, reply);
+        }
+        if (String.valueOf(e.getMessage()).startsWith("recipient address not accepted")) {
+            return DispatchOutcome.failed(ErrorCodes.RECIPIENT_REJECTED, reply);
+        }
+        return DispatchOutcome.failed(ErrorCodes.SMTP_REJECTED, reply);
+    }
+
+
+    /** The enhanced status code (e.g. 5.7.8) as the reply text starts with it, if it does. */
+    private static String enhancedCode(SMTPException e) {
+        String line = e.getReplyMessage();
+        if (line == null || line.length() < 5) {
+            return null;
+        }
+        String rest = line.substring(4).trim();
+        int space = rest.indexOf(' ');
+        String candidate = space > 0 ? rest.substring(0, space) : rest;
+        return candidate.matches("[245]\\.\\d{1,3}\\.\\d{1,3}") ? candidate : null;
+    }
+
+    private static String truncate(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() > MAX_REPLY_TEXT ? text.substring(0, MAX_REPLY_TEXT) : text;
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
