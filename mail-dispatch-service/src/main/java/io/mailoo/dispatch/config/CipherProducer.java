@@ -1,5 +1,7 @@
 package io.mailoo.dispatch.config;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -13,8 +15,8 @@ public class CipherProducer {
 
     @Produces
     @ApplicationScoped
-    SmtpSecretCipher cipher(@ConfigProperty(name = "mailoo.crypto.key", defaultValue = "") String key,
-            @ConfigProperty(name = "mailoo.crypto.previous-keys", defaultValue = "") String previousKeys) {
-        return SmtpSecretCipher.fromBase64Keys(key, previousKeys);
+    SmtpSecretCipher cipher(@ConfigProperty(name = "mailoo.crypto.key") Optional<String> key,
+            @ConfigProperty(name = "mailoo.crypto.previous-keys") Optional<String> previousKeys) {
+        return SmtpSecretCipher.fromBase64Keys(key.orElse(null), previousKeys.orElse(null));
     }
 }

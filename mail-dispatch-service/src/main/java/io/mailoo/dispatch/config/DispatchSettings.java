@@ -51,6 +51,15 @@ public interface DispatchSettings {
     /** Where suspension notices go (through the platform SMTP); none configured = notices are only logged. */
     Optional<String> operatorAddress();
 
+    /** Backoff steps after network errors and "busy" 4xx replies; the last step repeats. */
+    List<Duration> quickRetryLadder();
+
+    /** Backoff steps after other 4xx replies; the last step repeats. */
+    List<Duration> slowRetryLadder();
+
+    /** How often PostgreSQL is polled for due retries (a Quarkus scheduler interval such as "1s"). */
+    String pollInterval();
+
     /** The longest an SMTP_TEST inline profile may live after requestedAt. */
     Duration testMaxLifetime();
 }

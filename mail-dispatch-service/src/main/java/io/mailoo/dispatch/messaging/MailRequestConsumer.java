@@ -101,7 +101,7 @@ public class MailRequestConsumer {
                 duplicates.add(request.messageId());
             } else if (!row.queued()) {
                 recorder.record(request, row.expiresAt(), DispatchOutcome.rejected(row.errorCode()), 1, false);
-            } else if (!engine.submit(new QueuedMail(request, 0, row.expiresAt(), null))) {
+            } else if (!engine.submit(QueuedMail.fresh(request, row.expiresAt()))) {
                 noRoom.add(request.messageId());
             }
         }

@@ -65,8 +65,9 @@ public class DispatchMessageRepository {
             String errorCode, Instant at) {
     }
 
-    /** A due row taken for another attempt. */
-    public record DueMessage(UUID messageId, String requestJson, int attempt, Instant expiresAt) {
+    /** A due row taken for another attempt, with the reason of its last deferral if it had one. */
+    public record DueMessage(UUID messageId, String requestJson, int attempt, Instant expiresAt,
+            String lastErrorCode, SmtpReply lastReply) {
     }
 
     private final Pool pool;
@@ -138,18 +139,20 @@ public class DispatchMessageRepository {
                 + "SELECT message_id FROM dispatch_message WHERE status IN ('QUEUED', 'DEFERRED') "
                 + "AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1) "
                 + "ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
-                + "RETURNING message_id, request, attempt, expires_at";
+                + "RETURNING message_id, request, attempt, expires_at, error_code, smtp_code, smtp_enhanced_code, "
+                + "smtp_message";
         return pool.preparedQuery(sql).execute(Tuple.of(odt(now), limit, odt(leaseUntil))).map(rows -> {
             List<DueMessage> due = new ArrayList<>();
             for (Row row : rows) {
                 due.add(new DueMessage(row.getUUID("message_id"), row.getString("request"),
-                        row.getInteger("attempt"), instant(row.getOffsetDateTime("expires_at"))));
+                        row.getInteger("attempt"), instant(row.getOffsetDateTime("expires_at")),
+                        row.getString("error_code"), reply(row)));
             }
             return due;
         });
     }
 
-    public Uni<List<MessageRecord>> search(String profileRef, MailStatus status, Instant since, int limit) {
+    public Uni<List<MessageRecord>> search(String profileRef, String status, Instant since, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM dispatch_message WHERE true");
         List<Object> args = new ArrayList<>();
         if (profileRef != null) {
@@ -157,7 +160,7 @@ public class DispatchMessageRepository {
             sql.append(" AND profile_ref = $").append(args.size());
         }
         if (status != null) {
-            args.add(status.name());
+            args.add(status);
             sql.append(" AND status = $").append(args.size());
         }
         if (since != null) {
@@ -202,10 +205,7 @@ public class DispatchMessageRepository {
     private static List<MessageRecord> records(RowSet<Row> rows) {
         List<MessageRecord> out = new ArrayList<>();
         for (Row row : rows) {
-            Integer code = row.getInteger("smtp_code");
-            String smtpMessage = row.getString("smtp_message");
-            SmtpReply reply = code == null && smtpMessage == null ? null
-                    : new SmtpReply(code, row.getString("smtp_enhanced_code"), smtpMessage);
+            SmtpReply reply = reply(row);
             String service = row.getString("source_service");
             MailSource source = service == null ? null
                     : new MailSource(service, row.getString("source_entity_type"), row.getString("source_entity_id"));
@@ -216,6 +216,13 @@ public class DispatchMessageRepository {
                     instant(row.getOffsetDateTime("created_at")), instant(row.getOffsetDateTime("updated_at"))));
         }
         return out;
+    }
+
+    private static SmtpReply reply(Row row) {
+        Integer code = row.getInteger("smtp_code");
+        String message = row.getString("smtp_message");
+        return code == null && message == null ? null
+                : new SmtpReply(code, row.getString("smtp_enhanced_code"), message);
     }
 
     private static MailPurpose purpose(String value) {

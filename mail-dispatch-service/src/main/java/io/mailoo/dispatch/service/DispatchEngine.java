@@ -72,6 +72,11 @@ public class DispatchEngine {
             return true;
         }
         MailPurpose purpose = mail.request().purpose();
+        if (!java.time.Instant.now().isBefore(mail.expiresAt())) {
+            inMemory.incrementAndGet();
+            finished(mail, mail.expiredOutcome(), -1, false);
+            return true;
+        }
         if (purpose == MailPurpose.SMTP_TEST) {
             inMemory.incrementAndGet();
             inlineSender.send(mail).onComplete(ar -> finished(mail,

@@ -81,7 +81,9 @@ public class DueMessagePoller {
                     Math.max(1, due.attempt()), false);
             return;
         }
-        if (!engine.submit(new QueuedMail(request, due.attempt(), due.expiresAt(), null))) {
+        DispatchOutcome lastDeferral = due.lastErrorCode() == null ? null
+                : DispatchOutcome.deferred(due.lastErrorCode(), due.lastReply(), null);
+        if (!engine.submit(new QueuedMail(request, due.attempt(), due.expiresAt(), lastDeferral, null))) {
             noRoom.add(due.messageId());
         }
     }

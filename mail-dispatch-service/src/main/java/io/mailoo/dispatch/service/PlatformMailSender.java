@@ -1,6 +1,7 @@
 package io.mailoo.dispatch.service;
 
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,10 +26,10 @@ public class PlatformMailSender {
     private final boolean configured;
 
     public PlatformMailSender(ReactiveMailer mailer, SmtpFailureClassifier classifier,
-            @ConfigProperty(name = "mailoo.platform.host", defaultValue = "") String host) {
+            @ConfigProperty(name = "mailoo.platform.host") Optional<String> host) {
         this.mailer = mailer;
         this.classifier = classifier;
-        this.configured = !host.isBlank();
+        this.configured = host.filter(h -> !h.isBlank()).isPresent();
     }
 
     public Uni<DispatchOutcome> send(SendMailRequested request) {

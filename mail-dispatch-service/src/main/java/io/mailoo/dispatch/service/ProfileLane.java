@@ -116,7 +116,7 @@ final class ProfileLane {
             QueuedMail mail = queue.peek();
             Instant now = Instant.now();
             if (!now.isBefore(mail.expiresAt())) {
-                finish(queue.poll(), DispatchOutcome.failed(ErrorCodes.EXPIRED, null), -1, false);
+                finish(queue.poll(), mail.expiredOutcome(), -1, false);
                 continue;
             }
             ProfileState state = c.directory().get(profileRef);

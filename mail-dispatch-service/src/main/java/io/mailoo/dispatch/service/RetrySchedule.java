@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import io.mailoo.dispatch.config.DispatchSettings;
 import io.mailoo.dispatch.domain.DispatchOutcome.RetryLadder;
 
 /**
@@ -16,19 +18,28 @@ import io.mailoo.dispatch.domain.DispatchOutcome.RetryLadder;
 @ApplicationScoped
 public class RetrySchedule {
 
-    static final List<Duration> QUICK = List.of(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1),
-            Duration.ofMinutes(5), Duration.ofMinutes(15));
-    static final List<Duration> SLOW = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(10),
-            Duration.ofMinutes(20), Duration.ofMinutes(30));
     private static final double JITTER = 0.2;
+
+    private final List<Duration> quick;
+    private final List<Duration> slow;
+
+    @Inject
+    public RetrySchedule(DispatchSettings settings) {
+        this(settings.quickRetryLadder(), settings.slowRetryLadder());
+    }
+
+    RetrySchedule(List<Duration> quick, List<Duration> slow) {
+        this.quick = List.copyOf(quick);
+        this.slow = List.copyOf(slow);
+    }
 
     /** @param attemptsMade attempts so far, the one that was just deferred included (1 for the first) */
     public Instant nextAttempt(RetryLadder ladder, int attemptsMade, Instant now) {
         return now.plus(jittered(delay(ladder, attemptsMade)));
     }
 
-    static Duration delay(RetryLadder ladder, int attemptsMade) {
-        List<Duration> steps = ladder == RetryLadder.SLOW ? SLOW : QUICK;
+    Duration delay(RetryLadder ladder, int attemptsMade) {
+        List<Duration> steps = ladder == RetryLadder.SLOW ? slow : quick;
         int index = Math.max(0, Math.min(attemptsMade - 1, steps.size() - 1));
         return steps.get(index);
     }

@@ -1,0 +1,108 @@
+package io.mailoo.dispatch.rest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.mailoo.contracts.events.MailStatus;
+import io.mailoo.contracts.events.ProfileRef;
+import io.mailoo.dispatch.repository.DispatchMessageRepository;
+import io.mailoo.dispatch.repository.MailProfileRepository;
+import io.mailoo.dispatch.repository.MailProfileRepository.StoredProfile;
+import io.smallrye.mutiny.Uni;
+
+/** The operators' view of dispatch (JWT group {@code operator}). */
+@Path("/api/v1/dispatch")
+@RolesAllowed("operator")
+@Produces(MediaType.APPLICATION_JSON)
+public class DispatchOperatorResource {
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    private final DispatchMessageRepository messages;
+    private final MailProfileRepository profiles;
+
+    public DispatchOperatorResource(DispatchMessageRepository messages, MailProfileRepository profiles) {
+        this.messages = messages;
+        this.profiles = profiles;
+    }
+
+    /** Messages, newest first, filtered by profile, status (QUEUED, DEFERRED, SENT, …) and last change. */
+    @GET
+    @Path("/messages")
+    public Uni<List<MessageView>> messages(@QueryParam("profileRef") String profileRef,
+            @QueryParam("status") String status, @QueryParam("since") String since,
+            @QueryParam("limit") Integer limit) {
+        if (profileRef != null) {
+            validProfileRef(profileRef);
+        }
+        if (status != null && !status.equals(DispatchMessageRepository.QUEUED)) {
+            try {
+                MailStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(400, "INVALID_STATUS",
+                        "status must be one of QUEUED, DEFERRED, SENT, FAILED, NOT_CONFIGURED, REJECTED");
+            }
+        }
+        Instant sinceInstant = null;
+        if (since != null) {
+            try {
+                sinceInstant = Instant.parse(since);
+            } catch (DateTimeParseException e) {
+                throw new ProblemException(400, "INVALID_SINCE", "since must be an ISO-8601 instant, e.g. "
+                        + "2026-11-24T10:00:00Z");
+            }
+        }
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw new ProblemException(400, "INVALID_LIMIT", "limit must be between 1 and " + MAX_LIMIT);
+        }
+        return messages.search(profileRef, status, sinceInstant, limit == null ? DEFAULT_LIMIT : limit)
+                .map(rows -> rows.stream().map(MessageView::of).toList());
+    }
+
+    @GET
+    @Path("/profiles/{profileRef}")
+    public Uni<ProfileView> profile(@PathParam("profileRef") String profileRef) {
+        validProfileRef(profileRef);
+        return profiles.find(profileRef).chain(stored -> messages.countsByStatus(profileRef).chain(rows -> {
+            Map<String, Long> counts = new TreeMap<>();
+            rows.forEach(row -> counts.put(row.getString("status"), row.getLong("n")));
+            if (stored == null && counts.isEmpty()) {
+                throw new ProblemException(404, "PROFILE_UNKNOWN", "dispatch has no profile and no message for "
+                        + profileRef);
+            }
+            return messages.lastError(profileRef).map(last -> view(profileRef, stored, counts,
+                    last == null ? null : MessageView.of(last)));
+        }));
+    }
+
+    private static ProfileView view(String ref, StoredProfile stored, Map<String, Long> counts, MessageView last) {
+        if (stored == null || stored.settings() == null) {
+            return new ProfileView(ref, false, stored != null && stored.removed(),
+                    stored == null ? null : stored.version(), null, null, null, false, null, 0, counts, last);
+        }
+        var smtp = stored.settings().smtp();
+        return new ProfileView(ref, true, false, stored.version(), smtp.host(), smtp.port(),
+                smtp.security() == null ? null : smtp.security().name(), stored.suspendedAt() != null,
+                stored.suspendedAt(), stored.consecutiveAuthFailures(), counts, last);
+    }
+
+    private static void validProfileRef(String profileRef) {
+        try {
+            ProfileRef.parse(profileRef);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "INVALID_PROFILE_REF", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.mailoo.dispatch.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.mailoo.contracts.Topics;
+import io.mailoo.contracts.events.MailDispatchResult;
+import io.mailoo.contracts.json.EventCodec;
+
+/**
+ * A plain Kafka client against the real test broker: publishes profiles and requests, and records every result and
+ * dead letter published from the moment it was created.
+ */
+public final class KafkaTestClient implements AutoCloseable {
+
+    public static final String BOOTSTRAP = System.getenv().getOrDefault("MAILOO_TEST_KAFKA", "127.0.0.1:19092");
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final List<ConsumerRecord<String, byte[]>> results = new CopyOnWriteArrayList<>();
+    private final List<ConsumerRecord<String, byte[]>> deadLetters = new CopyOnWriteArrayList<>();
+    private final Thread poller;
+    private volatile boolean running = true;
+
+    public KafkaTestClient() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "dispatch-test-" + UUID.randomUUID());
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(Topics.MAIL_RESULTS, Topics.MAIL_REQUESTS_DLQ)) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // resolve the end offsets now, before anything is published
+        poller = new Thread(() -> {
+            try (consumer) {
+                while (running) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                        (Topics.MAIL_RESULTS.equals(record.topic()) ? results : deadLetters).add(record);
+                    }
+                }
+            }
+        }, "dispatch-test-kafka-poller");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    public void send(String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
+    public void send(String topic, String key, Object event) {
+        send(topic, key, event == null ? null : EventCodec.encode(event));
+    }
+
+    public List<MailDispatchResult> resultsFor(UUID messageId) {
+        return results.stream().map(r -> EventCodec.decode(r.value(), MailDispatchResult.class))
+                .filter(r -> messageId.equals(r.messageId())).toList();
+    }
+
+    public List<ConsumerRecord<String, byte[]>> rawResults() {
+        return List.copyOf(results);
+    }
+
+    public List<ConsumerRecord<String, byte[]>> deadLetters() {
+        return List.copyOf(deadLetters);
+    }
+
+    public Map<String, Object> config() {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        poller.join(5000);
+        producer.close();
+    }
+}

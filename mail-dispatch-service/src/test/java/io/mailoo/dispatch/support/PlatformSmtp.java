@@ -1,0 +1,12 @@
+package io.mailoo.dispatch.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks the test field that receives the platform (global) SMTP server started by DispatchTestResources. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface PlatformSmtp {
+}
