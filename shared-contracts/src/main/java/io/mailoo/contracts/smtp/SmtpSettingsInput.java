@@ -1,0 +1,26 @@
+package io.mailoo.contracts.smtp;
+
+import java.util.Optional;
+
+/**
+ * SMTP settings as a dashboard user sends them (integration {@code outboundMail} and offer generator
+ * {@code mailSettings.smtp}). {@code password} is tri-state: {@code null} = absent (keep the stored one, if the
+ * server is unchanged), {@code Optional.empty()} = JSON null (remove it), a value = the new password.
+ */
+public record SmtpSettingsInput(
+        String host,
+        Integer port,
+        String security,
+        String username,
+        Optional<String> password,
+        String fromAddress,
+        String fromName,
+        String replyTo) {
+
+    @Override
+    public String toString() {
+        return "SmtpSettingsInput[host=" + host + ", port=" + port + ", security=" + security + ", username="
+                + username + ", password=" + (password == null ? "absent" : password.isEmpty() ? "null" : "<given>")
+                + ", fromAddress=" + fromAddress + "]";
+    }
+}
