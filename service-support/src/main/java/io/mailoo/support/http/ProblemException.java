@@ -1,0 +1,47 @@
+package io.mailoo.support.http;
+
+import java.util.List;
+
+import io.mailoo.contracts.smtp.FieldError;
+
+/** An error answered as application/problem+json with a stable code (and optional field errors). */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final List<FieldError> errors;
+
+    public ProblemException(int status, String code, String detail) {
+        this(status, code, detail, List.of());
+    }
+
+    public ProblemException(int status, String code, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.code = code;
+        this.errors = List.copyOf(errors);
+    }
+
+    /** 422 for invalid fields; the code is the first field's when there is one. */
+    public static ProblemException invalid(List<FieldError> errors) {
+        String code = errors.size() == 1 ? errors.get(0).code() : "VALIDATION_FAILED";
+        return new ProblemException(422, code, errors.size() == 1 ? errors.get(0).message()
+                : "Some fields are invalid; see errors.", errors);
+    }
+
+    public static ProblemException notFound(String code, String detail) {
+        return new ProblemException(404, code, detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

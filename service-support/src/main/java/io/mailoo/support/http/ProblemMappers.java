@@ -1,0 +1,71 @@
+package io.mailoo.support.http;
+
+import java.util.List;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** Every error leaves as application/problem+json with a stable code; internals never reach the client. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return response(e.status(), e.code(), e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return response(400, "MALFORMED_JSON", "The request body is not valid JSON of the expected shape.", null);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return response(401, "UNAUTHORIZED", "Sign in: send a valid bearer token.", null);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return response(403, "FORBIDDEN", "You may not do this.", null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String code = switch (status) {
+            case 400 -> "BAD_REQUEST";
+            case 401 -> "UNAUTHORIZED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> "HTTP_" + status;
+        };
+        return response(status, code, Response.Status.fromStatusCode(status) == null ? code
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.errorf(e, "Unexpected error");
+        return response(500, "INTERNAL_ERROR", "Something went wrong on our side; it has been logged.", null);
+    }
+
+    static Response response(int status, String code, String detail, List<io.mailoo.contracts.smtp.FieldError> errors) {
+        String title = Response.Status.fromStatusCode(status) == null ? code
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, code, title, detail, errors)).build();
+    }
+}
