@@ -155,7 +155,7 @@ cmd_test() {
   ensure_state_dirs
   local t0; t0=$(now_ms)
   ensure_postgres
-  ensure_databases mailoo_integration_test mailoo_market_test mailoo_offer_test mailoo_dispatch_test
+  ensure_databases mailoo_integration_test mailoo_market_test mailoo_offer_test mailoo_dispatch_test mailoo_dispatch_systest
   ensure_keys
   # a leftover test broker from an interrupted run: stop it, the test broker always starts fresh
   stop_components kafka-test

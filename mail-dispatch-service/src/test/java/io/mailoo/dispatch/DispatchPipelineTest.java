@@ -39,9 +39,9 @@ import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.contracts.events.SmtpSecurity;
 import io.mailoo.dispatch.support.DispatchTestResources;
-import io.mailoo.dispatch.support.KafkaTestClient;
-import io.mailoo.dispatch.support.OperatorTokens;
-import io.mailoo.dispatch.support.PlatformSmtp;
+import io.mailoo.testsupport.KafkaTestClient;
+import io.mailoo.testsupport.TestKeys;
+import io.mailoo.testsupport.PlatformSmtp;
 import io.mailoo.dispatch.support.Profiles;
 import io.mailoo.dispatch.support.ScriptedSmtpServer;
 import io.mailoo.dispatch.support.SecretLeakCheck;
@@ -82,13 +82,13 @@ class DispatchPipelineTest {
         passwordB = "pw-B-" + UUID.randomUUID();
         serverA.setUser("shop-a@tenant-a.test", "user-a", passwordA);
         serverB.setUser("shop-b@tenant-b.test", "user-b", passwordB);
-        kafka = new KafkaTestClient();
+        kafka = new KafkaTestClient(Topics.MAIL_RESULTS, Topics.MAIL_REQUESTS_DLQ);
     }
 
     @AfterAll
     static void stopServers() throws Exception {
         try {
-            SecretLeakCheck.assertNoSecretIn(kafka == null ? List.of() : kafka.rawResults());
+            SecretLeakCheck.assertNoSecretIn(kafka == null ? List.of() : kafka.records(Topics.MAIL_RESULTS));
         } finally {
             closeAll();
         }
@@ -433,8 +433,8 @@ class DispatchPipelineTest {
         SendMailRequested next = request(ref, 1, MailPurpose.WELCOME, "next@customer.test", "After the poison");
         publish(next);
         assertEquals(MailStatus.SENT, awaitFinal(next.messageId()).status());
-        await().atMost(WAIT).until(() -> kafka.deadLetters().stream().anyMatch(r -> ref.equals(r.key())));
-        var dead = kafka.deadLetters().stream().filter(r -> ref.equals(r.key())).findFirst().orElseThrow();
+        await().atMost(WAIT).until(() -> kafka.records(Topics.MAIL_REQUESTS_DLQ).stream().anyMatch(r -> ref.equals(r.key())));
+        var dead = kafka.records(Topics.MAIL_REQUESTS_DLQ).stream().filter(r -> ref.equals(r.key())).findFirst().orElseThrow();
         assertEquals("{not json", new String(dead.value()));
         String reason = new String(dead.headers().lastHeader("dead-letter-reason").value());
         assertTrue(reason.contains("SendMailRequested"), reason);
@@ -476,9 +476,9 @@ class DispatchPipelineTest {
         assertEquals(MailStatus.SENT, awaitFinal(request.messageId()).status());
 
         given().get("/api/v1/dispatch/messages").then().statusCode(401);
-        given().auth().oauth2(OperatorTokens.token("user-1", Set.of("user")))
+        given().auth().oauth2(TestKeys.token("user-1", "user-1@mailoo.test", Set.of("user")))
                 .get("/api/v1/dispatch/messages").then().statusCode(403);
-        String operator = OperatorTokens.token("ops-1", Set.of("operator"));
+        String operator = TestKeys.token("ops-1", "ops-1@mailoo.test", Set.of("operator"));
         String body = given().auth().oauth2(operator).queryParam("profileRef", ref)
                 .get("/api/v1/dispatch/messages").then().statusCode(200)
                 .body("size()", equalTo(1))

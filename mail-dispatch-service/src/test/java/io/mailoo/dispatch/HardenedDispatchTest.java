@@ -24,8 +24,8 @@ import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.contracts.events.SmtpSecurity;
-import io.mailoo.dispatch.support.DispatchTestResources;
-import io.mailoo.dispatch.support.KafkaTestClient;
+import io.mailoo.testsupport.TestKeys;
+import io.mailoo.testsupport.KafkaTestClient;
 import io.mailoo.dispatch.support.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -43,8 +43,8 @@ class HardenedDispatchTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("mailoo.dispatch.allow-private-hosts", "false",
                     "mailoo.crypto.key", "",
-                    "mp.jwt.verify.publickey.location", DispatchTestResources.writePublicKey(),
-                    "mp.jwt.verify.issuer", DispatchTestResources.ISSUER);
+                    "mp.jwt.verify.publickey.location", TestKeys.publicKeyLocation(),
+                    "mp.jwt.verify.issuer", TestKeys.ISSUER);
         }
     }
 
@@ -53,7 +53,7 @@ class HardenedDispatchTest {
 
     @BeforeAll
     static void start() {
-        kafka = new KafkaTestClient();
+        kafka = new KafkaTestClient(Topics.MAIL_RESULTS, Topics.MAIL_REQUESTS_DLQ);
         loopbackServer = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         loopbackServer.start();
     }

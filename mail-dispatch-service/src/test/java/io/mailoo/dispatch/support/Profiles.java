@@ -1,5 +1,8 @@
 package io.mailoo.dispatch.support;
 
+import io.mailoo.testsupport.TestKeys;
+import io.mailoo.testsupport.TestSecrets;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,7 @@ import io.mailoo.contracts.events.SmtpServer;
 /** Builders for the events the tests publish, sealed with the same key the service under test has. */
 public final class Profiles {
 
-    public static final SmtpSecretCipher CIPHER = SmtpSecretCipher.fromBase64Keys(DispatchTestResources.ENCRYPTION_KEY,
+    public static final SmtpSecretCipher CIPHER = SmtpSecretCipher.fromBase64Keys(TestKeys.ENCRYPTION_KEY,
             null);
 
     private Profiles() {

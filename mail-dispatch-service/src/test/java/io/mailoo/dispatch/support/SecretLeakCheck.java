@@ -1,5 +1,7 @@
 package io.mailoo.dispatch.support;
 
+import io.mailoo.testsupport.TestSecrets;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.mailoo.dispatch.support;
+package io.mailoo.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Every password and ciphertext the suite creates is written down here, so the leak check at the end can look for
- * each of them in the captured log and in every published result.
+ * Every password and ciphertext a suite creates is written down here, so a leak check at the end can look for each
+ * of them in captured logs, responses and published events.
  */
 public final class TestSecrets {
 

@@ -1,9 +1,8 @@
-package io.mailoo.dispatch.support;
+package io.mailoo.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,25 +20,23 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.events.MailDispatchResult;
 import io.mailoo.contracts.json.EventCodec;
 
 /**
- * A plain Kafka client against the real test broker: publishes profiles and requests, and records every result and
- * dead letter published from the moment it was created.
+ * A plain Kafka client against the real test broker: publishes records, and records every record published on the
+ * watched topics from the moment it was created.
  */
 public final class KafkaTestClient implements AutoCloseable {
 
     public static final String BOOTSTRAP = System.getenv().getOrDefault("MAILOO_TEST_KAFKA", "127.0.0.1:19092");
 
     private final KafkaProducer<String, byte[]> producer;
-    private final List<ConsumerRecord<String, byte[]>> results = new CopyOnWriteArrayList<>();
-    private final List<ConsumerRecord<String, byte[]>> deadLetters = new CopyOnWriteArrayList<>();
+    private final List<ConsumerRecord<String, byte[]>> received = new CopyOnWriteArrayList<>();
     private final Thread poller;
     private volatile boolean running = true;
 
-    public KafkaTestClient() {
+    public KafkaTestClient(String... watchedTopics) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -47,12 +44,12 @@ public final class KafkaTestClient implements AutoCloseable {
 
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "dispatch-test-" + UUID.randomUUID());
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "test-client-" + UUID.randomUUID());
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
                 new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.MAIL_RESULTS, Topics.MAIL_REQUESTS_DLQ)) {
+        for (String topic : watchedTopics) {
             consumer.partitionsFor(topic, Duration.ofSeconds(30))
                     .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
@@ -62,12 +59,10 @@ public final class KafkaTestClient implements AutoCloseable {
         poller = new Thread(() -> {
             try (consumer) {
                 while (running) {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                        (Topics.MAIL_RESULTS.equals(record.topic()) ? results : deadLetters).add(record);
-                    }
+                    consumer.poll(Duration.ofMillis(100)).forEach(received::add);
                 }
             }
-        }, "dispatch-test-kafka-poller");
+        }, "test-kafka-poller");
         poller.setDaemon(true);
         poller.start();
     }
@@ -84,21 +79,22 @@ public final class KafkaTestClient implements AutoCloseable {
         send(topic, key, event == null ? null : EventCodec.encode(event));
     }
 
+    /** Records seen on one topic, in arrival order. */
+    public List<ConsumerRecord<String, byte[]>> records(String topic) {
+        return received.stream().filter(r -> topic.equals(r.topic())).toList();
+    }
+
+    /** Results (from mailoo.mail-results.v1, if watched) for one message. */
     public List<MailDispatchResult> resultsFor(UUID messageId) {
-        return results.stream().map(r -> EventCodec.decode(r.value(), MailDispatchResult.class))
+        return records(io.mailoo.contracts.Topics.MAIL_RESULTS).stream()
+                .map(r -> EventCodec.decode(r.value(), MailDispatchResult.class))
                 .filter(r -> messageId.equals(r.messageId())).toList();
     }
 
-    public List<ConsumerRecord<String, byte[]>> rawResults() {
-        return List.copyOf(results);
-    }
-
-    public List<ConsumerRecord<String, byte[]>> deadLetters() {
-        return List.copyOf(deadLetters);
-    }
-
-    public Map<String, Object> config() {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+    /** Decoded values of one topic (tombstones left out). */
+    public <T> List<T> events(String topic, Class<T> type) {
+        return records(topic).stream().filter(r -> r.value() != null)
+                .map(r -> EventCodec.decode(r.value(), type)).toList();
     }
 
     @Override

@@ -1,0 +1,255 @@
+#!/usr/bin/env bash
+# ./mailoo bench dispatch [--messages N] [--profiles P] [--size BYTES] [--sink-port PORT] [--timeout SECONDS] [--keep-up]
+#
+# Measures, against one Postfix smtp-sink on 127.0.0.1 started for the run:
+#   1. the reference   smtp-source -d -s 20 (Postfix's own load generator, 20 sessions, connection reuse)
+#   2. a bare Vert.x   MailClient loop (benchmarks/dispatch-bench, P clients on their own event-loop contexts)
+#   3. mail-dispatch-service end to end (Kafka request -> SMTP -> Kafka result), with P bench profiles
+# and prints the three rates and the ratios dispatch/smtp-source (target >= 0.12, DESIGN §7) and dispatch/bare.
+# See docs/benchmarks.md.
+set -euo pipefail
+
+: "${MAILOO_ROOT:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+export MAILOO_ROOT
+# shellcheck source=/dev/null
+source "$MAILOO_ROOT/deploy/local/common.sh"
+
+: "${MAILOO_BENCH_SINK_PORT:=2526}"
+: "${MAILOO_BENCH_JAVA_OPTS:=-Xmx1g}"
+BENCH_DIR="$MAILOO_ROOT/benchmarks/dispatch-bench"
+BENCH_JAR="$BENCH_DIR/target/dispatch-bench.jar"
+M2_REPO="${MAILOO_M2_REPO:-$HOME/.m2/repository}"
+TARGET_RATIO=0.12
+
+bench_usage() {
+  cat <<EOF
+usage: ./mailoo bench dispatch [--messages N] [--profiles P] [--size BYTES] [--sink-port PORT] [--timeout SECONDS]
+                               [--keep-up]
+
+  --messages N       messages per measurement (default 50000)
+  --profiles P       profiles = Vert.x clients (default 50)
+  --size BYTES       body size (default 5120)
+  --sink-port PORT   first port tried for smtp-sink on 127.0.0.1 (default $MAILOO_BENCH_SINK_PORT)
+  --timeout SECONDS  limit of each Java measurement (default 600)
+  --keep-up          leave the stack running when this script had to start it (default: ./mailoo down at the end)
+
+Installs Postfix's smtp-sink/smtp-source (apt, postfix is not started) if missing; builds
+benchmarks/dispatch-bench when needed; starts ./mailoo up when mail-dispatch-service is not healthy.
+Env: MAILOO_BENCH_JAVA_OPTS (default $MAILOO_BENCH_JAVA_OPTS), MAILOO_KAFKA_PORT, MAILOO_DISPATCH_PORT.
+Output is also saved in .mailoo/bench/.
+EOF
+}
+
+# ---- arguments ---------------------------------------------------------------------------------------------
+what=${1:-}
+case "$what" in
+  dispatch) shift ;;
+  help|-h|--help|"") bench_usage; [[ -n "$what" ]] && exit 0; exit 2 ;;
+  *) bench_usage >&2; die "unknown benchmark: $what (only 'dispatch')" ;;
+esac
+
+N=50000 P=50 SIZE=5120 TIMEOUT=600 KEEP_UP=0 SINK_PORT=$MAILOO_BENCH_SINK_PORT
+while (($#)); do
+  case "$1" in
+    --messages) N=${2:?--messages needs a value}; shift 2 ;;
+    --profiles) P=${2:?--profiles needs a value}; shift 2 ;;
+    --size) SIZE=${2:?--size needs a value}; shift 2 ;;
+    --sink-port) SINK_PORT=${2:?--sink-port needs a value}; shift 2 ;;
+    --timeout) TIMEOUT=${2:?--timeout needs a value}; shift 2 ;;
+    --keep-up) KEEP_UP=1; shift ;;
+    -h|--help) bench_usage; exit 0 ;;
+    *) bench_usage >&2; die "unknown option: $1" ;;
+  esac
+done
+for v in "$N" "$P" "$SIZE" "$SINK_PORT" "$TIMEOUT"; do
+  [[ "$v" =~ ^[0-9]+$ ]] || die "not a number: $v"
+done
+((N > 0 && P > 0 && TIMEOUT > 0)) || die "--messages, --profiles and --timeout must be > 0"
+
+require_cmd java curl
+ensure_state_dirs
+BENCH_OUT_DIR="$MAILOO_STATE_DIR/bench"
+mkdir -p "$BENCH_OUT_DIR"
+STAMP=$(date +%Y%m%d-%H%M%S)
+RESULT_FILE="$BENCH_OUT_DIR/dispatch-$STAMP.txt"
+SINK_LOG="$MAILOO_LOG_DIR/bench-smtp-sink.log"
+
+# ---- cleanup -----------------------------------------------------------------------------------------------
+SINK_PID=""
+STARTED_STACK=0
+cleanup() {
+  local rc=$?
+  if [[ -n "$SINK_PID" ]] && kill -0 "$SINK_PID" 2>/dev/null; then
+    kill -TERM "$SINK_PID" 2>/dev/null || true
+    wait "$SINK_PID" 2>/dev/null || true
+  fi
+  if ((STARTED_STACK)) && ((KEEP_UP == 0)); then
+    log "stopping the stack this benchmark started (./mailoo down; keep it with --keep-up)"
+    "$MAILOO_ROOT/mailoo" down || true
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---- 1. Postfix's smtp-sink / smtp-source ------------------------------------------------------------------
+SMTP_SINK=/usr/sbin/smtp-sink
+SMTP_SOURCE=/usr/sbin/smtp-source
+ensure_postfix_tools() {
+  [[ -x "$SMTP_SINK" && -x "$SMTP_SOURCE" ]] && return 0
+  command -v apt-get >/dev/null 2>&1 || die "smtp-sink/smtp-source missing and no apt-get: install Postfix's tools"
+  local sudo=""
+  if ((EUID != 0)); then
+    command -v sudo >/dev/null 2>&1 || die "smtp-sink/smtp-source missing: run as root or install postfix"
+    sudo=sudo
+  fi
+  log "installing postfix (for smtp-sink/smtp-source; the postfix mail server itself is not configured or started)"
+  echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
+  local -a install=(env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Use-Pty=0 postfix)
+  if ! $sudo "${install[@]}" >"$MAILOO_LOG_DIR/bench-apt.log" 2>&1; then
+    log "apt-get install failed, running apt-get update first"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >>"$MAILOO_LOG_DIR/bench-apt.log" 2>&1 || true
+    $sudo "${install[@]}" >>"$MAILOO_LOG_DIR/bench-apt.log" 2>&1 \
+      || { show_log_tail "$MAILOO_LOG_DIR/bench-apt.log" 30; die "could not install postfix"; }
+  fi
+  [[ -x "$SMTP_SINK" && -x "$SMTP_SOURCE" ]] || die "postfix installed but $SMTP_SINK / $SMTP_SOURCE are missing"
+  ok "postfix tools installed"
+}
+
+# ---- the bench jar -----------------------------------------------------------------------------------------
+newer_than() { # newer_than FILE PATH... : true when a file under PATH... is newer than FILE
+  [[ -n "$(find "${@:2}" -newer "$1" -type f -print -quit 2>/dev/null)" ]]
+}
+
+build_bench() {
+  local contracts_jar="$M2_REPO/io/mailoo/shared-contracts/1.0.0-SNAPSHOT/shared-contracts-1.0.0-SNAPSHOT.jar"
+  local parent_pom="$M2_REPO/io/mailoo/mailoo-parent/1.0.0-SNAPSHOT/mailoo-parent-1.0.0-SNAPSHOT.pom"
+  if [[ ! -f "$contracts_jar" || ! -f "$parent_pom" ]] \
+     || newer_than "$contracts_jar" "$MAILOO_ROOT/shared-contracts/src" "$MAILOO_ROOT/shared-contracts/pom.xml" \
+     || newer_than "$parent_pom" "$MAILOO_ROOT/pom.xml"; then
+    log "installing shared-contracts into ${M2_REPO/#"$HOME"/\~} (./mvnw -B -q install -pl shared-contracts -am -DskipTests)"
+    (cd "$MAILOO_ROOT" && mvn_cmd -B -q install -pl shared-contracts -am -DskipTests) \
+      || die "could not install shared-contracts"
+  fi
+  if [[ ! -f "$BENCH_JAR" ]] || newer_than "$BENCH_JAR" "$BENCH_DIR/src" "$BENCH_DIR/pom.xml" "$contracts_jar"; then
+    log "building benchmarks/dispatch-bench (./mvnw -B -q -f benchmarks/dispatch-bench/pom.xml package)"
+    (cd "$MAILOO_ROOT" && mvn_cmd -B -q -f benchmarks/dispatch-bench/pom.xml package) \
+      || die "could not build benchmarks/dispatch-bench"
+  fi
+}
+
+bench_java() { # bench_java MODE ARGS... : runs the bench jar with a hard limit
+  # shellcheck disable=SC2086 # MAILOO_BENCH_JAVA_OPTS is a list of options
+  timeout --kill-after=10 $((TIMEOUT + 120)) \
+    java $MAILOO_BENCH_JAVA_OPTS -Dmailoo.component=dispatch-bench -jar "$BENCH_JAR" "$@"
+}
+
+# BENCH key=value lines of a saved output
+bench_value() { sed -n "s/^BENCH $2=//p" "$1" | tail -n 1; }
+
+sink_messages() { # messages smtp-sink has received so far (its -c counters)
+  tr '\r' '\n' <"$SINK_LOG" 2>/dev/null | sed -n 's/.*mesg=\([0-9]*\).*/\1/p' | tail -n 1 | grep . || echo 0
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "-"; else printf "%.3f", a / b }'; }
+
+# ---- run ---------------------------------------------------------------------------------------------------
+# everything below is also saved in .mailoo/bench/
+exec > >(tee "$RESULT_FILE") 2>&1
+{
+  ensure_postfix_tools
+  build_bench
+
+  # 2. smtp-sink on a free port
+  port=$SINK_PORT
+  while port_open "$port"; do
+    port=$((port + 1))
+    ((port < SINK_PORT + 50)) || die "no free port in $SINK_PORT..$((SINK_PORT + 49)) for smtp-sink"
+  done
+  SINK_PORT=$port
+  : >"$SINK_LOG"
+  # -u: privileges to switch to (required as root); -m: simultaneous connections (default 256 is below P x 10);
+  # last argument: listen backlog
+  "$SMTP_SINK" -c -u "$(id -un)" -m 4096 "127.0.0.1:$SINK_PORT" 1024 >>"$SINK_LOG" 2>&1 &
+  SINK_PID=$!
+  for _ in $(seq 1 50); do port_open "$SINK_PORT" && break; sleep 0.1; done
+  port_open "$SINK_PORT" || { show_log_tail "$SINK_LOG" 20; die "smtp-sink did not start"; }
+  ok "smtp-sink on 127.0.0.1:$SINK_PORT (pid $SINK_PID, log ${SINK_LOG#"$MAILOO_ROOT/"})"
+
+  echo
+  echo "== dispatch benchmark $(date -Iseconds): $N messages x $SIZE bytes, $P profiles, $(nproc) cores, smtp-sink 127.0.0.1:$SINK_PORT"
+
+  # 3. reference: smtp-source
+  echo
+  echo "-- 1/3 smtp-source -d -s 20 -l $SIZE -m $N (20 sessions, connections reused)"
+  before=$(sink_messages)
+  t0=$(now_ms)
+  timeout --kill-after=10 "$TIMEOUT" "$SMTP_SOURCE" -d -s 20 -l "$SIZE" -m "$N" \
+    -f bench@mailoo.local -t sink@bench.local "127.0.0.1:$SINK_PORT" || die "smtp-source failed"
+  t1=$(now_ms)
+  sleep 0.3
+  SOURCE_RATE=$(awk -v n="$N" -v ms=$((t1 - t0)) 'BEGIN { printf "%.1f", n * 1000 / (ms > 0 ? ms : 1) }')
+  echo "  $N messages in $((t1 - t0)) ms -> $SOURCE_RATE msg/s (smtp-sink counted $(( $(sink_messages) - before )))"
+  echo "BENCH source.rate=$SOURCE_RATE"
+
+  # 4. bare Vert.x client loop
+  echo
+  echo "-- 2/3 bare Vert.x MailClient loop ($P clients, maxPoolSize 10)"
+  before=$(sink_messages)
+  bare_out="$BENCH_OUT_DIR/.bare-$STAMP.out"
+  bench_java bare --sink-port "$SINK_PORT" --messages "$N" --profiles "$P" --size "$SIZE" --timeout "$TIMEOUT" \
+    | tee "$bare_out" || warn "the bare client run failed"
+  BARE_RATE=$(bench_value "$bare_out" bare.rate)
+  echo "  (smtp-sink counted $(( $(sink_messages) - before )) including the warm-up)"
+
+  # 5. mail-dispatch-service end to end
+  echo
+  echo "-- 3/3 mail-dispatch-service end to end ($P profiles, Kafka 127.0.0.1:$MAILOO_KAFKA_PORT)"
+  DISPATCH_OK=0
+  dispatch_out="$BENCH_OUT_DIR/.dispatch-$STAMP.out"
+  : >"$dispatch_out"
+  if ! curl -fsS -m 5 "http://127.0.0.1:$MAILOO_DISPATCH_PORT/q/health" 2>/dev/null | grep -q '"status" *: *"UP"'; then
+    if ! is_running kafka && ! is_running mail-dispatch-service; then STARTED_STACK=1; fi
+    log "mail-dispatch-service is not healthy on 127.0.0.1:$MAILOO_DISPATCH_PORT: running ./mailoo up"
+    "$MAILOO_ROOT/mailoo" up >&2 || warn "./mailoo up failed"
+  fi
+  if curl -fsS -m 5 "http://127.0.0.1:$MAILOO_DISPATCH_PORT/q/health" 2>/dev/null | grep -q '"status" *: *"UP"'; then
+    before=$(sink_messages)
+    if bench_java dispatch --sink-port "$SINK_PORT" --messages "$N" --profiles "$P" --size "$SIZE" \
+         --timeout "$TIMEOUT" --kafka "127.0.0.1:$MAILOO_KAFKA_PORT" | tee "$dispatch_out"; then
+      DISPATCH_OK=1
+    else
+      warn "the dispatch run did not complete (see ./mailoo logs mail-dispatch-service --no-follow -n 200)"
+    fi
+    echo "  (smtp-sink counted $(( $(sink_messages) - before )) including the $P warm-up messages)"
+  else
+    warn "mail-dispatch-service is still not healthy: end-to-end measurement skipped"
+  fi
+  DISPATCH_RATE=$(bench_value "$dispatch_out" dispatch.rate)
+
+  # 6. summary
+  r_source=$(ratio "$DISPATCH_RATE" "$SOURCE_RATE")
+  r_bare=$(ratio "$DISPATCH_RATE" "$BARE_RATE")
+  fmt_rate() { [[ -n "$1" ]] && awk -v r="$1" 'BEGIN { printf "%.0f msg/s", r }' || echo "-"; }
+  echo
+  echo "== summary ($N x $SIZE bytes, $P profiles, $(nproc) cores)"
+  printf '  %-34s %s\n' "smtp-source -d -s 20" "$(fmt_rate "$SOURCE_RATE")"
+  printf '  %-34s %s\n' "bare Vert.x MailClient ($P clients)" "$(fmt_rate "$BARE_RATE")"
+  printf '  %-34s %s\n' "mail-dispatch-service end to end" "$(fmt_rate "$DISPATCH_RATE")"
+  if [[ -s "$dispatch_out" ]]; then
+    printf '  %-34s p50 %s ms, p99 %s ms (requestedAt -> result received)\n' "  latency" \
+      "$(bench_value "$dispatch_out" dispatch.p50_ms)" "$(bench_value "$dispatch_out" dispatch.p99_ms)"
+    printf '  %-34s %s\n' "  final statuses" "$(bench_value "$dispatch_out" dispatch.statuses)"
+  fi
+  printf '  %-34s %s   (target >= %s)\n' "dispatch / smtp-source" "$r_source" "$TARGET_RATIO"
+  printf '  %-34s %s\n' "dispatch / bare client" "$r_bare"
+  verdict="NOT MEASURED"
+  if ((DISPATCH_OK)) && [[ "$r_source" != "-" ]]; then
+    if awk -v r="$r_source" -v t="$TARGET_RATIO" 'BEGIN { exit !(r >= t) }'; then verdict="target met"; else verdict="BELOW TARGET"; fi
+  fi
+  echo "  verdict: $verdict"
+  echo "BENCH verdict=$verdict"
+  rm -f "$bare_out" "$dispatch_out"
+  echo "saved: ${RESULT_FILE#"$MAILOO_ROOT/"}"
+  ((DISPATCH_OK)) || exit 1
+}

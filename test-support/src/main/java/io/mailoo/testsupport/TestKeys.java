@@ -1,0 +1,58 @@
+package io.mailoo.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+
+import io.smallrye.jwt.build.Jwt;
+
+/** One encryption key and one JWT key pair per test JVM, and tokens signed with it. */
+public final class TestKeys {
+
+    public static final String ISSUER = "https://mailoo.test/issuer";
+    public static final String ENCRYPTION_KEY;
+    public static final KeyPair JWT_KEYS;
+
+    static {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        ENCRYPTION_KEY = Base64.getEncoder().encodeToString(key);
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            JWT_KEYS = generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private TestKeys() {
+    }
+
+    /** Writes the public key as PEM under target/ and returns its location for mp.jwt.verify.publickey.location. */
+    public static String publicKeyLocation() {
+        try {
+            Path file = Path.of("target", "test-jwt-public.pem").toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(JWT_KEYS.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n");
+            return "file:" + file;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token as the dashboard sends it: {@code sub}, {@code email} (omitted when null) and {@code groups}. */
+    public static String token(String subject, String email, Set<String> groups) {
+        var builder = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(groups).expiresIn(900);
+        if (email != null) {
+            builder.claim("email", email);
+        }
+        return builder.sign(JWT_KEYS.getPrivate());
+    }
+}
