@@ -4,6 +4,7 @@ package io.mailoo.contracts;
 public final class CloudEventTypes {
     public static final String SPEC_VERSION = "1.0";
 
+    public static final String PROJECT_CHANGED = "io.mailoo.project.changed.v1";
     public static final String INTEGRATION_CHANGED = "io.mailoo.integration.changed.v1";
     public static final String MAIL_PROFILE_CHANGED = "io.mailoo.mail-profile.changed.v1";
     public static final String SEND_MAIL_REQUESTED = "io.mailoo.mail.send-requested.v1";

@@ -2,6 +2,7 @@ package io.mailoo.contracts;
 
 /** Kafka topic names of the public contract (DESIGN §3). */
 public final class Topics {
+    public static final String PROJECTS = "mailoo.projects.v1";
     public static final String INTEGRATIONS = "mailoo.integrations.v1";
     public static final String MAIL_PROFILES = "mailoo.mail-profiles.v1";
     public static final String MAIL_REQUESTS = "mailoo.mail-requests.v1";

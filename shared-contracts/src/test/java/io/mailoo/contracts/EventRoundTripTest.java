@@ -45,6 +45,12 @@ class EventRoundTripTest {
     }
 
     @Test
+    void projectChangedRoundTrips() {
+        assertRoundTrip(new io.mailoo.contracts.events.ProjectChanged("prj-1", "Shop", "user-1",
+                List.of("user-2"), 3), io.mailoo.contracts.events.ProjectChanged.class);
+    }
+
+    @Test
     void mailProfileChangedRoundTrips() {
         var smtp = new SmtpServer("smtp.example.com", 587, SmtpSecurity.STARTTLS, "mailer",
                 new SealedSecret("0a1b2c3d", "bm9uY2VhbmRjaXBoZXJ0ZXh0"));
