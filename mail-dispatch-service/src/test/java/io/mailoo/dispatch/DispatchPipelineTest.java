@@ -211,6 +211,43 @@ class DispatchPipelineTest {
     }
 
     @Test
+    void aServerThatHangsHoldsUpOnlyItsOwnProfile() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // accepts and never says a word
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String slowRef = newRef();
+            String fastRef = newRef();
+            publish(profile(slowRef, 1, silent.getLocalPort(), SmtpSecurity.NONE, null, null, "slow@tenant.test",
+                    null, null));
+            publish(profileOnA(fastRef, 1));
+            SendMailRequested stuck = request(slowRef, 1, MailPurpose.WELCOME, "s@customer.test", "Stuck");
+            publish(stuck);
+            await().atMost(WAIT).until(() -> !held.isEmpty());
+            SendMailRequested fast = request(fastRef, 1, MailPurpose.WELCOME, "f@customer.test", "Not held up");
+            publish(fast);
+            assertEquals(MailStatus.SENT, awaitFinal(fast.messageId()).status());
+            assertTrue(kafka.resultsFor(stuck.messageId()).isEmpty(), "the hanging server has not answered yet");
+            MailDispatchResult deferred = await().atMost(WAIT).until(() -> kafka.resultsFor(stuck.messageId())
+                    .stream().findFirst().orElse(null), r -> r != null);
+            assertEquals(MailStatus.DEFERRED, deferred.status(), "a silent server is given up on and retried");
+            assertEquals("SMTP_TIMEOUT", deferred.errorCode());
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void unknownAndRemovedProfilesAreNotConfigured() {
         SendMailRequested unknown = request(newRef(), 0, MailPurpose.WELCOME, "x@customer.test", "Nobody");
         publish(unknown);

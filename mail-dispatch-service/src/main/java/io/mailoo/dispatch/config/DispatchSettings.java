@@ -33,6 +33,12 @@ public interface DispatchSettings {
 
     Duration connectTimeout();
 
+    /** A connection on which nothing was read or written this long is closed (a server that hangs mid-dialogue). */
+    Duration socketIdleTimeout();
+
+    /** The longest one send may take, connection and dialogue included, before it is deferred as SMTP_TIMEOUT. */
+    Duration sendTimeout();
+
     /** A profile's client unused this long is closed. */
     Duration idleClientTimeout();
 

@@ -9,6 +9,7 @@ public final class ErrorCodes {
     public static final String SMTP_AUTH_FAILED = "SMTP_AUTH_FAILED";
     public static final String SMTP_TLS_FAILED = "SMTP_TLS_FAILED";
     public static final String SMTP_CONNECT_FAILED = "SMTP_CONNECT_FAILED";
+    public static final String SMTP_TIMEOUT = "SMTP_TIMEOUT";
     public static final String SMTP_TEMPORARY_FAILURE = "SMTP_TEMPORARY_FAILURE";
     public static final String SMTP_REJECTED = "SMTP_REJECTED";
     public static final String RECIPIENT_REJECTED = "RECIPIENT_REJECTED";

@@ -6,6 +6,7 @@ import io.mailoo.contracts.crypto.SecretOpenException;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.InlineProfile;
 import io.mailoo.contracts.events.SmtpReply;
+import io.mailoo.dispatch.config.DispatchSettings;
 import io.mailoo.dispatch.domain.DispatchOutcome;
 import io.mailoo.dispatch.domain.ErrorCodes;
 import io.mailoo.dispatch.domain.QueuedMail;
@@ -28,9 +29,12 @@ public class InlineProfileSender {
     private final SmtpClientFactory clientFactory;
     private final MailComposer composer;
     private final SmtpFailureClassifier classifier;
+    private final DispatchSettings settings;
 
     public InlineProfileSender(Vertx vertx, SmtpHostGuard guard, SmtpSecretCipher cipher,
-            SmtpClientFactory clientFactory, MailComposer composer, SmtpFailureClassifier classifier) {
+            SmtpClientFactory clientFactory, MailComposer composer, SmtpFailureClassifier classifier,
+            DispatchSettings settings) {
+        this.settings = settings;
         this.vertx = vertx;
         this.guard = guard;
         this.cipher = cipher;
@@ -63,7 +67,9 @@ public class InlineProfileSender {
                                 e.keyUnknown() ? ErrorCodes.KEY_MISSING : ErrorCodes.SECRET_UNREADABLE, null));
                     }
                     MailClient client = clientFactory.create(inline.smtp(), password, verdict.address(), 1);
-                    return client.sendMail(composer.compose(mail.request(), inline.from(), inline.replyTo()))
+                    return SendDeadline.within(context,
+                            client.sendMail(composer.compose(mail.request(), inline.from(), inline.replyTo())),
+                            settings.sendTimeout().toMillis())
                             .map(sent -> DispatchOutcome.sent(new SmtpReply(250, null, "accepted")))
                             .otherwise(classifier::classify)
                             .eventually(() -> client.close());

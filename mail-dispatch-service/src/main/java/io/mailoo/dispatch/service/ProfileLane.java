@@ -42,6 +42,7 @@ final class ProfileLane {
         final String key;
         int inFlight;
         boolean retired;
+        boolean closed;
 
         ActiveClient(MailClient client, String key) {
             this.client = client;
@@ -227,12 +228,20 @@ final class ProfileLane {
         client.inFlight++;
         c.metrics().sendStarted();
         long started = System.nanoTime();
-        client.client.sendMail(c.composer().compose(mail.request(), profile.from(), profile.replyTo()))
+        SendDeadline.within(context,
+                client.client.sendMail(c.composer().compose(mail.request(), profile.from(), profile.replyTo())),
+                c.settings().sendTimeout().toMillis())
                 .onComplete(ar -> {
                     inFlight--;
                     client.inFlight--;
                     lastUsedMillis = System.currentTimeMillis();
                     c.metrics().sendEnded(mail.request().purpose(), System.nanoTime() - started);
+                    if (ar.failed() && ar.cause() instanceof java.util.concurrent.TimeoutException
+                            && client == current) {
+                        // its pool may hold the silent connection: start the next send on a fresh client
+                        retireCurrent();
+                        preparedKey = null;
+                    }
                     if (client.retired && client.inFlight == 0) {
                         close(client);
                     }
@@ -270,8 +279,11 @@ final class ProfileLane {
     }
 
     private void close(ActiveClient client) {
-        client.client.close();
-        c.metrics().clientClosed();
+        if (!client.closed) {
+            client.closed = true;
+            client.client.close();
+            c.metrics().clientClosed();
+        }
     }
 
     private int maxConnections(ProfileLimits limits) {

@@ -46,7 +46,8 @@ public class SmtpClientFactory {
                 .setKeepAlive(true)
                 .setOwnHostname(settings.ownHostname())
                 .setConnectTimeout((int) settings.connectTimeout().toMillis())
-                .setIdleTimeout((int) settings.idleClientTimeout().toSeconds())
+                .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+                .setIdleTimeout((int) settings.socketIdleTimeout().toMillis())
                 .setTrustAll(false);
         if (tls) {
             config.setHostnameVerificationAlgorithm("HTTPS");

@@ -25,6 +25,9 @@ public class SmtpFailureClassifier {
     private static final int MAX_REPLY_TEXT = 300;
 
     public DispatchOutcome classify(Throwable failure) {
+        if (find(failure, java.util.concurrent.TimeoutException.class) != null) {
+            return DispatchOutcome.deferred(ErrorCodes.SMTP_TIMEOUT, null, RetryLadder.QUICK);
+        }
         SMTPException smtp = find(failure, SMTPException.class);
         if (smtp != null) {
             return classifyReply(smtp);

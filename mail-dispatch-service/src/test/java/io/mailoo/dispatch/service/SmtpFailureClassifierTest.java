@@ -66,6 +66,9 @@ class SmtpFailureClassifierTest {
         assertEquals(MailStatus.DEFERRED, refused.status());
         assertEquals("SMTP_CONNECT_FAILED", refused.errorCode());
         assertEquals(RetryLadder.QUICK, refused.retryLadder());
+        DispatchOutcome timeout = classifier.classify(new java.util.concurrent.TimeoutException("no answer"));
+        assertEquals(MailStatus.DEFERRED, timeout.status());
+        assertEquals("SMTP_TIMEOUT", timeout.errorCode());
         DispatchOutcome closed = classifier.classify(new NoStackTraceThrowable("Connection was closed."));
         assertEquals(MailStatus.DEFERRED, closed.status());
         assertEquals("SMTP_TLS_FAILED", classifier.classify(

@@ -45,6 +45,16 @@ record TestSettings(boolean allowPrivateHosts) implements DispatchSettings {
     }
 
     @Override
+    public Duration sendTimeout() {
+        return Duration.ofMinutes(2);
+    }
+
+    @Override
+    public Duration socketIdleTimeout() {
+        return Duration.ofSeconds(60);
+    }
+
+    @Override
     public Duration idleClientTimeout() {
         return Duration.ofMinutes(5);
     }

@@ -36,6 +36,8 @@ public class DispatchTestResources implements QuarkusTestResourceLifecycleManage
         config.put("mailoo.dispatch.quick-retry-ladder", "1s,2s");
         config.put("mailoo.dispatch.slow-retry-ladder", "1s,2s");
         config.put("mailoo.dispatch.poll-interval", "250ms");
+        config.put("mailoo.dispatch.socket-idle-timeout", "PT3S");
+        config.put("mailoo.dispatch.send-timeout", "PT4S");
         config.put("mailoo.dispatch.auth-failures-before-suspension", "3");
         config.put("mailoo.dispatch.operator-address", "ops@mailoo.test");
         return config;
