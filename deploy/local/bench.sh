@@ -124,17 +124,23 @@ newer_than() { # newer_than FILE PATH... : true when a file under PATH... is new
 build_bench() {
   local contracts_jar="$M2_REPO/io/mailoo/shared-contracts/1.0.0-SNAPSHOT/shared-contracts-1.0.0-SNAPSHOT.jar"
   local parent_pom="$M2_REPO/io/mailoo/mailoo-parent/1.0.0-SNAPSHOT/mailoo-parent-1.0.0-SNAPSHOT.pom"
-  if [[ ! -f "$contracts_jar" || ! -f "$parent_pom" ]] \
-     || newer_than "$contracts_jar" "$MAILOO_ROOT/shared-contracts/src" "$MAILOO_ROOT/shared-contracts/pom.xml" \
-     || newer_than "$parent_pom" "$MAILOO_ROOT/pom.xml"; then
+  # a stamp of our own: Maven's install keeps the jar's mtime (truncated to ms), so the ~/.m2 copy can look older
+  local stamp="$BENCH_DIR/target/.shared-contracts-installed"
+  if [[ ! -f "$contracts_jar" || ! -f "$parent_pom" || ! -f "$stamp" ]] \
+     || newer_than "$stamp" "$MAILOO_ROOT/shared-contracts/src" "$MAILOO_ROOT/shared-contracts/pom.xml" \
+          "$MAILOO_ROOT/pom.xml"; then
     log "installing shared-contracts into ${M2_REPO/#"$HOME"/\~} (./mvnw -B -q install -pl shared-contracts -am -DskipTests)"
+    mkdir -p "$BENCH_DIR/target"
+    : >"$stamp.new"
     (cd "$MAILOO_ROOT" && mvn_cmd -B -q install -pl shared-contracts -am -DskipTests) \
       || die "could not install shared-contracts"
+    mv -f "$stamp.new" "$stamp"
   fi
-  if [[ ! -f "$BENCH_JAR" ]] || newer_than "$BENCH_JAR" "$BENCH_DIR/src" "$BENCH_DIR/pom.xml" "$contracts_jar"; then
+  if [[ ! -f "$BENCH_JAR" ]] || newer_than "$BENCH_JAR" "$BENCH_DIR/src" "$BENCH_DIR/pom.xml" "$stamp"; then
     log "building benchmarks/dispatch-bench (./mvnw -B -q -f benchmarks/dispatch-bench/pom.xml package)"
     (cd "$MAILOO_ROOT" && mvn_cmd -B -q -f benchmarks/dispatch-bench/pom.xml package) \
       || die "could not build benchmarks/dispatch-bench"
+    touch "$BENCH_JAR" # the jar plugin leaves an unchanged jar as it was
   fi
 }
 
@@ -150,6 +156,8 @@ bench_value() { sed -n "s/^BENCH $2=//p" "$1" | tail -n 1; }
 sink_messages() { # messages smtp-sink has received so far (its -c counters)
   tr '\r' '\n' <"$SINK_LOG" 2>/dev/null | sed -n 's/.*mesg=\([0-9]*\).*/\1/p' | tail -n 1 | grep . || echo 0
 }
+
+loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?"; }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "-"; else printf "%.3f", a / b }'; }
 
@@ -181,7 +189,7 @@ exec > >(tee "$RESULT_FILE") 2>&1
 
   # 3. reference: smtp-source
   echo
-  echo "-- 1/3 smtp-source -d -s 20 -l $SIZE -m $N (20 sessions, connections reused)"
+  echo "-- 1/3 smtp-source -d -s 20 -l $SIZE -m $N (20 sessions, connections reused; load average $(loadavg))"
   before=$(sink_messages)
   t0=$(now_ms)
   timeout --kill-after=10 "$TIMEOUT" "$SMTP_SOURCE" -d -s 20 -l "$SIZE" -m "$N" \
@@ -194,7 +202,7 @@ exec > >(tee "$RESULT_FILE") 2>&1
 
   # 4. bare Vert.x client loop
   echo
-  echo "-- 2/3 bare Vert.x MailClient loop ($P clients, maxPoolSize 10)"
+  echo "-- 2/3 bare Vert.x MailClient loop ($P clients, maxPoolSize 10; load average $(loadavg))"
   before=$(sink_messages)
   bare_out="$BENCH_OUT_DIR/.bare-$STAMP.out"
   bench_java bare --sink-port "$SINK_PORT" --messages "$N" --profiles "$P" --size "$SIZE" --timeout "$TIMEOUT" \
@@ -204,7 +212,7 @@ exec > >(tee "$RESULT_FILE") 2>&1
 
   # 5. mail-dispatch-service end to end
   echo
-  echo "-- 3/3 mail-dispatch-service end to end ($P profiles, Kafka 127.0.0.1:$MAILOO_KAFKA_PORT)"
+  echo "-- 3/3 mail-dispatch-service end to end ($P profiles, Kafka 127.0.0.1:$MAILOO_KAFKA_PORT; load average $(loadavg))"
   DISPATCH_OK=0
   dispatch_out="$BENCH_OUT_DIR/.dispatch-$STAMP.out"
   : >"$dispatch_out"
@@ -232,7 +240,8 @@ exec > >(tee "$RESULT_FILE") 2>&1
   r_bare=$(ratio "$DISPATCH_RATE" "$BARE_RATE")
   fmt_rate() { [[ -n "$1" ]] && awk -v r="$1" 'BEGIN { printf "%.0f msg/s", r }' || echo "-"; }
   echo
-  echo "== summary ($N x $SIZE bytes, $P profiles, $(nproc) cores)"
+  echo "== summary ($N x $SIZE bytes, $P profiles, $(nproc) cores; load average now $(loadavg))"
+  echo "   (all three share this machine's cores with the running stack: other CPU load lowers every figure)"
   printf '  %-34s %s\n' "smtp-source -d -s 20" "$(fmt_rate "$SOURCE_RATE")"
   printf '  %-34s %s\n' "bare Vert.x MailClient ($P clients)" "$(fmt_rate "$BARE_RATE")"
   printf '  %-34s %s\n' "mail-dispatch-service end to end" "$(fmt_rate "$DISPATCH_RATE")"
