@@ -417,12 +417,11 @@ class DispatchPipelineTest {
         assertEquals(1, serverA.getReceivedMessages().length);
         assertEquals("Mailoo SMTP test", serverA.getReceivedMessages()[0].getSubject());
 
-        String stored = storedRequest(test.messageId());
-        assertNull(stored, "a final message keeps no request body, inline profile included");
+        assertTrue(storedRequestCleared(test.messageId()), "a final message keeps no request body");
         String ciphertext = test.inlineProfile().smtp().password().ciphertext();
         assertEquals(0L, count("SELECT count(*) FROM mail_profile WHERE profile_ref = $1 OR settings LIKE $2",
                 Tuple.of(test.profileRef(), "%" + ciphertext + "%")));
-        assertEquals(0L, count("SELECT count(*) FROM dispatch_message WHERE request LIKE $1",
+        assertEquals(0L, count("SELECT count(*) FROM dispatch_message WHERE convert_from(request, 'UTF8') LIKE $1",
                 Tuple.of("%" + ciphertext + "%")));
 
         SendMailRequested expired = Profiles.smtpTest(serverA.getSmtp().getPort(), "user-a", passwordA,
@@ -565,10 +564,9 @@ class DispatchPipelineTest {
         return count("SELECT count(*) FROM mail_profile WHERE profile_ref = $1 AND removed", Tuple.of(ref)) == 1;
     }
 
-    private String storedRequest(UUID messageId) {
-        return pool.preparedQuery("SELECT request FROM dispatch_message WHERE message_id = $1")
-                .execute(Tuple.of(messageId)).await().atMost(Duration.ofSeconds(10))
-                .iterator().next().getString("request");
+    private boolean storedRequestCleared(UUID messageId) {
+        return count("SELECT count(*) FROM dispatch_message WHERE message_id = $1 AND request IS NULL",
+                Tuple.of(messageId)) == 1;
     }
 
     private long count(String sql, Tuple args) {

@@ -25,6 +25,7 @@ import io.mailoo.dispatch.domain.QueuedMail;
 import io.mailoo.dispatch.repository.DispatchMessageRepository;
 import io.mailoo.dispatch.repository.DispatchMessageRepository.NewMessage;
 import io.mailoo.dispatch.service.DispatchEngine;
+import io.mailoo.dispatch.service.FailureDescription;
 import io.mailoo.dispatch.service.DispatchRecorder;
 import io.mailoo.dispatch.service.ProfileDirectory;
 import io.mailoo.dispatch.service.RequestValidator;
@@ -70,6 +71,7 @@ public class MailRequestConsumer {
         Set<UUID> seen = new HashSet<>();
         for (KafkaRecord<String, byte[]> record : batch) {
             SendMailRequested request = decode(record);
+            byte[] received = record.getPayload();
             if (request == null || !seen.add(request.messageId())) {
                 continue;
             }
@@ -79,12 +81,12 @@ public class MailRequestConsumer {
             rows.add(refusal != null
                     ? new NewMessage(request, MailStatus.REJECTED, refusal.errorCode(), expiresAt, null, null)
                     : new NewMessage(request, null, null, expiresAt, now.plus(settings.lease()),
-                            DispatchMessageRepository.storedForm(request)));
+                            DispatchMessageRepository.storedForm(request, received)));
         }
         return directory.ready()
                 .chain(() -> repository.insertNew(rows, now)
                         .onFailure().invoke(f -> LOG.errorf("Cannot store a request batch, retrying: %s",
-                                f.getMessage()))
+                                FailureDescription.of(f)))
                         .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15))
                         .indefinitely())
                 .chain(inserted -> dispatch(rows, inserted))

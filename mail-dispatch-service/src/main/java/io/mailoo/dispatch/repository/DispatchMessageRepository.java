@@ -19,6 +19,7 @@ import io.mailoo.contracts.events.SmtpReply;
 import io.mailoo.contracts.json.EventCodec;
 import io.mailoo.dispatch.domain.MessageRecord;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -53,7 +54,7 @@ public class DispatchMessageRepository {
      * A row to insert: QUEUED with the stored request, or already final ({@code finalStatus}, e.g. REJECTED).
      */
     public record NewMessage(SendMailRequested request, MailStatus finalStatus, String errorCode, Instant expiresAt,
-            Instant leaseUntil, String storedRequestJson) {
+            Instant leaseUntil, byte[] storedRequest) {
 
         public boolean queued() {
             return finalStatus == null;
@@ -66,7 +67,7 @@ public class DispatchMessageRepository {
     }
 
     /** A due row taken for another attempt, with the reason of its last deferral if it had one. */
-    public record DueMessage(UUID messageId, String requestJson, int attempt, Instant expiresAt,
+    public record DueMessage(UUID messageId, byte[] request, int attempt, Instant expiresAt,
             String lastErrorCode, SmtpReply lastReply) {
     }
 
@@ -91,7 +92,7 @@ public class DispatchMessageRepository {
                     .addString(source == null ? null : source.entityType())
                     .addString(source == null ? null : source.entityId())
                     .addString(m.queued() ? QUEUED : m.finalStatus().name())
-                    .addString(m.queued() ? m.storedRequestJson() : null)
+                    .addValue(m.queued() ? io.vertx.core.buffer.Buffer.buffer(m.storedRequest()) : null)
                     .addOffsetDateTime(m.queued() ? odt(now) : null)
                     .addOffsetDateTime(odt(m.leaseUntil()))
                     .addOffsetDateTime(odt(m.expiresAt()))
@@ -144,7 +145,8 @@ public class DispatchMessageRepository {
         return pool.preparedQuery(sql).execute(Tuple.of(odt(now), limit, odt(leaseUntil))).map(rows -> {
             List<DueMessage> due = new ArrayList<>();
             for (Row row : rows) {
-                due.add(new DueMessage(row.getUUID("message_id"), row.getString("request"),
+                Buffer request = row.getBuffer("request");
+                due.add(new DueMessage(row.getUUID("message_id"), request == null ? null : request.getBytes(),
                         row.getInteger("attempt"), instant(row.getOffsetDateTime("expires_at")),
                         row.getString("error_code"), reply(row)));
             }
@@ -233,12 +235,18 @@ public class DispatchMessageRepository {
         }
     }
 
-    /** The stored form of a request: never its inline profile (SMTP_TEST settings are not kept). */
-    public static String storedForm(SendMailRequested r) {
+    /**
+     * The stored form of a request: the bytes as received, except that an inline profile (SMTP_TEST settings) is
+     * never kept. Reusing the received JSON spares an encode of every body on the hot path.
+     */
+    public static byte[] storedForm(SendMailRequested r, byte[] received) {
+        if (r.inlineProfile() == null) {
+            return received;
+        }
         SendMailRequested stripped = new SendMailRequested(r.messageId(), r.profileRef(), r.minProfileVersion(),
                 r.purpose(), r.projectUid(), r.source(), r.to(), r.cc(), r.bcc(), r.replyTo(), r.subject(), r.text(),
                 r.html(), r.headers(), null, r.requestedAt(), r.expiresAt());
-        return EventCodec.encodeToString(stripped);
+        return EventCodec.encode(stripped);
     }
 
     static OffsetDateTime odt(Instant instant) {

@@ -119,7 +119,8 @@ public class DispatchEngine {
                 suspensions.observe(mail.profileRef(), profileVersion, outcome);
             }
         } catch (RuntimeException e) {
-            LOG.errorf("Could not record the outcome of %s: %s", mail.request().messageId(), e.getMessage());
+            LOG.errorf("Could not record the outcome of %s: %s", mail.request().messageId(),
+                    FailureDescription.of(e));
         } finally {
             held.remove(mail.request().messageId());
             inMemory.decrementAndGet();

@@ -114,7 +114,7 @@ public class DispatchRecorder {
                     flush();
                 }, failure -> {
                     LOG.errorf("Could not store %d dispatch outcomes; their messages will be attempted again once "
-                            + "their lease ends: %s", batch.size(), failure.getMessage());
+                            + "their lease ends: %s", batch.size(), FailureDescription.of(failure));
                     flush();
                 });
     }

@@ -60,7 +60,7 @@ public class DueMessagePoller {
                     due.forEach(message -> take(message, noRoom));
                     return repository.releaseLeases(noRoom);
                 })
-                .onFailure().invoke(f -> LOG.warnf("Polling due messages failed: %s", f.getMessage()))
+                .onFailure().invoke(f -> LOG.warnf("Polling due messages failed: %s", FailureDescription.of(f)))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
@@ -70,8 +70,8 @@ public class DueMessagePoller {
         }
         SendMailRequested request;
         try {
-            request = EventCodec.decode(due.requestJson(), SendMailRequested.class);
-        } catch (EventDecodingException | IllegalArgumentException e) {
+            request = EventCodec.decode(due.request(), SendMailRequested.class);
+        } catch (EventDecodingException | IllegalArgumentException | NullPointerException e) {
             LOG.errorf("Stored request %s cannot be read: %s", due.messageId(), e.getMessage());
             return;
         }

@@ -56,7 +56,7 @@ public class ProfileSuspensions {
                             : io.smallrye.mutiny.Uni.createFrom().item(false))
                     .subscribe().with(ignored -> {
                     }, failure -> LOG.errorf("Could not count an authentication failure of %s: %s", profileRef,
-                            failure.getMessage()));
+                            FailureDescription.of(failure)));
         } else if (outcome.status() == MailStatus.SENT && failing.remove(key)) {
             repository.resetAuthFailures(profileRef, version).subscribe().with(ignored -> {
             }, failure -> LOG.warnf("Could not reset the failure count of %s", profileRef));
