@@ -169,6 +169,14 @@ class DispatchPipelineTest {
         assertTrue(body.contains("<p>HTML body of Willkommen"), body);
         assertEquals(request.messageId().toString(), mail.getHeader("X-Mailoo-Message-Id")[0]);
         assertEquals(0, totalOnOtherServers(serverB, platform));
+
+        var record = kafka.records(Topics.MAIL_RESULTS).stream()
+                .filter(r -> new String(r.value()).contains(request.messageId().toString())).findFirst().orElseThrow();
+        assertEquals(ref, record.key(), "results are keyed by profileRef");
+        assertEquals("io.mailoo.mail.dispatch-result.v1", header(record, "ce_type"));
+        assertEquals("1.0", header(record, "ce_specversion"));
+        assertEquals("/mailoo/mail-dispatch-service", header(record, "ce_source"));
+        assertTrue(header(record, "ce_id") != null && header(record, "ce_time") != null);
     }
 
     @Test
@@ -558,6 +566,12 @@ class DispatchPipelineTest {
         assertTrue(metrics.contains("mailoo_dispatch_send_duration_seconds_bucket"), "latency histogram");
         assertTrue(metrics.contains("mailoo_dispatch_sends_in_flight"), "in-flight gauge");
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record,
+            String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private boolean storedProfileRemoved(String ref) {

@@ -23,8 +23,4 @@ public record MailProfile(
         return new MailProfile(profileRef, projectUid, version, smtp, from, replyTo, limits, sealingContext, value);
     }
 
-    /** Identifies the MailClient that serves this profile: a new version gets a new client. */
-    public String clientKey() {
-        return profileRef + "#" + version;
-    }
 }

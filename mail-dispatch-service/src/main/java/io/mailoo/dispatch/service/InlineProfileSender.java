@@ -68,7 +68,7 @@ public class InlineProfileSender {
                     }
                     MailClient client = clientFactory.create(inline.smtp(), password, verdict.address(), 1);
                     return SendDeadline.within(context,
-                            client.sendMail(composer.compose(mail.request(), inline.from(), inline.replyTo())),
+                            client.sendMail(composer.compose(mail.request(), composer.envelope(inline.from(), inline.replyTo()))),
                             settings.sendTimeout().toMillis())
                             .map(sent -> DispatchOutcome.sent(new SmtpReply(250, null, "accepted")))
                             .otherwise(classifier::classify)

@@ -33,19 +33,27 @@ public class MailComposer {
         return null;
     }
 
-    public MailMessage compose(SendMailRequested request, Sender from, String profileReplyTo) {
+    /** The sender side of a profile's messages, built once per profile version instead of once per message. */
+    public record SenderEnvelope(String fromHeader, String bounceAddress, String replyTo) {
+    }
+
+    public SenderEnvelope envelope(Sender from, String profileReplyTo) {
+        return new SenderEnvelope(fromHeader(from), from.address(), profileReplyTo);
+    }
+
+    public MailMessage compose(SendMailRequested request, SenderEnvelope sender) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             headers.add(header.getKey(), header.getValue());
         }
-        String replyTo = request.replyTo() != null ? request.replyTo() : profileReplyTo;
+        String replyTo = request.replyTo() != null ? request.replyTo() : sender.replyTo();
         if (replyTo != null) {
             headers.set("Reply-To", replyTo);
         }
         headers.set(MESSAGE_ID_HEADER, request.messageId().toString());
         MailMessage message = new MailMessage()
-                .setFrom(fromHeader(from))
-                .setBounceAddress(from.address())
+                .setFrom(sender.fromHeader())
+                .setBounceAddress(sender.bounceAddress())
                 .setTo(request.to())
                 .setSubject(request.subject())
                 .setText(request.text())

@@ -39,14 +39,12 @@ final class ProfileLane {
     /** A client and the sends still running on it; a retired client closes when its last send ends. */
     private static final class ActiveClient {
         final MailClient client;
-        final String key;
         int inFlight;
         boolean retired;
         boolean closed;
 
-        ActiveClient(MailClient client, String key) {
+        ActiveClient(MailClient client) {
             this.client = client;
-            this.key = key;
         }
     }
 
@@ -58,7 +56,9 @@ final class ProfileLane {
     private final SendRateLimiter limiter = new SendRateLimiter();
 
     private ActiveClient current;
-    private String preparedKey;
+    /** The profile version the lane's client and sender were prepared for; -1 for none. */
+    private long preparedVersion = -1;
+    private MailComposer.SenderEnvelope preparedSender;
     private DispatchOutcome preparationProblem;
     private boolean preparing;
     private int inFlight;
@@ -91,7 +91,7 @@ final class ProfileLane {
     void profileChanged() {
         context.runOnContext(v -> {
             retireCurrent();
-            preparedKey = null;
+            preparedVersion = -1;
             preparationProblem = null;
             drain();
         });
@@ -103,7 +103,7 @@ final class ProfileLane {
             if (queue.isEmpty() && inFlight == 0 && current != null
                     && nowMillis - lastUsedMillis >= c.settings().idleClientTimeout().toMillis()) {
                 retireCurrent();
-                preparedKey = null;
+                preparedVersion = -1;
             }
         });
     }
@@ -135,7 +135,7 @@ final class ProfileLane {
                         false);
                 continue;
             }
-            if (!profile.clientKey().equals(preparedKey)) {
+            if (profile.version() != preparedVersion) {
                 prepare(profile);
                 return;
             }
@@ -181,7 +181,7 @@ final class ProfileLane {
         context.executeBlocking(() -> c.guard().check(profile.smtp().host(), profile.smtp().port()), false)
                 .onComplete(ar -> {
                     preparing = false;
-                    preparedKey = profile.clientKey();
+                    preparedVersion = profile.version();
                     preparationProblem = null;
                     if (ar.failed()) {
                         preparationProblem = DispatchOutcome.deferred(ErrorCodes.SMTP_CONNECT_FAILED, null,
@@ -218,7 +218,8 @@ final class ProfileLane {
         }
         MailClient client = c.clientFactory().create(profile.smtp(), password, verdict.address(),
                 maxConnections(profile.limits()));
-        current = new ActiveClient(client, profile.clientKey());
+        preparedSender = c.composer().envelope(profile.from(), profile.replyTo());
+        current = new ActiveClient(client);
         c.metrics().clientOpened();
     }
 
@@ -229,7 +230,7 @@ final class ProfileLane {
         c.metrics().sendStarted();
         long started = System.nanoTime();
         SendDeadline.within(context,
-                client.client.sendMail(c.composer().compose(mail.request(), profile.from(), profile.replyTo())),
+                client.client.sendMail(c.composer().compose(mail.request(), preparedSender)),
                 c.settings().sendTimeout().toMillis())
                 .onComplete(ar -> {
                     inFlight--;
@@ -240,7 +241,7 @@ final class ProfileLane {
                             && client == current) {
                         // its pool may hold the silent connection: start the next send on a fresh client
                         retireCurrent();
-                        preparedKey = null;
+                        preparedVersion = -1;
                     }
                     if (client.retired && client.inFlight == 0) {
                         close(client);
