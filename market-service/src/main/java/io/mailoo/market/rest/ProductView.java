@@ -1,0 +1,13 @@
+package io.mailoo.market.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.mailoo.market.entity.Product;
+
+public record ProductView(UUID id, String sku, String name, long priceMinor, String currency, Instant createdAt) {
+
+    public static ProductView of(Product p) {
+        return new ProductView(p.id, p.sku, p.name, p.priceMinor, p.currency, p.createdAt);
+    }
+}

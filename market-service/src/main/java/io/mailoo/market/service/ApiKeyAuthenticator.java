@@ -1,0 +1,47 @@
+package io.mailoo.market.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.mailoo.market.entity.ApiKey;
+import io.mailoo.support.http.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Integrator side: the {@code Authorization: Bearer <api key>} of a request must be a live key of the integration in
+ * the path. Missing, unknown or revoked → 401; a key of another integration → 403, decided before anything about
+ * the requested order is looked at, so nothing leaks. Call inside a session.
+ */
+@ApplicationScoped
+public class ApiKeyAuthenticator {
+
+    private static final String BEARER = "Bearer ";
+
+    public Uni<ApiKey> authenticate(String authorization, String integrationId) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw unauthorized("API_KEY_MISSING",
+                    "Send the integration's API key as 'Authorization: Bearer <key>'.");
+        }
+        String presented = authorization.substring(BEARER.length()).trim();
+        if (!ApiKeyCodec.looksLikeKey(presented)) {
+            throw unauthorized("API_KEY_INVALID", "The API key is not valid.");
+        }
+        return ApiKey.<ApiKey>find("keyHash", ApiKeyCodec.hash(presented)).firstResult().map(key -> {
+            if (key == null) {
+                throw unauthorized("API_KEY_INVALID", "The API key is not valid.");
+            }
+            if (key.isRevoked()) {
+                throw unauthorized("API_KEY_REVOKED",
+                        "This API key was revoked; ask the integration's owner for a new one.");
+            }
+            if (!key.integrationId.equals(integrationId)) {
+                throw new ProblemException(403, "API_KEY_WRONG_INTEGRATION",
+                        "This API key belongs to another integration.");
+            }
+            return key;
+        });
+    }
+
+    private static ProblemException unauthorized(String code, String detail) {
+        return new ProblemException(401, code, detail);
+    }
+}
