@@ -1,0 +1,42 @@
+package io.mailoo.offer.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The steps of an offer generator's wizard, as the owner defines them. */
+public record Wizard(List<Step> steps) {
+
+    public record Step(String id, String title, List<Field> fields) {
+    }
+
+    /**
+     * One question. {@code type} is CHOICE, NUMBER or TEXT (kept as text so a wrong value is a 422 naming the
+     * field, not a 400). {@code required} defaults to true. NUMBER: whole numbers in [min, max], each unit priced
+     * {@code unitPriceMinor} (0 when absent). TEXT: at most {@code maxLength} characters (default 1000).
+     */
+    public record Field(String id, String label, String type, Boolean required, List<Option> options, Long min,
+            Long max, Long unitPriceMinor, Integer maxLength) {
+
+        public boolean isRequired() {
+            return required == null || required;
+        }
+
+        public Optional<Option> option(String optionId) {
+            return options == null ? Optional.empty()
+                    : options.stream().filter(o -> o.id() != null && o.id().equals(optionId)).findFirst();
+        }
+    }
+
+    public record Option(String id, String label, Long priceMinor) {
+    }
+
+    public Stream<Field> fields() {
+        return steps == null ? Stream.empty()
+                : steps.stream().filter(s -> s != null && s.fields() != null).flatMap(s -> s.fields().stream());
+    }
+
+    public Optional<Field> field(String fieldId) {
+        return fields().filter(f -> f != null && fieldId.equals(f.id())).findFirst();
+    }
+}

@@ -1,0 +1,20 @@
+package io.mailoo.offer.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.mailoo.offer.domain.Branding;
+
+/**
+ * Body of PUT …/mail-settings (and {@code mailSettings} of the test route). {@code smtp} is read as a tree because
+ * its {@code password} has three states: absent (keep the stored one), null (remove it), a value (new).
+ */
+public record MailSettingsRequest(@Schema(implementation = SmtpSettingsSchema.class) JsonNode smtp,
+        String internalNotificationAddress, Branding branding) {
+
+    @Override
+    public String toString() {
+        return "MailSettingsRequest[smtp=<redacted>, internalNotificationAddress=" + internalNotificationAddress + "]";
+    }
+}

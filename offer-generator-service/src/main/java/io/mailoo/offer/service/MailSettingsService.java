@@ -1,0 +1,138 @@
+package io.mailoo.offer.service;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.mailoo.contracts.CloudEventTypes;
+import io.mailoo.contracts.Topics;
+import io.mailoo.contracts.crypto.EncryptionKeyMissingException;
+import io.mailoo.contracts.crypto.SealedSecret;
+import io.mailoo.contracts.crypto.SmtpSecretCipher;
+import io.mailoo.contracts.smtp.FieldError;
+import io.mailoo.contracts.smtp.PasswordChange;
+import io.mailoo.contracts.smtp.SmtpSettingsInput;
+import io.mailoo.contracts.smtp.SmtpSettingsRules;
+import io.mailoo.offer.domain.MailSettingsRules;
+import io.mailoo.offer.entity.OfferGenerator;
+import io.mailoo.offer.entity.OfferMailSettings;
+import io.mailoo.offer.rest.MailSettingsRequest;
+import io.mailoo.offer.rest.MailSettingsView;
+import io.mailoo.offer.rest.SmtpInputReader;
+import io.mailoo.support.http.ProblemException;
+import io.mailoo.support.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * OfferGeneratorMailSettings: save (seal a new password with the profileRef, keep the stored one only for the same
+ * server), remove, read. Every change bumps the generator's profile version and puts the profile event (or a
+ * tombstone) into the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class MailSettingsService {
+
+    @Inject
+    GeneratorService generators;
+
+    @Inject
+    SmtpSecretCipher cipher;
+
+    @Inject
+    Outbox outbox;
+
+    @WithSession
+    public Uni<MailSettingsView> get(String projectUid, String generatorId, String userId) {
+        return generators.owned(projectUid, generatorId, userId, false)
+                .chain(generator -> OfferMailSettings.<OfferMailSettings>findById(generator.id).map(settings -> {
+                    if (settings == null) {
+                        throw notConfigured();
+                    }
+                    return MailSettingsView.of(settings, generator.mailProfileVersion);
+                }));
+    }
+
+    @WithTransaction
+    public Uni<MailSettingsView> save(String projectUid, String generatorId, String userId, MailSettingsRequest body) {
+        return generators.owned(projectUid, generatorId, userId, true)
+                .chain(generator -> OfferMailSettings.<OfferMailSettings>findById(generator.id)
+                        .chain(existing -> apply(generator, existing, body)));
+    }
+
+    private Uni<MailSettingsView> apply(OfferGenerator generator, OfferMailSettings existing, MailSettingsRequest body) {
+        SmtpSettingsInput smtp = body == null ? null : SmtpInputReader.read(body.smtp());
+        List<FieldError> errors = body == null ? MailSettingsRules.validateSmtp(null)
+                : MailSettingsRules.validate(smtp, body.internalNotificationAddress(), body.branding());
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        SealedSecret password = password(generator, existing, smtp);
+        OfferMailSettings settings = existing != null ? existing : new OfferMailSettings();
+        settings.generatorId = generator.id;
+        settings.host = smtp.host().strip();
+        settings.port = smtp.port();
+        settings.security = smtp.security();
+        settings.username = MailProfileEvents.emptyToNull(smtp.username());
+        settings.password(password);
+        settings.fromAddress = smtp.fromAddress();
+        settings.fromName = MailProfileEvents.emptyToNull(smtp.fromName());
+        settings.replyTo = MailProfileEvents.emptyToNull(smtp.replyTo());
+        settings.internalNotificationAddress = MailProfileEvents.emptyToNull(body.internalNotificationAddress());
+        var branding = body.branding();
+        settings.companyName = branding == null ? null : MailProfileEvents.emptyToNull(branding.companyName());
+        settings.logoUrl = branding == null ? null : MailProfileEvents.emptyToNull(branding.logoUrl());
+        settings.primaryColor = branding == null ? null : MailProfileEvents.emptyToNull(branding.primaryColor());
+        settings.footerText = branding == null ? null : MailProfileEvents.emptyToNull(branding.footerText());
+        settings.updatedAt = Instant.now();
+        generator.mailProfileVersion++;
+        return settings.persist()
+                .chain(() -> outbox.add(Topics.MAIL_PROFILES, generator.profileRef(),
+                        CloudEventTypes.MAIL_PROFILE_CHANGED, MailProfileEvents.changed(generator, settings)))
+                .map(v -> MailSettingsView.of(settings, generator.mailProfileVersion));
+    }
+
+    /** The sealed password to store, by the stored-password-stays-with-its-server rule. */
+    private SealedSecret password(OfferGenerator generator, OfferMailSettings existing, SmtpSettingsInput smtp) {
+        PasswordChange change = SmtpSettingsRules.passwordChange(existing == null ? null : existing.storedServer(), smtp);
+        if (change == null) {
+            throw ProblemException.invalid(List.of(MailSettingsRules.underSmtp(SmtpSettingsRules.passwordRequired())));
+        }
+        return switch (change) {
+            case KEEP_STORED -> existing.password();
+            case NONE -> null;
+            case NEW -> seal(smtp.password().get(), generator.profileRef());
+        };
+    }
+
+    SealedSecret seal(String plaintext, String associatedData) {
+        if (!cipher.canSeal()) {
+            throw keyMissing();
+        }
+        return cipher.seal(plaintext, associatedData);
+    }
+
+    static ProblemException keyMissing() {
+        return new ProblemException(503, "ENCRYPTION_KEY_MISSING", EncryptionKeyMissingException.MESSAGE);
+    }
+
+    @WithTransaction
+    public Uni<Void> remove(String projectUid, String generatorId, String userId) {
+        return generators.owned(projectUid, generatorId, userId, true)
+                .chain(generator -> OfferMailSettings.<OfferMailSettings>findById(generator.id).chain(existing -> {
+                    if (existing == null) {
+                        throw notConfigured();
+                    }
+                    generator.mailProfileVersion++;
+                    return existing.delete()
+                            .chain(() -> outbox.addTombstone(Topics.MAIL_PROFILES, generator.profileRef()));
+                }));
+    }
+
+    static ProblemException notConfigured() {
+        return ProblemException.notFound("MAIL_SETTINGS_NOT_CONFIGURED",
+                "This offer generator has no mail settings.");
+    }
+}

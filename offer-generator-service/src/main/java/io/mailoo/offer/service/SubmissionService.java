@@ -1,0 +1,147 @@
+package io.mailoo.offer.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mailoo.contracts.CloudEventTypes;
+import io.mailoo.contracts.Topics;
+import io.mailoo.contracts.events.SendMailRequested;
+import io.mailoo.contracts.json.EventCodec;
+import io.mailoo.contracts.smtp.FieldError;
+import io.mailoo.contracts.validation.HeaderValueValidator;
+import io.mailoo.contracts.validation.MailAddressValidator;
+import io.mailoo.offer.domain.AnswerRules;
+import io.mailoo.offer.domain.MailState;
+import io.mailoo.offer.domain.Offer;
+import io.mailoo.offer.domain.OfferCalculator;
+import io.mailoo.offer.domain.Wizard;
+import io.mailoo.offer.entity.OfferGenerator;
+import io.mailoo.offer.entity.OfferMailSettings;
+import io.mailoo.offer.entity.OfferSubmission;
+import io.mailoo.offer.rest.SubmissionRequest;
+import io.mailoo.support.http.ProblemException;
+import io.mailoo.support.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Public submissions: answers checked against the wizard, the offer priced here, the submission and its mail
+ * requests stored in one transaction (outbox). Without mail settings both mails are NOT_CONFIGURED and no request
+ * is made: there is no other profile to fall back to.
+ */
+@ApplicationScoped
+public class SubmissionService {
+
+    @Inject
+    GeneratorService generators;
+
+    @Inject
+    SubmissionMails mails;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SubmissionRateLimiter rateLimiter;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @WithTransaction
+    public Uni<OfferSubmission> submit(String generatorId, SubmissionRequest request) {
+        return generators.byId(generatorId).chain(generator -> {
+            if (!rateLimiter.tryAcquire(generator.id)) {
+                count("rate_limited");
+                throw new RateLimitedException(rateLimiter.retryAfterSeconds());
+            }
+            Wizard wizard = WizardJson.read(generator.wizard);
+            List<FieldError> errors = new ArrayList<>(customerErrors(request == null ? null : request.customer()));
+            AnswerRules.Result answers = AnswerRules.evaluate(wizard, request == null ? null : request.answers());
+            errors.addAll(answers.errors());
+            if (!errors.isEmpty()) {
+                count("invalid");
+                throw ProblemException.invalid(errors);
+            }
+            Offer offer = OfferCalculator.price(wizard, generator.basePriceMinor, generator.currency,
+                    answers.answers());
+            SubmissionMails.Submitted submitted = new SubmissionMails.Submitted(UUID.randomUUID(),
+                    request.customer().email(), blankToNull(request.customer().name()), answers.answers(), offer);
+            return OfferMailSettings.<OfferMailSettings>findById(generator.id)
+                    .chain(settings -> store(generator, settings, submitted));
+        });
+    }
+
+    private Uni<OfferSubmission> store(OfferGenerator generator, OfferMailSettings settings,
+            SubmissionMails.Submitted s) {
+        OfferSubmission submission = new OfferSubmission();
+        submission.id = s.submissionId();
+        submission.generatorId = generator.id;
+        submission.customerEmail = s.customerEmail();
+        submission.customerName = s.customerName();
+        submission.answers = EventCodec.encodeToString(s.answers());
+        submission.offer = EventCodec.encodeToString(s.offer());
+        submission.createdAt = Instant.now();
+        List<SendMailRequested> requests = new ArrayList<>();
+        if (settings == null) {
+            submission.deliveryStatus = MailState.NOT_CONFIGURED.name();
+            submission.internalStatus = MailState.NOT_CONFIGURED.name();
+        } else {
+            SendMailRequested delivery = mails.delivery(generator, settings, s);
+            requests.add(delivery);
+            submission.deliveryMessageId = delivery.messageId();
+            submission.deliveryStatus = MailState.QUEUED.name();
+            if (settings.internalNotificationAddress == null) {
+                submission.internalStatus = MailState.NONE.name();
+            } else {
+                SendMailRequested internal = mails.internal(generator, settings, s);
+                requests.add(internal);
+                submission.internalMessageId = internal.messageId();
+                submission.internalStatus = MailState.QUEUED.name();
+            }
+        }
+        Uni<Void> chain = submission.persist().replaceWithVoid();
+        for (SendMailRequested request : requests) {
+            chain = chain.chain(() -> outbox.add(Topics.MAIL_REQUESTS, request.profileRef(),
+                    CloudEventTypes.SEND_MAIL_REQUESTED, request));
+        }
+        return chain.invoke(() -> count(settings == null ? "accepted_not_configured" : "accepted"))
+                .replaceWith(submission);
+    }
+
+    @WithSession
+    public Uni<List<OfferSubmission>> list(String projectUid, String generatorId, String userId) {
+        return generators.owned(projectUid, generatorId, userId, false).chain(generator -> OfferSubmission
+                .<OfferSubmission>find("generatorId = ?1 order by createdAt desc", generator.id).page(0, 500).list());
+    }
+
+    private static List<FieldError> customerErrors(SubmissionRequest.Customer customer) {
+        List<FieldError> errors = new ArrayList<>();
+        if (customer == null || customer.email() == null || customer.email().isBlank()) {
+            errors.add(new FieldError("customer.email", "CUSTOMER_EMAIL_REQUIRED", "Enter your email address."));
+        } else if (!MailAddressValidator.isValid(customer.email())) {
+            errors.add(new FieldError("customer.email", "CUSTOMER_EMAIL_INVALID",
+                    "Enter a plain email address such as you@example.com."));
+        }
+        if (customer != null && customer.name() != null && (customer.name().length() > 100
+                || HeaderValueValidator.hasControlCharacter(customer.name()))) {
+            errors.add(new FieldError("customer.name", "CUSTOMER_NAME_INVALID",
+                    "The name must be at most 100 characters on one line."));
+        }
+        return errors;
+    }
+
+    private void count(String outcome) {
+        metrics.counter("mailoo_offer_submissions_total", "outcome", outcome).increment();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
