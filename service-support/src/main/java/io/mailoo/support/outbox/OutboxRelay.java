@@ -57,7 +57,7 @@ public class OutboxRelay {
                 .chain(page -> page.isEmpty() ? Uni.createFrom().voidItem()
                         : send(page).emitOn(runnable -> context.runOnContext(v -> runnable.run()))
                                 .chain(() -> markPublished(page.stream().map(e -> e.id).toList())))
-                .onFailure().invoke(f -> LOG.warnf("Outbox relay will retry: %s", f.getMessage()))
+                .onFailure().invoke(f -> LOG.warnf("Outbox relay will retry: %s", f)) // a timeout has no message
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 

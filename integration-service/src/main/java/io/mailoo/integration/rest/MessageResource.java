@@ -1,0 +1,64 @@
+package io.mailoo.integration.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.mailoo.integration.service.ReplyService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** Inbound messages of an integration and *Create reply*. */
+@Path("/api/v1/projects/{projectUid}/integrations/{integrationId}/messages")
+@Authenticated
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Inbound messages")
+@jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+@jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+public class MessageResource {
+
+    @Inject
+    ReplyService replies;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    public Uni<List<MessageView>> messages(@PathParam("projectUid") String projectUid,
+            @PathParam("integrationId") String integrationId) {
+        return replies.messages(projectUid, integrationId, caller.id())
+                .map(list -> list.stream().map(MessageView::of).toList());
+    }
+
+    @POST
+    @Path("/{messageId}/replies")
+    @Operation(summary = "Create reply", description = "202 {replyId, status: QUEUED}, sent through the "
+            + "integration's own outboundMail; 409 OUTBOUND_MAIL_NOT_CONFIGURED when it has none.")
+    public Uni<Response> reply(@PathParam("projectUid") String projectUid,
+            @PathParam("integrationId") String integrationId, @PathParam("messageId") String messageId,
+            ReplyRequest request) {
+        ReplyRequest r = request == null ? new ReplyRequest(null, null, null) : request;
+        return replies.create(projectUid, integrationId, messageId, caller.id(), r.subject(), r.text(), r.html())
+                .map(reply -> Response.accepted(Map.of("replyId", reply.id.toString(), "status", reply.status))
+                        .build());
+    }
+
+    @GET
+    @Path("/{messageId}/replies")
+    public Uni<List<ReplyView>> replies(@PathParam("projectUid") String projectUid,
+            @PathParam("integrationId") String integrationId, @PathParam("messageId") String messageId) {
+        return replies.replies(projectUid, integrationId, messageId, caller.id())
+                .map(list -> list.stream().map(ReplyView::of).toList());
+    }
+}

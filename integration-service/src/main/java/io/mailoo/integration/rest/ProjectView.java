@@ -1,0 +1,14 @@
+package io.mailoo.integration.rest;
+
+import java.time.Instant;
+
+import io.mailoo.integration.entity.Project;
+
+/** A project as its owner and members see it; {@code role} is the caller's. */
+public record ProjectView(String projectUid, String name, String ownerUserId, String role, Instant createdAt) {
+
+    public static ProjectView of(Project project, String callerId) {
+        return new ProjectView(project.id.toString(), project.name, project.ownerUserId,
+                project.ownerUserId.equals(callerId) ? "OWNER" : "MEMBER", project.createdAt);
+    }
+}

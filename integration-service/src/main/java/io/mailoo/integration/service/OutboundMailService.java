@@ -1,0 +1,85 @@
+package io.mailoo.integration.service;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.mailoo.contracts.crypto.SmtpSecretCipher;
+import io.mailoo.contracts.smtp.PasswordChange;
+import io.mailoo.contracts.smtp.SmtpSettingsInput;
+import io.mailoo.integration.entity.Integration;
+import io.mailoo.integration.entity.OutboundMail;
+import io.mailoo.integration.entity.Project;
+import io.mailoo.integration.messaging.DomainEvents;
+import io.mailoo.integration.service.ProjectAccess.Role;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Saves or removes an integration's outboundMail. Each change bumps the profile version and puts MailProfileChanged
+ * (or a tombstone) and IntegrationChanged into the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class OutboundMailService {
+
+    @Inject
+    ProjectAccess access;
+
+    @Inject
+    DomainEvents events;
+
+    @Inject
+    SmtpSecretCipher cipher;
+
+    /** @param input empty = remove the profile */
+    @WithTransaction
+    public Uni<IntegrationDetails> save(String projectUid, String integrationId, String userId,
+            Optional<SmtpSettingsInput> input) {
+        return access.scoped(projectUid, integrationId, userId, Role.OWNER).chain(scoped -> {
+            Integration integration = MailTypes.requireSendsMail(scoped.integration());
+            return OutboundMail.<OutboundMail>findById(integration.id)
+                    .chain(stored -> input.isPresent() ? store(scoped.project(), integration, stored, input.get())
+                            : remove(scoped.project(), integration, stored));
+        });
+    }
+
+    private Uni<IntegrationDetails> store(Project project, Integration integration, OutboundMail stored,
+            SmtpSettingsInput in) {
+        PasswordChange change = SmtpInputs.check(in, stored, cipher);
+        OutboundMail mail = stored != null ? stored : new OutboundMail();
+        mail.integrationId = integration.id;
+        mail.host = in.host().trim();
+        mail.port = in.port();
+        mail.security = in.security();
+        mail.username = InputRules.blankToNull(in.username());
+        mail.fromAddress = in.fromAddress();
+        mail.fromName = InputRules.blankToNull(in.fromName());
+        mail.replyTo = InputRules.blankToNull(in.replyTo());
+        mail.updatedAt = Instant.now();
+        if (change == PasswordChange.NEW) {
+            mail.sealedPassword(cipher.seal(in.password().get(), DomainEvents.profileRef(integration)));
+        } else if (change == PasswordChange.NONE) {
+            mail.sealedPassword(null);
+        }
+        integration.mailProfileVersion++;
+        integration.version++;
+        return mail.<OutboundMail>persist()
+                .call(saved -> events.mailProfileChanged(integration, saved))
+                .call(() -> events.integrationChanged(project, integration))
+                .map(saved -> new IntegrationDetails(integration, saved));
+    }
+
+    private Uni<IntegrationDetails> remove(Project project, Integration integration, OutboundMail stored) {
+        if (stored == null) {
+            return Uni.createFrom().item(new IntegrationDetails(integration, null));
+        }
+        integration.mailProfileVersion++;
+        integration.version++;
+        return stored.delete()
+                .call(() -> events.mailProfileRemoved(integration))
+                .call(() -> events.integrationChanged(project, integration))
+                .map(v -> new IntegrationDetails(integration, null));
+    }
+}

@@ -1,0 +1,262 @@
+package io.mailoo.integration;
+
+import static io.mailoo.integration.support.TenantSmtp.with;
+import static io.mailoo.integration.support.TenantSmtp.without;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.mailoo.contracts.Topics;
+import io.mailoo.contracts.crypto.SealedSecret;
+import io.mailoo.contracts.crypto.SecretOpenException;
+import io.mailoo.contracts.crypto.SmtpSecretCipher;
+import io.mailoo.contracts.events.IntegrationChanged;
+import io.mailoo.contracts.events.MailProfileChanged;
+import io.mailoo.contracts.events.ProjectChanged;
+import io.mailoo.integration.support.Api;
+import io.mailoo.integration.support.Database;
+import io.mailoo.integration.support.SecretLeaks;
+import io.mailoo.integration.support.TenantSmtp;
+import io.mailoo.testsupport.KafkaTestClient;
+import io.mailoo.integration.support.IntegrationTestStack;
+import io.mailoo.testsupport.TestKeys;
+import io.mailoo.testsupport.TestSecrets;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * outboundMail save and read through the real PostgreSQL and Kafka: sealing, the stored-password rule, validation,
+ * access rules and the events each change publishes. Also the service's health, metrics and OpenAPI.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = IntegrationTestStack.class, restrictToAnnotatedClass = true)
+class OutboundMailSettingsTest {
+
+    private static KafkaTestClient kafka;
+    private static TenantSmtp smtp;
+    private static final List<String> CIPHERTEXTS = new ArrayList<>();
+    private static final SmtpSecretCipher CIPHER = SmtpSecretCipher.fromBase64Keys(TestKeys.ENCRYPTION_KEY, null);
+
+    @BeforeAll
+    static void start() {
+        kafka = new KafkaTestClient(Topics.PROJECTS, Topics.INTEGRATIONS, Topics.MAIL_PROFILES);
+        smtp = new TenantSmtp("settings");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(kafka.records(Topics.PROJECTS));
+            all.addAll(kafka.records(Topics.INTEGRATIONS));
+            all.addAll(kafka.records(Topics.MAIL_PROFILES));
+            SecretLeaks.assertNone(List.of(smtp.password), CIPHERTEXTS, all);
+        } finally {
+            kafka.close();
+            smtp.close();
+        }
+    }
+
+    @Test
+    void savedSettingsReadBackWithHasSmtpPasswordOnlyAndTheColumnIsCiphertextForThisProfile() {
+        Api owner = Api.as("owner-save");
+        String project = owner.project("Shop");
+        String id = owner.integration(project, "FORM", "Newsletter").get("id");
+
+        Response saved = owner.saveOutboundMail(project, id, smtp.settings());
+        saved.then().statusCode(200)
+                .body("config.outboundMail.host", equalTo("127.0.0.1"))
+                .body("config.outboundMail.hasSmtpPassword", equalTo(true))
+                .body("config.outboundMail.profileVersion", equalTo(1))
+                .body("config.outboundMail", not(org.hamcrest.Matchers.hasKey("password")));
+        Response read = owner.get(Api.integration(project, id));
+        read.then().statusCode(200)
+                .body("config.outboundMail.username", equalTo("settings"))
+                .body("config.outboundMail.fromAddress", equalTo("hello@settings.test"))
+                .body("config.outboundMail.hasSmtpPassword", equalTo(true));
+        owner.get(Api.integrations(project)).then().statusCode(200)
+                .body("[0].config.outboundMail.hasSmtpPassword", equalTo(true));
+
+        String ciphertext = Database.column("select password_ciphertext from outbound_mail where integration_id = ?",
+                java.util.UUID.fromString(id)).get(0);
+        String keyId = Database.column("select password_key_id from outbound_mail where integration_id = ?",
+                java.util.UUID.fromString(id)).get(0);
+        CIPHERTEXTS.add(TestSecrets.remember(ciphertext));
+        assertFalse(ciphertext.contains(smtp.password));
+        assertFalse(saved.asString().contains(ciphertext) || read.asString().contains(ciphertext));
+        SealedSecret sealed = new SealedSecret(keyId, ciphertext);
+        assertEquals(smtp.password, CIPHER.open(sealed, "integration:" + id), "opens with the key and this profile");
+        assertThrows(SecretOpenException.class, () -> CIPHER.open(sealed, "integration:someone-else"));
+        SmtpSecretCipher otherKey = SmtpSecretCipher.fromBase64Keys(
+                java.util.Base64.getEncoder().encodeToString(new byte[32]), null);
+        assertThrows(SecretOpenException.class, () -> otherKey.open(sealed, "integration:" + id));
+
+        MailProfileChanged event = await().atMost(Duration.ofSeconds(20)).until(
+                () -> kafka.events(Topics.MAIL_PROFILES, MailProfileChanged.class).stream()
+                        .filter(e -> e.profileRef().equals("integration:" + id)).findFirst().orElse(null),
+                e -> e != null);
+        assertEquals(1, event.version());
+        assertEquals(project, event.projectUid());
+        assertEquals("hello@settings.test", event.from().address());
+        assertEquals(smtp.password, CIPHER.open(event.smtp().password(), "integration:" + id));
+        IntegrationChanged changed = await().atMost(Duration.ofSeconds(20)).until(
+                () -> kafka.events(Topics.INTEGRATIONS, IntegrationChanged.class).stream()
+                        .filter(e -> e.integrationId().equals(id) && e.version() == 2).findFirst().orElse(null),
+                e -> e != null);
+        assertEquals("FORM", changed.type());
+        assertEquals("owner-save", changed.ownerUserId());
+    }
+
+    @Test
+    void absentPasswordKeepsItOnlyForTheSameServerNullRemovesItAndNullProfileIsATombstone() {
+        Api owner = Api.as("owner-rules");
+        String project = owner.project("Rules");
+        String id = owner.integration(project, "CONTACT_FORM", "Contact").get("id");
+        owner.saveOutboundMail(project, id, smtp.settings()).then().statusCode(200);
+
+        owner.saveOutboundMail(project, id, with(without(smtp.settings(), "password"), "fromName", "Renamed"))
+                .then().statusCode(200)
+                .body("config.outboundMail.fromName", equalTo("Renamed"))
+                .body("config.outboundMail.hasSmtpPassword", equalTo(true))
+                .body("config.outboundMail.profileVersion", equalTo(2));
+
+        for (Object[] change : new Object[][] { { "host", "localhost" }, { "port", smtp.port() + 1 },
+                { "security", "STARTTLS" }, { "username", "someone-else" } }) {
+            owner.saveOutboundMail(project, id, with(without(smtp.settings(), "password"), change[0], change[1]))
+                    .then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("SMTP_PASSWORD_REQUIRED"))
+                    .body("errors[0].field", equalTo("password"));
+        }
+        owner.get(Api.integration(project, id)).then()
+                .body("config.outboundMail.host", equalTo("127.0.0.1"))
+                .body("config.outboundMail.username", equalTo("settings"))
+                .body("config.outboundMail.profileVersion", equalTo(2));
+
+        owner.saveOutboundMail(project, id, with(smtp.settings(), "password", null)).then().statusCode(200)
+                .body("config.outboundMail.hasSmtpPassword", equalTo(false))
+                .body("config.outboundMail.profileVersion", equalTo(3));
+        assertNull(Database.column("select password_ciphertext from outbound_mail where integration_id = ?",
+                java.util.UUID.fromString(id)).get(0));
+
+        Map<String, Object> remove = new HashMap<>();
+        remove.put("outboundMail", null);
+        owner.patch(Api.config(project, id), remove).then().statusCode(200)
+                .body("config.outboundMail", nullValue());
+        await().atMost(Duration.ofSeconds(20)).until(() -> kafka.records(Topics.MAIL_PROFILES).stream()
+                .anyMatch(r -> r.key().equals("integration:" + id) && r.value() == null));
+        MailProfileChanged last = kafka.events(Topics.MAIL_PROFILES, MailProfileChanged.class).stream()
+                .filter(e -> e.profileRef().equals("integration:" + id)).reduce((a, b) -> b).orElseThrow();
+        assertEquals(3, last.version());
+        assertNull(last.smtp().password(), "a removed password is not in the event");
+
+        owner.saveOutboundMail(project, id, smtp.settings()).then().statusCode(200)
+                .body("config.outboundMail.profileVersion", equalTo(5));
+    }
+
+    @Test
+    void invalidFieldsAnswer422WithEveryFieldAndChangeNothing() {
+        Api owner = Api.as("owner-invalid");
+        String project = owner.project("Invalid");
+        String id = owner.integration(project, "MARKET", "Market").get("id");
+        owner.saveOutboundMail(project, id, with(smtp.settings(), "port", 70000, "security", "TLS",
+                "fromAddress", "a@b.test\r\nBcc: x@evil.test", "host", "", "fromName", "x\ny"))
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.code", hasItems("SMTP_PORT_INVALID", "SMTP_SECURITY_INVALID", "FROM_ADDRESS_INVALID",
+                        "SMTP_HOST_REQUIRED", "FROM_NAME_INVALID"));
+        owner.saveOutboundMail(project, id, with(smtp.settings(), "port", "25x")).then().statusCode(422)
+                .body("errors[0].code", equalTo("SMTP_PORT_INVALID"));
+        owner.get(Api.integration(project, id)).then().body("config.outboundMail", nullValue());
+        assertTrue(Database.column("select integration_id from outbound_mail where integration_id = ?",
+                java.util.UUID.fromString(id)).isEmpty());
+    }
+
+    @Test
+    void onlyTheOwnerOfAMailSendingIntegrationMayChangeOrTestIt() {
+        Api owner = Api.as("owner-auth");
+        String project = owner.project("Auth");
+        String id = owner.integration(project, "FORM", "Form").get("id");
+        owner.addMember(project, "member-auth");
+        Api member = Api.as("member-auth");
+        Api stranger = Api.as("stranger-auth");
+
+        member.get(Api.integration(project, id)).then().statusCode(200);
+        member.saveOutboundMail(project, id, smtp.settings()).then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("OWNER_ONLY"));
+        member.testOutboundMail(project, id, smtp.settings()).then().statusCode(403);
+        stranger.get(Api.integration(project, id)).then().statusCode(404).body("code", equalTo("PROJECT_NOT_FOUND"));
+        stranger.saveOutboundMail(project, id, smtp.settings()).then().statusCode(404);
+        stranger.testOutboundMail(project, id, smtp.settings()).then().statusCode(404);
+        given().get(Api.integration(project, id)).then().statusCode(401)
+                .contentType("application/problem+json").body("code", equalTo("UNAUTHORIZED"));
+        given().header("Authorization", "Bearer not.a.token").get(Api.integration(project, id)).then()
+                .statusCode(401).body("code", equalTo("UNAUTHORIZED"));
+
+        String webhook = owner.integration(project, "WEBHOOK", "Hook").get("id");
+        owner.saveOutboundMail(project, webhook, smtp.settings()).then().statusCode(422)
+                .body("code", equalTo("OUTBOUND_MAIL_NOT_SUPPORTED"));
+        owner.testOutboundMail(project, webhook, smtp.settings()).then().statusCode(422)
+                .body("code", equalTo("OUTBOUND_MAIL_NOT_SUPPORTED"));
+        owner.get(Api.integration(project, id)).then().body("config.outboundMail", nullValue());
+    }
+
+    @Test
+    void projectsAndMembersArePublishedForTheOtherServices() {
+        Api owner = Api.as("owner-events");
+        String project = owner.project("Events");
+        String id = owner.integration(project, "FORM", "Form").get("id");
+        owner.addMember(project, "member-events");
+        Api.as("member-events").get("/api/v1/projects").then().statusCode(200)
+                .body("projectUid", hasItems(project)).body("find { it.projectUid == '" + project + "' }.role",
+                        equalTo("MEMBER"));
+
+        ProjectChanged withMember = await().atMost(Duration.ofSeconds(20)).until(
+                () -> kafka.events(Topics.PROJECTS, ProjectChanged.class).stream()
+                        .filter(e -> e.projectUid().equals(project) && e.version() == 2).findFirst().orElse(null),
+                e -> e != null);
+        assertEquals("owner-events", withMember.ownerUserId());
+        assertEquals(List.of("member-events"), withMember.memberUserIds());
+        IntegrationChanged integration = await().atMost(Duration.ofSeconds(20)).until(
+                () -> kafka.events(Topics.INTEGRATIONS, IntegrationChanged.class).stream()
+                        .filter(e -> e.integrationId().equals(id) && e.memberUserIds().contains("member-events"))
+                        .findFirst().orElse(null), e -> e != null);
+        assertNotNull(integration.publicKey());
+        assertNotEquals(1, integration.version());
+        ConsumerRecord<String, byte[]> record = kafka.records(Topics.PROJECTS).stream()
+                .filter(r -> r.key().equals(project)).findFirst().orElseThrow();
+        assertEquals("io.mailoo.project.changed.v1",
+                new String(record.headers().lastHeader("ce_type").value(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreServed() {
+        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/v1/projects/{projectUid}/integrations/{integrationId}/config"))
+                .body(containsString("/api/v1/public/forms/{publicKey}/subscriptions"));
+    }
+}

@@ -1,0 +1,172 @@
+package io.mailoo.integration;
+
+import static io.mailoo.integration.support.TenantSmtp.with;
+import static io.mailoo.integration.support.TenantSmtp.without;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+import io.mailoo.contracts.Topics;
+import io.mailoo.contracts.events.SendMailRequested;
+import io.mailoo.contracts.json.EventCodec;
+import io.mailoo.integration.support.Api;
+import io.mailoo.integration.support.FrozenBroker;
+import io.mailoo.integration.support.SecretLeaks;
+import io.mailoo.integration.support.TenantSmtp;
+import io.mailoo.testsupport.KafkaTestClient;
+import io.mailoo.integration.support.IntegrationTestStack;
+import io.mailoo.testsupport.PlatformSmtp;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** "Send test email" through the real Kafka, mail-dispatch-service and the tenant's GreenMail. */
+@QuarkusTest
+@QuarkusTestResource(value = IntegrationTestStack.class, restrictToAnnotatedClass = true)
+class SmtpTestRouteTest {
+
+    @PlatformSmtp
+    GreenMail platform;
+
+    private static KafkaTestClient kafka;
+    private static TenantSmtp saved;
+    private static TenantSmtp other;
+
+    @BeforeAll
+    static void start() {
+        kafka = new KafkaTestClient(Topics.MAIL_REQUESTS, Topics.MAIL_RESULTS, Topics.MAIL_PROFILES);
+        saved = new TenantSmtp("saved");
+        other = new TenantSmtp("other");
+    }
+
+    @BeforeEach
+    void purge() throws Exception {
+        saved.server.purgeEmailFromAllMailboxes();
+        other.server.purgeEmailFromAllMailboxes();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(kafka.records(Topics.MAIL_REQUESTS));
+            all.addAll(kafka.records(Topics.MAIL_RESULTS));
+            SecretLeaks.assertNone(List.of(saved.password, other.password), List.of(), all);
+        } finally {
+            kafka.close();
+            saved.close();
+            other.close();
+        }
+    }
+
+    @Test
+    void unsavedSettingsSendExactlyOneMailToTheCallerAndChangeNothingStored() throws Exception {
+        Api owner = Api.as("owner-test");
+        String project = owner.project("Test");
+        String id = owner.integration(project, "FORM", "Form").get("id");
+        owner.saveOutboundMail(project, id, saved.settings()).then().statusCode(200);
+
+        owner.testOutboundMail(project, id, with(other.settings(), "fromName", "Unsaved name")).then()
+                .statusCode(200)
+                .body("status", equalTo("SENT"))
+                .body("recipient", equalTo("owner-test@users.test"))
+                .body("smtp.code", equalTo(250));
+
+        List<MimeMessage> received = other.received();
+        assertEquals(1, received.size(), "exactly one message at the server of the request");
+        assertEquals("owner-test@users.test", received.get(0).getRecipients(Message.RecipientType.TO)[0].toString());
+        assertTrue(received.get(0).getFrom()[0].toString().contains("Unsaved name"));
+        assertEquals(0, saved.received().size(), "the saved server is not used");
+        assertEquals(0, platform.getReceivedMessages().length, "never the platform's SMTP");
+
+        owner.get(Api.integration(project, id)).then()
+                .body("config.outboundMail.username", equalTo("saved"))
+                .body("config.outboundMail.port", equalTo(saved.port()))
+                .body("config.outboundMail.profileVersion", equalTo(1));
+        SendMailRequested test = kafka.records(Topics.MAIL_REQUESTS).stream()
+                .map(r -> EventCodec.decode(r.value(), SendMailRequested.class))
+                .filter(r -> r.profileRef().equals("integration:" + id)).findFirst().orElseThrow();
+        assertEquals("SMTP_TEST", test.purpose().name());
+        assertTrue(test.expiresAt().isAfter(test.requestedAt()));
+        assertTrue(!test.expiresAt().isAfter(test.requestedAt().plusSeconds(60)));
+    }
+
+    @Test
+    void anAbsentPasswordUsesTheStoredOneOnlyWithItsOwnServer() {
+        Api owner = Api.as("owner-stored");
+        String project = owner.project("Stored");
+        String id = owner.integration(project, "CONTACT_FORM", "Contact").get("id");
+        owner.saveOutboundMail(project, id, saved.settings()).then().statusCode(200);
+
+        owner.testOutboundMail(project, id, without(saved.settings(), "password")).then().statusCode(200)
+                .body("status", equalTo("SENT"));
+        assertEquals(1, saved.received().size());
+
+        owner.testOutboundMail(project, id, with(without(saved.settings(), "password"), "port", other.port()))
+                .then().statusCode(422).body("code", equalTo("SMTP_PASSWORD_REQUIRED"));
+        owner.testOutboundMail(project, id, with(without(saved.settings(), "password"), "username", "other"))
+                .then().statusCode(422).body("code", equalTo("SMTP_PASSWORD_REQUIRED"));
+        assertEquals(0, other.received().size(), "the stored password never went to another server");
+    }
+
+    @Test
+    void aWrongPasswordAnswers502WithTheDispatchCode() {
+        Api owner = Api.as("owner-wrong");
+        String project = owner.project("Wrong");
+        String id = owner.integration(project, "MARKET", "Market").get("id");
+        owner.testOutboundMail(project, id, with(other.settings(), "password", "wrong-password")).then()
+                .statusCode(502)
+                .contentType("application/problem+json")
+                .body("code", equalTo("SMTP_AUTH_FAILED"));
+        assertEquals(0, other.received().size());
+        owner.get(Api.integration(project, id)).then().body("config.outboundMail", nullValue());
+    }
+
+    @Test
+    void noAnswerFromDispatchInTimeIs504() throws Exception {
+        Api owner = Api.as("owner-timeout");
+        String project = owner.project("Timeout");
+        String id = owner.integration(project, "FORM", "Form").get("id");
+        try (TenantSmtp late = new TenantSmtp("late"); FrozenBroker frozen = FrozenBroker.freeze()) {
+            owner.testOutboundMail(project, id, late.settings()).then().statusCode(504)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("SMTP_TEST_TIMEOUT"));
+        }
+        owner.get(Api.integration(project, id)).then().body("config.outboundMail", nullValue());
+    }
+
+    @Test
+    void aCallerWithoutAnEmailClaimIsTold() {
+        Api owner = Api.asWithoutEmail("owner-noemail");
+        String project = owner.project("No email");
+        String id = owner.integration(project, "FORM", "Form").get("id");
+        owner.testOutboundMail(project, id, other.settings()).then().statusCode(422)
+                .body("code", equalTo("EMAIL_CLAIM_MISSING"));
+    }
+
+    @Test
+    void testsAreLimitedPerUser() {
+        Api owner = Api.as("owner-limit");
+        String project = owner.project("Limit");
+        String id = owner.integration(project, "FORM", "Form").get("id");
+        for (int i = 0; i < 5; i++) {
+            owner.testOutboundMail(project, id, other.settings()).then().statusCode(200);
+        }
+        owner.testOutboundMail(project, id, other.settings()).then().statusCode(429)
+                .body("code", equalTo("RATE_LIMITED"));
+        assertEquals(5, other.received().size());
+    }
+}
