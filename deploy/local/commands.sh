@@ -8,16 +8,19 @@ Mailoo local runner (state in .mailoo/)
 usage: ./mailoo COMMAND [ARGS]
 
   up                  build if needed, start PostgreSQL (if local and stopped), Kafka ($MAILOO_KAFKA_PORT), the SMTP
-                      catcher ($MAILOO_SMTP_CATCHER_PORT, API $MAILOO_SMTP_CATCHER_API_PORT) and the four services; waits until healthy
-  down                stop everything ./mailoo started (services, catcher, Kafka, a leftover test broker)
+                      catcher ($MAILOO_SMTP_CATCHER_PORT, API $MAILOO_SMTP_CATCHER_API_PORT), the four services and the
+                      gateway (nginx, $MAILOO_GATEWAY_HOST:$MAILOO_GATEWAY_PORT); waits until healthy
+  down                stop everything ./mailoo started (gateway, services, catcher, Kafka, a leftover test broker)
   status              one line per component
   logs NAME [--no-follow]
                       tail a log; NAME: integration-service market-service offer-generator-service
-                      mail-dispatch-service kafka kafka-test smtp-catcher
+                      mail-dispatch-service kafka kafka-test smtp-catcher gateway gateway-access
   token --sub ID --email ADDR [--groups g1,g2] [--ttl SECONDS]
                       print a dev RS256 JWT (issuer $MAILOO_JWT_ISSUER)
   test [MAVEN ARGS]   start a fresh test broker ($MAILOO_TEST_KAFKA_PORT), create test databases, run ./mvnw -B verify
   bench [ARGS]        run deploy/local/bench.sh
+  watch [--profile REF] [--status S] [--purpose P] [--from-beginning]
+                      follow mailoo.mail-results.v1 live as readable lines (Ctrl-C to stop)
   help                this text
 
 Infra-only start (no build, no services): MAILOO_SKIP_SERVICES=1 ./mailoo up
@@ -46,6 +49,7 @@ cmd_up() {
   else
     start_services
   fi
+  start_gateway
   ok "up in $(( ($(now_ms) - t0) / 1000 )) s"
   print_endpoints
 }
@@ -66,11 +70,15 @@ EOF
   postgresql                 $MAILOO_DB_HOST:$MAILOO_DB_PORT (user $MAILOO_DB_USERNAME)
   smtp catcher               smtp://127.0.0.1:$MAILOO_SMTP_CATCHER_PORT (no auth)
   smtp catcher API           http://127.0.0.1:$MAILOO_SMTP_CATCHER_API_PORT/api/user/<recipient>/messages/
-  (gateway 8080: not part of the local run yet)
+  gateway access log         ${MAILOO_STATE_DIR#"$MAILOO_ROOT/"}/gateway/logs/access.log (./mailoo logs gateway-access)
+
+API base URL (the gateway, the one address clients use):
+  $(gateway_url)
 
 Get a dev token:
   TOKEN=\$(./mailoo token --sub user-1 --email user-1@example.com --groups user)
-  curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$MAILOO_INTEGRATION_PORT/...
+  curl -H "Authorization: Bearer \$TOKEN" $(gateway_url)/api/v1/projects
+Follow dispatch results: ./mailoo watch
 Stop everything: ./mailoo down
 EOF
 }
@@ -78,6 +86,7 @@ EOF
 cmd_down() {
   (($# == 0)) || die "down takes no arguments"
   ensure_state_dirs
+  stop_components gateway
   stop_components "${MAILOO_SERVICES[@]}"
   stop_components smtp-catcher
   stop_components kafka kafka-test
@@ -101,8 +110,9 @@ cmd_status() {
     fi
   done
   local name ep
-  for name in kafka kafka-test smtp-catcher; do
+  for name in gateway kafka kafka-test smtp-catcher; do
     case "$name" in
+      gateway) ep="$(gateway_url)" ;;
       kafka) ep="127.0.0.1:$MAILOO_KAFKA_PORT" ;;
       kafka-test) ep="127.0.0.1:$MAILOO_TEST_KAFKA_PORT" ;;
       smtp-catcher) ep="127.0.0.1:$MAILOO_SMTP_CATCHER_PORT api:$MAILOO_SMTP_CATCHER_API_PORT" ;;
@@ -111,6 +121,7 @@ cmd_status() {
       local h=listening
       case "$name" in
         smtp-catcher) catcher_ready || h="not ready" ;;
+        gateway) gateway_ready && h=UP || h="not ready" ;;
         kafka) port_open "$MAILOO_KAFKA_PORT" || h="not listening" ;;
         kafka-test) port_open "$MAILOO_TEST_KAFKA_PORT" || h="not listening" ;;
       esac
@@ -137,11 +148,12 @@ cmd_logs() {
     esac
   done
   case "$name" in
-    integration-service|market-service|offer-generator-service|mail-dispatch-service|kafka|kafka-test|smtp-catcher|kafka-tools) ;;
-    "") die "usage: ./mailoo logs NAME [--no-follow]  (integration-service market-service offer-generator-service mail-dispatch-service kafka kafka-test smtp-catcher)" ;;
+    integration-service|market-service|offer-generator-service|mail-dispatch-service|kafka|kafka-test|smtp-catcher|kafka-tools|gateway|gateway-access) ;;
+    "") die "usage: ./mailoo logs NAME [--no-follow]  (integration-service market-service offer-generator-service mail-dispatch-service kafka kafka-test smtp-catcher gateway gateway-access)" ;;
     *) die "unknown component: $name" ;;
   esac
   local f="$MAILOO_LOG_DIR/$name.log"
+  [[ "$name" == gateway-access ]] && f="$GATEWAY_DIR/logs/access.log"
   [[ -f "$f" ]] || die "no log yet: ${f#"$MAILOO_ROOT/"}"
   if ((follow)); then
     exec tail -n "$lines" -F "$f"
@@ -155,7 +167,7 @@ cmd_test() {
   ensure_state_dirs
   local t0; t0=$(now_ms)
   ensure_postgres
-  ensure_databases mailoo_integration_test mailoo_market_test mailoo_offer_test mailoo_dispatch_test mailoo_dispatch_systest
+  ensure_databases mailoo_integration_test mailoo_market_test mailoo_offer_test mailoo_dispatch_test
   ensure_keys
   # a leftover test broker from an interrupted run: stop it, the test broker always starts fresh
   stop_components kafka-test

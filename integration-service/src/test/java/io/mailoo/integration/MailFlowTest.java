@@ -33,7 +33,7 @@ import io.mailoo.integration.support.FrozenBroker;
 import io.mailoo.integration.support.SecretLeaks;
 import io.mailoo.integration.support.TenantSmtp;
 import io.mailoo.testsupport.KafkaTestClient;
-import io.mailoo.integration.support.IntegrationTestStack;
+import io.mailoo.testsupport.MailooTestStack;
 import io.mailoo.testsupport.PlatformSmtp;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +43,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * mail-dispatch-service → the integration's own GreenMail, and the status coming back from mailoo.mail-results.v1.
  */
 @QuarkusTest
-@QuarkusTestResource(value = IntegrationTestStack.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = MailooTestStack.class, restrictToAnnotatedClass = true)
 class MailFlowTest {
 
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(40);

@@ -40,7 +40,7 @@ import io.mailoo.integration.support.Database;
 import io.mailoo.integration.support.SecretLeaks;
 import io.mailoo.integration.support.TenantSmtp;
 import io.mailoo.testsupport.KafkaTestClient;
-import io.mailoo.integration.support.IntegrationTestStack;
+import io.mailoo.testsupport.MailooTestStack;
 import io.mailoo.testsupport.TestKeys;
 import io.mailoo.testsupport.TestSecrets;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -52,7 +52,7 @@ import io.restassured.response.Response;
  * access rules and the events each change publishes. Also the service's health, metrics and OpenAPI.
  */
 @QuarkusTest
-@QuarkusTestResource(value = IntegrationTestStack.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = MailooTestStack.class, restrictToAnnotatedClass = true)
 class OutboundMailSettingsTest {
 
     private static KafkaTestClient kafka;

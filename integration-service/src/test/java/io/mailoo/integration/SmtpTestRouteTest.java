@@ -29,14 +29,14 @@ import io.mailoo.integration.support.FrozenBroker;
 import io.mailoo.integration.support.SecretLeaks;
 import io.mailoo.integration.support.TenantSmtp;
 import io.mailoo.testsupport.KafkaTestClient;
-import io.mailoo.integration.support.IntegrationTestStack;
+import io.mailoo.testsupport.MailooTestStack;
 import io.mailoo.testsupport.PlatformSmtp;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** "Send test email" through the real Kafka, mail-dispatch-service and the tenant's GreenMail. */
 @QuarkusTest
-@QuarkusTestResource(value = IntegrationTestStack.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = MailooTestStack.class, restrictToAnnotatedClass = true)
 class SmtpTestRouteTest {
 
     @PlatformSmtp

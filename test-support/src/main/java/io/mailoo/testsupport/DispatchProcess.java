@@ -16,12 +16,13 @@ import java.util.Map;
 
 /**
  * The packaged mail-dispatch-service started as a separate process, the way ./mailoo up runs it, against the test
- * broker and its own database (mailoo_dispatch_systest), so domain-service tests go through the real dispatcher.
+ * broker, so domain-service tests go through the real dispatcher. Each module's dispatcher has a database of its own
+ * ({@code mailoo_dispatch_systest_<module>}, created if missing): with one shared database, one suite's dispatcher
+ * polled another's deferred rows, and a newer dispatch build migrated it past an older packaged jar.
  * The reactor builds mail-dispatch-service before the domain services, so its jar exists when they are tested.
  */
 public final class DispatchProcess implements AutoCloseable {
 
-    public static final String DATABASE = "mailoo_dispatch_systest";
 
     private final Process process;
     private final int port;
@@ -39,6 +40,7 @@ public final class DispatchProcess implements AutoCloseable {
      */
     public static DispatchProcess start(int platformSmtpPort, Map<String, String> extraEnv) {
         Path jar = locateJar();
+        String database = TestDatabases.createIfMissing(databaseForThisModule());
         int port = freePort();
         Path log = Path.of("target", "mail-dispatch-systest.log").toAbsolutePath();
         Map<String, String> env = new HashMap<>();
@@ -48,7 +50,7 @@ public final class DispatchProcess implements AutoCloseable {
         env.put("DB_PORT", System.getenv().getOrDefault("MAILOO_TEST_DB_PORT", "5432"));
         env.put("DB_USERNAME", System.getenv().getOrDefault("MAILOO_TEST_DB_USERNAME", "postgres"));
         env.put("DB_PASSWORD", System.getenv().getOrDefault("MAILOO_TEST_DB_PASSWORD", "postgres"));
-        env.put("DB_NAME", DATABASE);
+        env.put("DB_NAME", database);
         env.put("MAIL_SMTP_ENCRYPTION_KEY", TestKeys.ENCRYPTION_KEY);
         env.put("MAIL_SMTP_ALLOW_PRIVATE_HOSTS", "true");
         env.put("GLOBAL_SMTP_HOST", "127.0.0.1");
@@ -129,6 +131,12 @@ public final class DispatchProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+    }
+
+    /** mailoo_dispatch_systest_ and the name of the module whose tests run (the working directory). */
+    static String databaseForThisModule() {
+        String module = Path.of("").toAbsolutePath().getFileName().toString().replaceAll("[^A-Za-z0-9]", "_");
+        return "mailoo_dispatch_systest_" + module.toLowerCase();
     }
 
     private static Path locateJar() {

@@ -2,6 +2,7 @@ package io.mailoo.support.http;
 
 import java.util.List;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -9,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -23,9 +25,18 @@ public class ProblemMappers {
         return response(e.status(), e.code(), e.getMessage(), e.errors());
     }
 
+    /**
+     * A value of the wrong type (e.g. a fraction for a quantity) arrives as Jackson's MismatchedInputException, which
+     * Quarkus would answer with its own non-problem body; this mapper has precedence over it.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedInput(MismatchedInputException e) {
+        return malformedJson();
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        return response(400, "MALFORMED_JSON", "The request body is not valid JSON of the expected shape.", null);
+        return malformedJson();
     }
 
     @ServerExceptionMapper
@@ -38,8 +49,14 @@ public class ProblemMappers {
         return response(403, "FORBIDDEN", "You may not do this.", null);
     }
 
-    @ServerExceptionMapper
+    /** Quarkus REST's Jackson reader wraps a body that is not JSON in a 400 WebApplicationException. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response webApplication(WebApplicationException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException) {
+                return malformedJson();
+            }
+        }
         int status = e.getResponse().getStatus();
         String code = switch (status) {
             case 400 -> "BAD_REQUEST";
@@ -60,6 +77,10 @@ public class ProblemMappers {
     public Response unexpected(RuntimeException e) {
         LOG.errorf(e, "Unexpected error");
         return response(500, "INTERNAL_ERROR", "Something went wrong on our side; it has been logged.", null);
+    }
+
+    private static Response malformedJson() {
+        return response(400, "MALFORMED_JSON", "The request body is not valid JSON of the expected shape.", null);
     }
 
     static Response response(int status, String code, String detail, List<io.mailoo.contracts.smtp.FieldError> errors) {

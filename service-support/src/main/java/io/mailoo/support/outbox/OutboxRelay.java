@@ -48,7 +48,7 @@ public class OutboxRelay {
 
     // Not before the application has started: until then the outbox channel is not connected and the emitter
     // cannot be injected (SRMSG00019), which failed every tick of a slow start with a stack trace.
-    @Scheduled(every = "${mailoo.outbox.poll-interval:500ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${mailoo.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
         Context context = Vertx.currentContext();

@@ -1,4 +1,4 @@
-package io.mailoo.market.rest;
+package io.mailoo.support.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.mailoo.contracts.json.EventCodec;
-import io.mailoo.support.http.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 
