@@ -13,6 +13,14 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+
+import io.mailoo.contracts.Topics;
 
 /**
  * The packaged mail-dispatch-service started as a separate process, the way ./mailoo up runs it, against the test
@@ -57,8 +65,12 @@ public final class DispatchProcess implements AutoCloseable {
         env.put("GLOBAL_SMTP_PORT", Integer.toString(platformSmtpPort));
         env.put("GLOBAL_SMTP_SECURITY", "NONE");
         env.put("GLOBAL_MAIL_FROM", "platform@mailoo.test");
-        env.put("DISPATCH_CONSUMER_GROUP", "mail-dispatch-systest");
-        env.put("DISPATCH_PROFILES_CONSUMER_GROUP", "mail-dispatch-systest-profiles");
+        // A group of its own that starts at the end of the request topic: the broker of a ./mailoo test run also
+        // holds every request earlier suites published, which this dispatcher must not send again.
+        String group = "mail-dispatch-systest-" + UUID.randomUUID();
+        env.put("DISPATCH_CONSUMER_GROUP", group);
+        env.put("MP_MESSAGING_INCOMING_MAIL_REQUESTS_AUTO_OFFSET_RESET", "latest");
+        env.put("DISPATCH_PROFILES_CONSUMER_GROUP", group + "-profiles");
         env.put("DISPATCH_PROFILE_GRACE", "PT5S");
         env.put("DISPATCH_QUICK_RETRY_LADDER", "1s,2s");
         env.put("DISPATCH_SLOW_RETRY_LADDER", "1s,2s");
@@ -74,6 +86,7 @@ public final class DispatchProcess implements AutoCloseable {
             builder.environment().putAll(env);
             DispatchProcess dispatch = new DispatchProcess(builder.start(), port, log);
             dispatch.awaitReady(Duration.ofSeconds(90));
+            dispatch.awaitAssignment(group, Duration.ofSeconds(60));
             return dispatch;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + jar, e);
@@ -118,6 +131,40 @@ public final class DispatchProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("mail-dispatch-service not ready within " + timeout + "; see " + log);
+    }
+
+    /**
+     * Waits until the dispatcher's request consumer owns every partition: with "latest", a request published before
+     * that would be skipped.
+     */
+    private void awaitAssignment(String group, Duration timeout) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestClient.BOOTSTRAP);
+        try (Admin admin = Admin.create(config)) {
+            int partitions = admin.describeTopics(List.of(Topics.MAIL_REQUESTS)).allTopicNames().get()
+                    .get(Topics.MAIL_REQUESTS).partitions().size();
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+                        .describedGroups().get(group).get();
+                int assigned = description.members().stream()
+                        .mapToInt(member -> (int) member.assignment().topicPartitions().stream()
+                                .filter(tp -> tp.topic().equals(Topics.MAIL_REQUESTS)).count())
+                        .sum();
+                if (assigned >= partitions) {
+                    return;
+                }
+                Thread.sleep(200); // the group has no other signal of its assignment than being described again
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot describe the dispatcher's consumer group", e);
+        }
+        close();
+        throw new IllegalStateException("mail-dispatch-service got no partitions of " + Topics.MAIL_REQUESTS
+                + " within " + timeout + "; see " + log);
     }
 
     @Override
