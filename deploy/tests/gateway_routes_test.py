@@ -1,0 +1,269 @@
+#!/usr/bin/env python3
+"""Gateway routing test: runs the real nginx with deploy/gateway/nginx.conf.template pointed at four stub upstreams
+(one per service, each answering with its own name), then checks
+
+  * every route of DESIGN.md section 5 (listed below) reaches the right service;
+  * every JAX-RS path declared in the services' sources (@Path on classes and methods) reaches the service that
+    declares it (so a new resource that the gateway does not route fails this test);
+  * a body over client_max_body_size gets 413 (problem+json), a body under it passes;
+  * X-Request-Id is passed through (and generated when absent or malformed), and echoed to the client;
+  * the access log never contains the Authorization value;
+  * an unknown path gets 404 ROUTE_NOT_FOUND and a dead upstream 502 UPSTREAM_UNAVAILABLE.
+
+Needs nginx (deploy/tests/run.sh installs nginx-light when missing). No services, no Kafka.
+"""
+import http.client
+import http.server
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+TEMPLATE = os.path.join(ROOT, "deploy", "gateway", "nginx.conf.template")
+SERVICES = ["integration-service", "market-service", "offer-generator-service", "mail-dispatch-service"]
+PLACEHOLDER = {
+    "integration-service": "MAILOO_INTEGRATION_UPSTREAM",
+    "market-service": "MAILOO_MARKET_UPSTREAM",
+    "offer-generator-service": "MAILOO_OFFER_UPSTREAM",
+    "mail-dispatch-service": "MAILOO_DISPATCH_UPSTREAM",
+}
+
+P, I, G, K = "prj-1", "int-1", "gen-1", "key-1"
+# (method, path, service): DESIGN.md section 5, one line per route
+DESIGN_ROUTES = [
+    ("POST", "/api/v1/projects", "integration-service"),
+    ("GET", "/api/v1/projects", "integration-service"),
+    ("POST", f"/api/v1/projects/{P}/members", "integration-service"),
+    ("POST", f"/api/v1/projects/{P}/integrations", "integration-service"),
+    ("GET", f"/api/v1/projects/{P}/integrations", "integration-service"),
+    ("GET", f"/api/v1/projects/{P}/integrations/{I}", "integration-service"),
+    ("PATCH", f"/api/v1/projects/{P}/integrations/{I}/config", "integration-service"),
+    ("POST", f"/api/v1/projects/{P}/integrations/{I}/outbound-mail/test", "integration-service"),
+    ("POST", f"/api/v1/public/forms/{K}/submissions", "integration-service"),
+    ("POST", f"/api/v1/public/forms/{K}/subscriptions", "integration-service"),
+    ("GET", f"/api/v1/projects/{P}/integrations/{I}/messages", "integration-service"),
+    ("POST", f"/api/v1/projects/{P}/integrations/{I}/messages/msg-1/replies", "integration-service"),
+    ("GET", f"/api/v1/projects/{P}/integrations/{I}/messages/msg-1/replies", "integration-service"),
+    ("POST", f"/api/v1/projects/{P}/integrations/{I}/campaigns", "integration-service"),
+    ("GET", f"/api/v1/projects/{P}/integrations/{I}/subscribers", "integration-service"),
+    ("POST", f"/api/v1/projects/{P}/integrations/{I}/market/products", "market-service"),
+    ("GET", f"/api/v1/projects/{P}/integrations/{I}/market/products", "market-service"),
+    ("POST", f"/api/v1/projects/{P}/integrations/{I}/market/api-keys", "market-service"),
+    ("DELETE", f"/api/v1/projects/{P}/integrations/{I}/market/api-keys/ak-1", "market-service"),
+    ("POST", f"/api/v1/market/{I}/orders", "market-service"),
+    ("GET", f"/api/v1/market/{I}/orders/ord-1", "market-service"),
+    ("POST", f"/api/v1/projects/{P}/offer-generators", "offer-generator-service"),
+    ("GET", f"/api/v1/projects/{P}/offer-generators", "offer-generator-service"),
+    ("PUT", f"/api/v1/projects/{P}/offer-generators/{G}/mail-settings", "offer-generator-service"),
+    ("POST", f"/api/v1/projects/{P}/offer-generators/{G}/mail-settings/test", "offer-generator-service"),
+    ("POST", f"/api/v1/public/offer-generators/{G}/submissions", "offer-generator-service"),
+    ("GET", f"/api/v1/projects/{P}/offer-generators/{G}/submissions", "offer-generator-service"),
+    ("GET", "/api/v1/dispatch/messages?profileRef=integration:int-1&status=FAILED&since=2026-01-01T00:00:00Z",
+     "mail-dispatch-service"),
+    ("GET", "/api/v1/dispatch/profiles/integration:int-1", "mail-dispatch-service"),
+]
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def start_stub(name):
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def _answer(self):
+            n = int(self.headers.get("Content-Length") or 0)
+            if n:
+                self.rfile.read(n)
+            body = json.dumps({"service": name, "method": self.command, "path": self.path,
+                               "requestId": self.headers.get("X-Request-Id"),
+                               "hasAuthorization": self.headers.get("Authorization") is not None}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _answer
+
+        def log_message(self, *a):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+def nginx_bin():
+    b = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
+    if not b:
+        sys.exit("nginx not found (deploy/tests/run.sh installs nginx-light)")
+    return b
+
+
+def render(state, listen, upstreams, max_body="1m"):
+    text = open(TEMPLATE).read()
+    values = {"MAILOO_GATEWAY_STATE": state, "MAILOO_GATEWAY_LISTEN": listen, "MAILOO_GATEWAY_MAX_BODY": max_body}
+    values.update({PLACEHOLDER[s]: u for s, u in upstreams.items()})
+    for k, v in values.items():
+        text = text.replace("${%s}" % k, v)
+    left = set(re.findall(r"\$\{(MAILOO_[A-Z_]+)\}", text))
+    assert not left, f"template has placeholders the runners do not know: {left}"
+    os.makedirs(os.path.join(state, "logs"), exist_ok=True)
+    os.makedirs(os.path.join(state, "temp"), exist_ok=True)
+    conf = os.path.join(state, "nginx.conf")
+    open(conf, "w").write(text)
+    return conf
+
+
+def request(port, method, path, body=None, headers=None):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    h = {"Content-Type": "application/json"}
+    h.update(headers or {})
+    c.request(method, path, body=body, headers=h)
+    r = c.getresponse()
+    data = r.read()
+    c.close()
+    return r.status, dict((k.lower(), v) for k, v in r.getheaders()), data
+
+
+def jaxrs_paths():
+    """(service, path template) for every class @Path and class+method @Path in the services' main sources."""
+    out = []
+    for svc in SERVICES:
+        src = os.path.join(ROOT, svc, "src", "main", "java")
+        for dirpath, _, files in os.walk(src):
+            for f in files:
+                if not f.endswith(".java"):
+                    continue
+                text = open(os.path.join(dirpath, f), encoding="utf-8").read()
+                m = re.search(r"\bclass\s+\w+", text)
+                if not m:
+                    continue
+                head, body = text[:m.start()], text[m.end():]
+                cls = re.findall(r'@Path\(\s*"([^"]*)"\s*\)', head)
+                if not cls:
+                    continue
+                base = cls[-1].rstrip("/")
+                out.append((svc, base))
+                for sub in re.findall(r'@Path\(\s*"([^"]*)"\s*\)', body):
+                    out.append((svc, base + "/" + sub.strip("/")))
+    return out
+
+
+def instantiate(template):
+    return re.sub(r"\{([A-Za-z0-9_]+)(:[^}]*)?\}", lambda m: "x-" + m.group(1), template)
+
+
+def main():
+    failures = []
+
+    def check(cond, msg):
+        if not cond:
+            failures.append(msg)
+            print("FAIL", msg)
+
+    stubs = {s: start_stub(s) for s in SERVICES}
+    upstreams = {s: f"127.0.0.1:{h.server_address[1]}" for s, h in stubs.items()}
+    state = tempfile.mkdtemp(prefix="mailoo-gw-test-")
+    os.chmod(state, 0o755)
+    port = free_port()
+    conf = render(state, f"127.0.0.1:{port}", upstreams)
+    nginx = nginx_bin()
+    subprocess.run([nginx, "-t", "-q", "-p", state, "-c", conf, "-e", os.path.join(state, "logs", "error.log")],
+                   check=True)
+    proc = subprocess.Popen([nginx, "-p", state, "-c", conf, "-e", os.path.join(state, "logs", "error.log"),
+                             "-g", "daemon off;"])
+    try:
+        for _ in range(100):
+            try:
+                if request(port, "GET", "/healthz")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            sys.exit("gateway did not start")
+
+        # 1. DESIGN section 5 routes
+        for method, path, svc in DESIGN_ROUTES:
+            status, _, data = request(port, method, path, body=b"{}" if method in ("POST", "PUT", "PATCH") else None)
+            got = json.loads(data).get("service") if status == 200 else f"HTTP {status}"
+            check(got == svc, f"{method} {path}: expected {svc}, got {got}")
+            if status == 200:
+                check(json.loads(data)["path"] == path, f"{method} {path}: upstream saw {json.loads(data)['path']}")
+        print(f"design routes: {len(DESIGN_ROUTES)} checked")
+
+        # 2. every @Path of the services reaches the service that declares it
+        paths = jaxrs_paths()
+        check(len(paths) >= 10, f"found only {len(paths)} @Path declarations in the services")
+        for svc, tmpl in paths:
+            if not tmpl.startswith("/api/"):
+                continue
+            path = instantiate(tmpl)
+            status, _, data = request(port, "GET", path)
+            got = json.loads(data).get("service") if status == 200 else f"HTTP {status}"
+            check(got == svc, f"@Path {tmpl} of {svc}: gateway sent {path} to {got}")
+        print(f"@Path declarations: {len(paths)} checked")
+
+        # 3. size limit
+        status, headers, data = request(port, "POST", "/api/v1/projects", body=b"a" * (1024 * 1024 + 1))
+        check(status == 413, f"body of 1 MiB + 1 byte: expected 413, got {status}")
+        check(headers.get("content-type", "").startswith("application/problem+json"), "413 is not problem+json")
+        check(b"REQUEST_TOO_LARGE" in data, "413 body has no code REQUEST_TOO_LARGE")
+        status, _, _ = request(port, "POST", "/api/v1/projects", body=b"a" * (512 * 1024))
+        check(status == 200, f"body of 512 KiB: expected 200, got {status}")
+        print("size limit checked")
+
+        # 4. request id and authorization
+        secret = "Bearer very-secret-token-value-42"
+        status, headers, data = request(port, "GET", "/api/v1/projects",
+                                        headers={"X-Request-Id": "req-abc-123", "Authorization": secret})
+        body = json.loads(data)
+        check(body.get("requestId") == "req-abc-123", f"X-Request-Id not passed through: {body.get('requestId')}")
+        check(headers.get("x-request-id") == "req-abc-123", "X-Request-Id not echoed to the client")
+        check(body.get("hasAuthorization") is True, "Authorization not forwarded to the service")
+        status, headers, data = request(port, "GET", "/api/v1/projects")
+        gen = json.loads(data).get("requestId")
+        check(bool(gen) and re.fullmatch(r"[0-9a-f]{32}", gen or ""), f"no generated X-Request-Id: {gen}")
+        check(headers.get("x-request-id") == gen, "generated X-Request-Id not echoed to the client")
+        status, _, data = request(port, "GET", "/api/v1/projects", headers={"X-Request-Id": "bad id\" with spaces"})
+        check(re.fullmatch(r"[0-9a-f]{32}", json.loads(data).get("requestId") or ""),
+              "a malformed X-Request-Id was passed through instead of replaced")
+        time.sleep(0.3)
+        log = open(os.path.join(state, "logs", "access.log")).read()
+        check("very-secret-token-value-42" not in log, "the access log contains the Authorization value")
+        check("req-abc-123" in log, "the access log lacks the request id")
+        print("request id / access log checked")
+
+        # 5. unknown path, internal endpoints, dead upstream
+        for path in ("/", "/q/health", "/q/metrics", "/api/v2/projects", "/api/v1/projectsX"):
+            status, headers, data = request(port, "GET", path)
+            check(status == 404 and b"ROUTE_NOT_FOUND" in data, f"{path}: expected 404 ROUTE_NOT_FOUND, got {status}")
+        stubs["mail-dispatch-service"].shutdown()
+        stubs["mail-dispatch-service"].server_close()
+        status, headers, data = request(port, "GET", "/api/v1/dispatch/messages")
+        check(status == 502 and b"UPSTREAM_UNAVAILABLE" in data, f"dead upstream: expected 502, got {status} {data[:80]}")
+        print("errors checked")
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        shutil.rmtree(state, ignore_errors=True)
+
+    if failures:
+        print(f"gateway routes test: {len(failures)} failure(s)")
+        sys.exit(1)
+    print("gateway routes test: OK")
+
+
+if __name__ == "__main__":
+    main()
