@@ -33,7 +33,10 @@ public interface DispatchSettings {
 
     Duration connectTimeout();
 
-    /** A connection on which nothing was read or written this long is closed (a server that hangs mid-dialogue). */
+    /**
+     * A connection on which nothing was read or written this long is closed; 0 = off. Off by default: the send
+     * timeout already bounds a silent server, and the idle tracking costs on every line the client writes.
+     */
     Duration socketIdleTimeout();
 
     /** The longest one send may take, connection and dialogue included, before it is deferred as SMTP_TIMEOUT. */
