@@ -10,7 +10,7 @@ ensure_keys() {
   mkdir -p "$MAILOO_KEYS_DIR"
   chmod 700 "$MAILOO_KEYS_DIR"
   if [[ ! -s "$JWT_PRIVATE_KEY" || ! -s "$JWT_PUBLIC_KEY" ]]; then
-    # genpkey writes PKCS#8 ("BEGIN PRIVATE KEY")
+    # genpkey writes the key in PKCS#8 PEM form, which SmallRye JWT reads
     (umask 077; openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$JWT_PRIVATE_KEY" 2>/dev/null) \
       || die "openssl could not generate the JWT key pair"
     openssl pkey -in "$JWT_PRIVATE_KEY" -pubout -out "$JWT_PUBLIC_KEY" 2>/dev/null \
