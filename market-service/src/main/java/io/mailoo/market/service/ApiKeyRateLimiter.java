@@ -1,13 +1,12 @@
 package io.mailoo.market.service;
 
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.mailoo.support.ratelimit.KeyedTokenBuckets;
 import io.mailoo.market.config.MarketSettings;
 
 /**
@@ -17,9 +16,7 @@ import io.mailoo.market.config.MarketSettings;
 @ApplicationScoped
 public class ApiKeyRateLimiter {
 
-    private final Map<UUID, Bucket> buckets = new ConcurrentHashMap<>();
-    private final int perMinute;
-    private final LongSupplier nanoClock;
+    private final KeyedTokenBuckets<UUID> buckets;
 
     @Inject
     public ApiKeyRateLimiter(MarketSettings settings) {
@@ -27,38 +24,14 @@ public class ApiKeyRateLimiter {
     }
 
     ApiKeyRateLimiter(int perMinute, LongSupplier nanoClock) {
-        this.perMinute = perMinute;
-        this.nanoClock = nanoClock;
+        this.buckets = new KeyedTokenBuckets<>(perMinute, nanoClock);
     }
 
     /** Takes a token or throws {@link RateLimitedException}. */
     public void acquire(UUID keyId) {
-        long waitNanos = buckets.computeIfAbsent(keyId, id -> new Bucket(perMinute, nanoClock.getAsLong()))
-                .take(nanoClock.getAsLong(), perMinute);
+        long waitNanos = buckets.take(keyId);
         if (waitNanos > 0) {
-            throw new RateLimitedException(Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L));
-        }
-    }
-
-    private static final class Bucket {
-        private double tokens;
-        private long last;
-
-        Bucket(int capacity, long now) {
-            this.tokens = capacity;
-            this.last = now;
-        }
-
-        /** 0 when a token was taken, else the nanoseconds until one is available. */
-        synchronized long take(long now, int perMinute) {
-            double perNano = perMinute / 60e9;
-            tokens = Math.min(perMinute, tokens + (now - last) * perNano);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - tokens) / perNano);
+            throw new RateLimitedException(KeyedTokenBuckets.retryAfterSeconds(waitNanos));
         }
     }
 }

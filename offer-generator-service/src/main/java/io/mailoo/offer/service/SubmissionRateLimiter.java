@@ -1,13 +1,12 @@
 package io.mailoo.offer.service;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.mailoo.support.ratelimit.KeyedTokenBuckets;
 import io.mailoo.offer.config.OfferConfig;
 
 /**
@@ -17,8 +16,7 @@ import io.mailoo.offer.config.OfferConfig;
 @ApplicationScoped
 public class SubmissionRateLimiter {
 
-    private final Map<UUID, Bucket> buckets = new ConcurrentHashMap<>();
-    private final Clock clock;
+    private final KeyedTokenBuckets<UUID> buckets;
     private final int perMinute;
 
     @Inject
@@ -28,37 +26,16 @@ public class SubmissionRateLimiter {
 
     SubmissionRateLimiter(int perMinute, Clock clock) {
         this.perMinute = perMinute;
-        this.clock = clock;
+        this.buckets = new KeyedTokenBuckets<>(perMinute, () -> clock.millis() * 1_000_000L);
     }
 
     /** Takes a token; false when the generator is over its rate. */
     public boolean tryAcquire(UUID generatorId) {
-        long now = clock.millis();
-        return buckets.computeIfAbsent(generatorId, id -> new Bucket(perMinute, now)).take(now, perMinute);
+        return buckets.take(generatorId) == 0;
     }
 
     /** Seconds until the next token, for Retry-After. */
     public long retryAfterSeconds() {
         return Math.max(1, (long) Math.ceil(60.0 / Math.max(1, perMinute)));
-    }
-
-    private static final class Bucket {
-        private double tokens;
-        private long last;
-
-        Bucket(int capacity, long now) {
-            this.tokens = capacity;
-            this.last = now;
-        }
-
-        synchronized boolean take(long now, int perMinute) {
-            tokens = Math.min(perMinute, tokens + (now - last) * perMinute / 60_000.0);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return true;
-            }
-            return false;
-        }
     }
 }
