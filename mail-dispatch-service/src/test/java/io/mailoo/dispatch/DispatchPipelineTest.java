@@ -177,6 +177,8 @@ class DispatchPipelineTest {
         assertEquals("1.0", header(record, "ce_specversion"));
         assertEquals("/mailoo/mail-dispatch-service", header(record, "ce_source"));
         assertTrue(header(record, "ce_id") != null && header(record, "ce_time") != null);
+        assertEquals(request.source().service(), header(record, Topics.RESULT_SOURCE_SERVICE_HEADER),
+                "services filter results by this header before decoding");
     }
 
     @Test

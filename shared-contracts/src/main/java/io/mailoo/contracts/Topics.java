@@ -10,6 +10,12 @@ public final class Topics {
     public static final String MAIL_REQUESTS_DLQ = "mailoo.mail-requests.v1.dlq";
     public static final String MAIL_REQUESTS_REPLIES = "mailoo.mail-requests.v1-replies";
 
+    /**
+     * Header on every {@code mailoo.mail-results.v1} record carrying {@code source.service} of the result, so a
+     * service following the topic can skip the results of other services without decoding their JSON.
+     */
+    public static final String RESULT_SOURCE_SERVICE_HEADER = "mailoo-source-service";
+
     private Topics() {
     }
 }

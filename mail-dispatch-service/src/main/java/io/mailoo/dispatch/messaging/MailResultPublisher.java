@@ -66,6 +66,9 @@ public class MailResultPublisher {
             header(headers, "ce_source", CloudEventTypes.SOURCE_MAIL_DISPATCH_SERVICE);
             header(headers, "ce_time", Instant.now().toString());
             header(headers, "content-type", "application/json");
+            if (result.source() != null && result.source().service() != null) {
+                header(headers, Topics.RESULT_SOURCE_SERVICE_HEADER, result.source().service());
+            }
             producer.send(new ProducerRecord<>(Topics.MAIL_RESULTS, null, result.profileRef(), value, headers),
                     (metadata, failure) -> {
                         if (failure != null) {
