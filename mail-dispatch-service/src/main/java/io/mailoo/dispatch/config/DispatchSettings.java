@@ -34,10 +34,16 @@ public interface DispatchSettings {
     Duration connectTimeout();
 
     /**
-     * A connection on which nothing was read or written this long is closed; 0 = off. Off by default: the send
-     * timeout already bounds a silent server, and the idle tracking costs on every line the client writes.
+     * A pooled SMTP connection unused this long is not reused but closed with QUIT (servers drop idle connections
+     * after a while, and a send on a dropped one would be deferred); 0 = reuse as long as the server keeps it open.
      */
     Duration socketIdleTimeout();
+
+    /**
+     * PEM files of the certificate authorities that tenant SMTP servers' certificates must chain to, instead of the
+     * JVM's trust store (for private CAs); none = the JVM's trust store.
+     */
+    Optional<List<String>> trustedCertificates();
 
     /** The longest one send may take, connection and dialogue included, before it is deferred as SMTP_TIMEOUT. */
     Duration sendTimeout();

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.mailoo.contracts.crypto.SecretOpenException;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.InlineProfile;
-import io.mailoo.contracts.events.SmtpReply;
 import io.mailoo.dispatch.config.DispatchSettings;
 import io.mailoo.dispatch.domain.DispatchOutcome;
 import io.mailoo.dispatch.domain.ErrorCodes;
@@ -14,7 +13,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
-import io.vertx.ext.mail.MailClient;
+import io.mailoo.dispatch.smtp.SmtpClient;
 
 /**
  * Sends an SMTP_TEST message with the unsaved settings it carries: one client, one message, closed afterwards. The
@@ -66,11 +65,11 @@ public class InlineProfileSender {
                         return Future.succeededFuture(DispatchOutcome.failed(
                                 e.keyUnknown() ? ErrorCodes.KEY_MISSING : ErrorCodes.SECRET_UNREADABLE, null));
                     }
-                    MailClient client = clientFactory.create(inline.smtp(), password, verdict.address(), 1);
+                    SmtpClient client = clientFactory.create(inline.smtp(), password, verdict.address(), 1);
                     return SendDeadline.within(context,
-                            client.sendMail(composer.compose(mail.request(), composer.envelope(inline.from(), inline.replyTo()))),
+                            client.send(composer.compose(mail.request(), composer.envelope(inline.from(), inline.replyTo()))),
                             settings.sendTimeout().toMillis())
-                            .map(sent -> DispatchOutcome.sent(new SmtpReply(250, null, "accepted")))
+                            .map(DispatchOutcome::sent)
                             .otherwise(classifier::classify)
                             .eventually(() -> client.close());
                 });

@@ -9,7 +9,6 @@ import org.jboss.logging.Logger;
 import io.mailoo.contracts.crypto.SecretOpenException;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.ProfileLimits;
-import io.mailoo.contracts.events.SmtpReply;
 import io.mailoo.dispatch.config.DispatchSettings;
 import io.mailoo.dispatch.domain.DispatchOutcome;
 import io.mailoo.dispatch.domain.DispatchOutcome.RetryLadder;
@@ -18,11 +17,11 @@ import io.mailoo.dispatch.domain.MailProfile;
 import io.mailoo.dispatch.domain.ProfileState;
 import io.mailoo.dispatch.domain.QueuedMail;
 import io.vertx.core.Context;
-import io.vertx.ext.mail.MailClient;
+import io.mailoo.dispatch.smtp.SmtpClient;
 
 /**
  * The queue of one profile. Everything here runs on the lane's own event-loop context, so profiles spread over the
- * cores and one slow server holds up only its own lane. It keeps the profile's MailClient for the current version,
+ * cores and one slow server holds up only its own lane. It keeps the profile's SmtpClient for the current version,
  * at most maxConnections sends in flight and the messagesPerMinute budget.
  */
 final class ProfileLane {
@@ -38,12 +37,12 @@ final class ProfileLane {
 
     /** A client and the sends still running on it; a retired client closes when its last send ends. */
     private static final class ActiveClient {
-        final MailClient client;
+        final SmtpClient client;
         int inFlight;
         boolean retired;
         boolean closed;
 
-        ActiveClient(MailClient client) {
+        ActiveClient(SmtpClient client) {
             this.client = client;
         }
     }
@@ -216,7 +215,7 @@ final class ProfileLane {
                 return;
             }
         }
-        MailClient client = c.clientFactory().create(profile.smtp(), password, verdict.address(),
+        SmtpClient client = c.clientFactory().create(profile.smtp(), password, verdict.address(),
                 maxConnections(profile.limits()));
         preparedSender = c.composer().envelope(profile.from(), profile.replyTo());
         current = new ActiveClient(client);
@@ -230,7 +229,7 @@ final class ProfileLane {
         c.metrics().sendStarted();
         long started = System.nanoTime();
         SendDeadline.within(context,
-                client.client.sendMail(c.composer().compose(mail.request(), preparedSender)),
+                client.client.send(c.composer().compose(mail.request(), preparedSender)),
                 c.settings().sendTimeout().toMillis())
                 .onComplete(ar -> {
                     inFlight--;
@@ -247,7 +246,7 @@ final class ProfileLane {
                         close(client);
                     }
                     DispatchOutcome outcome = ar.succeeded()
-                            ? DispatchOutcome.sent(new SmtpReply(250, null, "accepted"))
+                            ? DispatchOutcome.sent(ar.result())
                             : c.classifier().classify(ar.cause());
                     finish(mail, outcome, profile.version(), true);
                     drain();

@@ -7,9 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
 /**
- * Bounds one send. The Vert.x mail client (4.5) never completes a send whose server accepts the connection and then
- * says nothing: the connection is closed by the idle timeout before an error handler is set, so the error is dropped.
- * Without this bound such a server would hold its lane's sends forever.
+ * Bounds one send as a whole (connection, dialogue and transaction). The SMTP client bounds each reply on its own; this
+ * keeps a server that answers every command just in time from holding its lane's sends for many times that.
  */
 final class SendDeadline {
 

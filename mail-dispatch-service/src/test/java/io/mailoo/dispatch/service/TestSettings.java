@@ -55,6 +55,11 @@ record TestSettings(boolean allowPrivateHosts) implements DispatchSettings {
     }
 
     @Override
+    public Optional<List<String>> trustedCertificates() {
+        return Optional.empty();
+    }
+
+    @Override
     public Duration idleClientTimeout() {
         return Duration.ofMinutes(5);
     }

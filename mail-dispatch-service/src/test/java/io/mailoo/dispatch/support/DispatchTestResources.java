@@ -40,6 +40,7 @@ public class DispatchTestResources implements QuarkusTestResourceLifecycleManage
         config.put("mailoo.dispatch.send-timeout", "PT4S");
         config.put("mailoo.dispatch.auth-failures-before-suspension", "3");
         config.put("mailoo.dispatch.operator-address", "ops@mailoo.test");
+        config.put("mailoo.dispatch.trusted-certificates", TestTls.trustedCertificatePem().toString());
         return config;
     }
 

@@ -8,14 +8,20 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
 /**
  * A small real SMTP server on loopback whose replies to RCPT and to the end of DATA follow a script, for the
- * 4xx/5xx cases GreenMail cannot produce. Everything else is answered as a plain RFC 5321 server would.
+ * 4xx/5xx cases GreenMail cannot produce. Everything else is answered as a plain RFC 5321 server would. With a TLS
+ * context it also speaks TLS — implicit (SSL_TLS) or STARTTLS — and, once TLS is on, AUTH LOGIN, which GreenMail
+ * cannot do (GreenMail has no STARTTLS, and its SMTPS certificate names no host).
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -25,12 +31,30 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final AtomicInteger rcptCount = new AtomicInteger();
     private final AtomicInteger dataCount = new AtomicInteger();
     private final List<String> accepted = new CopyOnWriteArrayList<>();
+    private final List<String> acceptedOverTls = new CopyOnWriteArrayList<>();
+    private final List<String> logins = new CopyOnWriteArrayList<>();
+    private final SSLContext tls;
+    private final boolean implicitTls;
 
     /** The functions get the 1-based count of that command across all connections and return the reply line. */
     public ScriptedSmtpServer(IntFunction<String> rcptReply, IntFunction<String> dataReply) throws IOException {
+        this(rcptReply, dataReply, null, false);
+    }
+
+    /** A server that accepts every message, speaking TLS with {@code tls}: from the first byte or after STARTTLS. */
+    public static ScriptedSmtpServer tls(SSLContext tls, boolean implicit) throws IOException {
+        return new ScriptedSmtpServer(n -> "250 2.1.5 OK", n -> "250 2.0.0 Ok: queued as T" + n, tls, implicit);
+    }
+
+    private ScriptedSmtpServer(IntFunction<String> rcptReply, IntFunction<String> dataReply, SSLContext tls,
+            boolean implicitTls) throws IOException {
         this.rcptReply = rcptReply;
         this.dataReply = dataReply;
-        this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.tls = tls;
+        this.implicitTls = implicitTls;
+        this.socket = implicitTls
+                ? tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress())
+                : new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "scripted-smtp-" + socket.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -43,6 +67,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** Messages whose DATA got a 250. */
     public List<String> accepted() {
         return List.copyOf(accepted);
+    }
+
+    /** Those of {@link #accepted()} that came over TLS. */
+    public List<String> acceptedOverTls() {
+        return List.copyOf(acceptedOverTls);
+    }
+
+    /** "user:password" of every successful AUTH LOGIN. */
+    public List<String> logins() {
+        return List.copyOf(logins);
     }
 
     private void acceptLoop() {
@@ -59,15 +93,46 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private void serve(Socket client) {
-        try (client; BufferedReader in = new BufferedReader(
-                new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-                OutputStream out = client.getOutputStream()) {
+        Socket connection = client;
+        try {
+            boolean secure = implicitTls;
+            BufferedReader in = reader(connection);
+            OutputStream out = connection.getOutputStream();
             reply(out, "220 scripted.test ESMTP");
             String line;
             while ((line = in.readLine()) != null) {
                 String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                 switch (command) {
-                    case "EHLO" -> reply(out, "250-scripted.test\r\n250 8BITMIME");
+                    case "EHLO" -> reply(out, "250-scripted.test\r\n"
+                            + (tls != null && !secure ? "250-STARTTLS\r\n" : "")
+                            + (secure ? "250-AUTH LOGIN\r\n" : "") + "250 8BITMIME");
+                    case "STAR" -> {
+                        if (tls == null || secure) {
+                            reply(out, "502 5.5.1 not now");
+                            continue;
+                        }
+                        reply(out, "220 2.0.0 ready to start TLS");
+                        SSLSocket upgraded = (SSLSocket) tls.getSocketFactory().createSocket(connection,
+                                connection.getInetAddress().getHostAddress(), connection.getPort(), true);
+                        upgraded.setUseClientMode(false);
+                        upgraded.startHandshake();
+                        connection = upgraded;
+                        in = reader(connection);
+                        out = connection.getOutputStream();
+                        secure = true;
+                    }
+                    case "AUTH" -> {
+                        if (!secure || !line.toUpperCase().startsWith("AUTH LOGIN")) {
+                            reply(out, "504 5.5.4 unrecognized authentication type");
+                            continue;
+                        }
+                        reply(out, "334 VXNlcm5hbWU6");
+                        String user = decode(in.readLine());
+                        reply(out, "334 UGFzc3dvcmQ6");
+                        String password = decode(in.readLine());
+                        logins.add(user + ":" + password);
+                        reply(out, "235 2.7.0 Authentication successful");
+                    }
                     case "HELO", "MAIL", "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
                     case "RCPT" -> reply(out, rcptReply.apply(rcptCount.incrementAndGet()));
                     case "DATA" -> {
@@ -80,6 +145,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         String answer = dataReply.apply(dataCount.incrementAndGet());
                         if (answer.startsWith("250")) {
                             accepted.add(data.toString());
+                            if (secure) {
+                                acceptedOverTls.add(data.toString());
+                            }
                         }
                         reply(out, answer);
                     }
@@ -91,8 +159,22 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            // the client went away; nothing to do in a test server
+            // the client went away (or refused our certificate); nothing to do in a test server
+        } finally {
+            try {
+                connection.close();
+            } catch (IOException e) {
+                // closing a test connection
+            }
         }
+    }
+
+    private static BufferedReader reader(Socket connection) throws IOException {
+        return new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String base64) {
+        return base64 == null ? "" : new String(Base64.getDecoder().decode(base64.trim()), StandardCharsets.UTF_8);
     }
 
     private static void reply(OutputStream out, String text) throws IOException {

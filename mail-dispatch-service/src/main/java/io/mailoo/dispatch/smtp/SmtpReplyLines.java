@@ -1,0 +1,38 @@
+package io.mailoo.dispatch.smtp;
+
+import java.util.List;
+
+import io.mailoo.contracts.events.SmtpReply;
+import io.vertx.ext.mail.SMTPException;
+
+/** One complete SMTP reply: its code and every line as the server sent it ("250-…", "250 …"). */
+record SmtpReplyLines(int code, List<String> lines) {
+
+    private static final int MAX_TEXT = 300;
+
+    boolean is(int expected) {
+        return code == expected;
+    }
+
+    boolean positive() {
+        return code >= 200 && code < 400;
+    }
+
+    /** The reply as an exception the failure classifier understands; {@code what} says which step failed. */
+    SMTPException failure(String what, boolean enhancedStatusCodes) {
+        return new SMTPException(what, code, lines, enhancedStatusCodes);
+    }
+
+    /** The last line without its code, e.g. "2.0.0 Ok: queued as 4Bc1", as results and the dashboard show it. */
+    SmtpReply toSmtpReply() {
+        String last = lines.get(lines.size() - 1);
+        String text = last.length() > 4 ? last.substring(4).trim() : "";
+        String enhanced = null;
+        int space = text.indexOf(' ');
+        String first = space > 0 ? text.substring(0, space) : text;
+        if (first.matches("[245]\\.\\d{1,3}\\.\\d{1,3}")) {
+            enhanced = first;
+        }
+        return new SmtpReply(code, enhanced, text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+    }
+}
