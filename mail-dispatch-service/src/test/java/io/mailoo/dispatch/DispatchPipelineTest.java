@@ -501,6 +501,10 @@ class DispatchPipelineTest {
         MailDispatchResult suspended = awaitFinal(blocked.messageId());
         assertEquals(MailStatus.FAILED, suspended.status());
         assertEquals("PROFILE_SUSPENDED", suspended.errorCode());
+        var suspendedRecord = kafka.records(Topics.MAIL_RESULTS).stream()
+                .filter(r -> new String(r.value()).contains(blocked.messageId().toString())).findFirst().orElseThrow();
+        assertEquals("PROFILE_SUSPENDED", header(suspendedRecord, Topics.RESULT_ERROR_CODE_HEADER),
+                "the profile's owner spots a suspension by this header without decoding");
         await().atMost(WAIT).until(() -> platform.getReceivedMessages().length == 1);
         MimeMessage notice = platform.getReceivedMessages()[0];
         assertTrue(notice.getSubject().contains(ref), notice.getSubject());

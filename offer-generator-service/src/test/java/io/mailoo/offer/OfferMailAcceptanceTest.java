@@ -15,6 +15,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,9 +37,11 @@ import com.icegreen.greenmail.util.GreenMail;
 
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
+import io.mailoo.contracts.events.MailDispatchResult;
 import io.mailoo.contracts.events.MailProfileChanged;
 import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.MailSource;
+import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.contracts.events.ProfileLimits;
 import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.contracts.events.Sender;
@@ -269,6 +273,53 @@ class OfferMailAcceptanceTest {
 
     private static int profileEvents(String profileRef) {
         return (int) kafka.records(Topics.MAIL_PROFILES).stream().filter(r -> profileRef.equals(r.key())).count();
+    }
+
+    @Test
+    void repeatedLoginFailuresShowAsSuspensionOnTheSettingsUntilTheyAreSaved() {
+        String owner = "owner-" + UUID.randomUUID();
+        String projectUid = project(kafka, owner);
+        String generatorId = createGenerator(owner, projectUid, null);
+        String settingsPath = generator(projectUid, generatorId) + "/mail-settings";
+        String wrong = TestSecrets.remember("wrong-offer-pw-" + UUID.randomUUID());
+        putSettings(owner, projectUid, generatorId, settings(offerServer, wrong, null)).then().statusCode(200)
+                .body("smtp.suspension", nullValue());
+
+        // each offer's delivery fails on the login until dispatch suspends the profile (5 in a row by default)
+        String lastError = null;
+        for (int i = 0; i < 8 && !"PROFILE_SUSPENDED".equals(lastError); i++) {
+            String submissionId = submit(generatorId, proWithThreePanels(), "suspended-" + i + "@customer.test")
+                    .then().statusCode(201).extract().path("submissionId");
+            String path = "find { it.submissionId == '" + submissionId + "' }.customerDelivery";
+            lastError = await().atMost(WAIT).until(() -> {
+                Map<String, Object> delivery = as(owner).get(generator(projectUid, generatorId) + "/submissions")
+                        .then().statusCode(200).extract().path(path);
+                return "FAILED".equals(delivery.get("status")) ? (String) delivery.get("errorCode") : null;
+            }, code -> code != null);
+        }
+        assertEquals("PROFILE_SUSPENDED", lastError);
+        await().atMost(WAIT).untilAsserted(() -> keep(as(owner).get(settingsPath)).then().statusCode(200)
+                .body("smtp.suspension.errorCode", equalTo("PROFILE_SUSPENDED"))
+                .body("smtp.suspension.message", equalTo("Sending is paused after repeated SMTP authentication "
+                        + "failures; save corrected SMTP settings to resume."))
+                .body("smtp.suspension.since", notNullValue()));
+
+        putSettings(owner, projectUid, generatorId, settings(offerServer, offerPassword, null)).then()
+                .statusCode(200).body("smtp.suspension", nullValue());
+        keep(as(owner).get(settingsPath)).then().body("smtp.suspension", nullValue());
+        String after = submit(generatorId, proWithThreePanels(), "after-fix@customer.test").then().statusCode(201)
+                .extract().path("submissionId");
+        awaitStatuses(owner, projectUid, generatorId, after, "SENT", "NONE");
+        // a suspension reported before the last save concerns the replaced settings
+        kafka.send(Topics.MAIL_RESULTS, "offer-generator:" + generatorId, new MailDispatchResult(UUID.randomUUID(),
+                "offer-generator:" + generatorId, MailPurpose.OFFER_DELIVERY,
+                new MailSource("offer-generator-service", "offer-submission", after), MailStatus.FAILED, 1, null,
+                null, "PROFILE_SUSPENDED", Instant.now().minusSeconds(3600)),
+                Map.of(Topics.RESULT_SOURCE_SERVICE_HEADER, "offer-generator-service"));
+        String witness = submit(generatorId, proWithThreePanels(), "witness@customer.test").then().statusCode(201)
+                .extract().path("submissionId");
+        awaitStatuses(owner, projectUid, generatorId, witness, "SENT", "NONE");
+        keep(as(owner).get(settingsPath)).then().body("smtp.suspension", nullValue());
     }
 
     private static void awaitStatuses(String owner, String projectUid, String generatorId, String submissionId,

@@ -16,6 +16,13 @@ public final class Topics {
      */
     public static final String RESULT_SOURCE_SERVICE_HEADER = "mailoo-source-service";
 
+    /**
+     * Header on a {@code mailoo.mail-results.v1} record whose result has an {@code errorCode}, carrying it: a service
+     * that owns a profile other services also send through (integration-service and {@code integration:*}, used by
+     * market-service's order confirmations) can spot a {@code PROFILE_SUSPENDED} among their results undecoded.
+     */
+    public static final String RESULT_ERROR_CODE_HEADER = "mailoo-error-code";
+
     private Topics() {
     }
 }

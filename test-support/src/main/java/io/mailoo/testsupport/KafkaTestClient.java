@@ -1,8 +1,10 @@
 package io.mailoo.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,15 +70,26 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     public void send(String topic, String key, byte[] value) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish to " + topic, e);
-        }
+        publish(topic, key, value, Map.of());
     }
 
     public void send(String topic, String key, Object event) {
         send(topic, key, event == null ? null : EventCodec.encode(event));
+    }
+
+    /** A record with headers, e.g. the mailoo-source-service / mailoo-error-code headers dispatch puts on results. */
+    public void send(String topic, String key, Object event, Map<String, String> headers) {
+        publish(topic, key, event == null ? null : EventCodec.encode(event), headers);
+    }
+
+    private void publish(String topic, String key, byte[] value, Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
     }
 
     /** Records seen on one topic, in arrival order. */

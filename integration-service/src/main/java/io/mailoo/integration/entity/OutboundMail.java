@@ -49,6 +49,10 @@ public class OutboundMail extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When dispatch reported these settings suspended (PROFILE_SUSPENDED); null while sending works. */
+    @Column(name = "suspended_at")
+    public Instant suspendedAt;
+
     public boolean hasPassword() {
         return passwordCiphertext != null;
     }

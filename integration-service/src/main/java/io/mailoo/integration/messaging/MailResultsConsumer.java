@@ -4,53 +4,58 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import io.mailoo.contracts.events.MailDispatchResult;
-import io.mailoo.contracts.json.EventCodec;
-import io.mailoo.contracts.json.EventDecodingException;
+import io.mailoo.contracts.events.ProfileRef;
 import io.mailoo.integration.entity.Reply;
 import io.mailoo.integration.entity.Subscriber;
 import io.mailoo.integration.service.MailRequests;
 import io.mailoo.integration.service.MailStatuses;
+import io.mailoo.integration.service.OutboundMailSuspensions;
+import io.mailoo.support.mail.MailResultRecords;
+import io.mailoo.support.mail.ProfileSuspension;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Follows mailoo.mail-results.v1 for this service's mail (source.service = integration-service): replies and welcome
- * mails take the dispatch status. Other services' results and SMTP tests are ignored.
+ * mails take the dispatch status. A PROFILE_SUSPENDED result for an integration's profile marks its outboundMail
+ * suspended whoever sent the mail (market-service's order confirmations use the same profile). Everything else of
+ * other services is skipped by its header, undecoded; SMTP tests are ignored.
  */
 @ApplicationScoped
 public class MailResultsConsumer {
 
-    private static final Logger LOG = Logger.getLogger(MailResultsConsumer.class);
+    @Inject
+    OutboundMailSuspensions suspensions;
 
     @Incoming("mail-results")
     @ActivateRequestContext
     public Uni<Void> onResult(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
+        if (MailResultRecords.fromAnotherService(record, MailRequests.SERVICE)
+                && !ProfileSuspension.mayReport(record, ProfileRef.Kind.INTEGRATION)) {
             return Uni.createFrom().voidItem();
         }
-        MailDispatchResult result;
-        try {
-            result = EventCodec.decode(record.value(), MailDispatchResult.class);
-        } catch (EventDecodingException e) {
-            LOG.warnf("Ignoring a mail result that does not decode: %s", e.getMessage());
+        MailDispatchResult result = MailResultRecords.decode(record);
+        if (result == null) {
             return Uni.createFrom().voidItem();
         }
-        if (result.source() == null || !MailRequests.SERVICE.equals(result.source().service())
-                || result.messageId() == null || result.status() == null) {
+        return Panache.withTransaction(() -> suspensions.record(result).chain(() -> applyStatus(result)));
+    }
+
+    private static Uni<Void> applyStatus(MailDispatchResult result) {
+        if (!MailResultRecords.isFrom(result, MailRequests.SERVICE)) {
             return Uni.createFrom().voidItem();
         }
         return switch (String.valueOf(result.source().entityType())) {
-            case MailRequests.REPLY -> Panache.withTransaction(() -> Reply.<Reply>findById(result.messageId())
-                    .invoke(reply -> apply(reply, result))).replaceWithVoid();
-            case MailRequests.WELCOME -> Panache.withTransaction(() -> Subscriber.<Subscriber>find(
-                    "welcomeMessageId", result.messageId()).firstResult()
-                    .invoke(subscriber -> apply(subscriber, result))).replaceWithVoid();
+            case MailRequests.REPLY -> Reply.<Reply>findById(result.messageId())
+                    .invoke(reply -> apply(reply, result)).replaceWithVoid();
+            case MailRequests.WELCOME -> Subscriber.<Subscriber>find("welcomeMessageId", result.messageId())
+                    .firstResult().invoke(subscriber -> apply(subscriber, result)).replaceWithVoid();
             default -> Uni.createFrom().voidItem();
         };
     }

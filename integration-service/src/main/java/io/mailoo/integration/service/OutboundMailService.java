@@ -58,6 +58,7 @@ public class OutboundMailService {
         mail.fromName = InputRules.blankToNull(in.fromName());
         mail.replyTo = InputRules.blankToNull(in.replyTo());
         mail.updatedAt = Instant.now();
+        mail.suspendedAt = null; // a new profile version lifts dispatch's suspension
         if (change == PasswordChange.NEW) {
             mail.sealedPassword(cipher.seal(in.password().get(), DomainEvents.profileRef(integration)));
         } else if (change == PasswordChange.NONE) {

@@ -69,6 +69,9 @@ public class MailResultPublisher {
             if (result.source() != null && result.source().service() != null) {
                 header(headers, Topics.RESULT_SOURCE_SERVICE_HEADER, result.source().service());
             }
+            if (result.errorCode() != null) {
+                header(headers, Topics.RESULT_ERROR_CODE_HEADER, result.errorCode());
+            }
             producer.send(new ProducerRecord<>(Topics.MAIL_RESULTS, null, result.profileRef(), value, headers),
                     (metadata, failure) -> {
                         if (failure != null) {

@@ -67,6 +67,10 @@ public class OfferMailSettings extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When dispatch reported these settings suspended (PROFILE_SUSPENDED); null while sending works. */
+    @Column(name = "suspended_at")
+    public Instant suspendedAt;
+
     public SealedSecret password() {
         return passwordCiphertext == null ? null : new SealedSecret(passwordKeyId, passwordCiphertext);
     }

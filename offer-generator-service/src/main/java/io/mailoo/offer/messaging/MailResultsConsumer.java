@@ -13,15 +13,19 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mailoo.contracts.events.MailDispatchResult;
 import io.mailoo.contracts.events.MailPurpose;
-import io.mailoo.contracts.json.EventCodec;
-import io.mailoo.contracts.json.EventDecodingException;
+import io.mailoo.contracts.events.ProfileRef;
+import io.mailoo.offer.entity.OfferMailSettings;
 import io.mailoo.offer.entity.OfferSubmission;
 import io.mailoo.offer.service.SubmissionMails;
+import io.mailoo.support.mail.MailResultRecords;
+import io.mailoo.support.mail.ProfileSuspension;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Follows mailoo.mail-results.v1 for this service's offer mails (source.service = offer-generator-service) and
- * moves each submission's mail status along. A final status is never replaced by a later DEFERRED.
+ * moves each submission's mail status along. A final status is never replaced by a later DEFERRED. A
+ * PROFILE_SUSPENDED result marks the generator's mail settings suspended. Other services' results are skipped by
+ * their header, undecoded (the generator profiles are used by this service only).
  */
 @ApplicationScoped
 public class MailResultsConsumer {
@@ -35,19 +39,24 @@ public class MailResultsConsumer {
     @Incoming("mail-results")
     @ActivateRequestContext
     public Uni<Void> onResult(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
+        MailDispatchResult result = MailResultRecords.decodeOwn(record, SubmissionMails.SOURCE_SERVICE);
+        if (result == null) {
             return Uni.createFrom().voidItem();
         }
-        MailDispatchResult result;
-        try {
-            result = EventCodec.decode(record.value(), MailDispatchResult.class);
-        } catch (EventDecodingException e) {
-            LOG.warnf("Skipping a malformed mail result at offset %d: %s", record.offset(), e.getMessage());
-            return Uni.createFrom().voidItem();
-        }
-        if (!ours(result)) {
-            return Uni.createFrom().voidItem();
-        }
+        UUID suspendedGenerator = ProfileSuspension.suspendedOwner(result, ProfileRef.Kind.OFFER_GENERATOR);
+        Uni<Void> suspension = suspendedGenerator == null ? Uni.createFrom().voidItem()
+                : recordSuspension(suspendedGenerator, result);
+        return ours(result) ? suspension.chain(() -> applyStatus(result)) : suspension;
+    }
+
+    /** Only a result after the last save counts (an earlier one is about replaced settings); the first sets since. */
+    private Uni<Void> recordSuspension(UUID generatorId, MailDispatchResult result) {
+        return DatabaseRetry.inTransaction(() -> OfferMailSettings.update(
+                "suspendedAt = ?1 where generatorId = ?2 and updatedAt < ?1 and suspendedAt is null",
+                result.occurredAt(), generatorId), LOG, "suspension of " + result.profileRef());
+    }
+
+    private Uni<Void> applyStatus(MailDispatchResult result) {
         metrics.counter("mailoo_offer_mail_results_total", "purpose", result.purpose().name(), "status",
                 result.status().name()).increment();
         UUID submissionId;
@@ -65,8 +74,7 @@ public class MailResultsConsumer {
     }
 
     private static boolean ours(MailDispatchResult result) {
-        return result.source() != null && SubmissionMails.SOURCE_SERVICE.equals(result.source().service())
-                && SubmissionMails.ENTITY_TYPE.equals(result.source().entityType()) && result.status() != null
+        return SubmissionMails.ENTITY_TYPE.equals(result.source().entityType())
                 && (result.purpose() == MailPurpose.OFFER_DELIVERY
                         || result.purpose() == MailPurpose.OFFER_INTERNAL_NOTIFICATION);
     }

@@ -87,6 +87,7 @@ public class MailSettingsService {
         settings.primaryColor = branding == null ? null : MailProfileEvents.emptyToNull(branding.primaryColor());
         settings.footerText = branding == null ? null : MailProfileEvents.emptyToNull(branding.footerText());
         settings.updatedAt = Instant.now();
+        settings.suspendedAt = null; // a new profile version lifts dispatch's suspension
         generator.mailProfileVersion++;
         return settings.persist()
                 .chain(() -> outbox.add(Topics.MAIL_PROFILES, generator.profileRef(),

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import io.mailoo.contracts.events.MailDispatchResult;
 import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.contracts.json.EventCodec;
-import io.mailoo.contracts.json.EventDecodingException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -42,6 +41,10 @@ public class SmtpTestRoundTrip {
     @ConfigProperty(name = "mailoo.smtp-test.timeout", defaultValue = "PT20S")
     Duration timeout;
 
+    /** This service's name, the source.service of the tests it sends. */
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
     /** Publishes the request and completes with its final result, or with null when none came within the timeout. */
     public Uni<MailDispatchResult> send(SendMailRequested request) {
         CompletableFuture<MailDispatchResult> future = new CompletableFuture<>();
@@ -56,18 +59,13 @@ public class SmtpTestRoundTrip {
 
     @Incoming("mail-results-broadcast")
     public void onResult(ConsumerRecord<String, byte[]> record) {
-        if (pending.isEmpty() || record.value() == null) {
+        if (pending.isEmpty() || MailResultRecords.fromAnotherService(record, service)) {
             return;
         }
-        try {
-            MailDispatchResult result = EventCodec.decode(record.value(), MailDispatchResult.class);
-            CompletableFuture<MailDispatchResult> future = result.messageId() == null ? null
-                    : pending.get(result.messageId());
-            if (future != null && result.status() != null && result.status().isFinal()) {
-                future.complete(result);
-            }
-        } catch (EventDecodingException e) {
-            // not a result this replica waits for
+        MailDispatchResult result = MailResultRecords.decode(record);
+        CompletableFuture<MailDispatchResult> future = result == null ? null : pending.get(result.messageId());
+        if (future != null && result.status().isFinal()) {
+            future.complete(result);
         }
     }
 }

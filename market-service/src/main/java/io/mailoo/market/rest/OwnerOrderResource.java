@@ -1,0 +1,51 @@
+package io.mailoo.market.rest;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.mailoo.market.service.OrderListService;
+import io.mailoo.support.http.Problem;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** The orders of a MARKET integration as the dashboard lists them (project members). */
+@Path("/api/v1/projects/{projectUid}/integrations/{integrationId}/market/orders")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders (owner)")
+public class OwnerOrderResource {
+
+    private final OrderListService orders;
+    private final JsonWebToken jwt;
+
+    public OwnerOrderResource(OrderListService orders, JsonWebToken jwt) {
+        this.orders = orders;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @Operation(summary = "The newest orders with the state of each buyer's confirmation (project members)")
+    @APIResponse(responseCode = "400", description = "INVALID_LIMIT",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND or INTEGRATION_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<List<OrderView>> list(@PathParam("projectUid") String projectUid,
+            @PathParam("integrationId") String integrationId,
+            @Parameter(description = "How many orders, 1-" + OrderListService.MAX_LIMIT + " (default "
+                    + OrderListService.DEFAULT_LIMIT + ")") @QueryParam("limit") String limit) {
+        return orders.newest(projectUid, integrationId, jwt.getSubject(), limit);
+    }
+}

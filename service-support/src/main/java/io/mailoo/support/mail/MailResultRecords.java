@@ -1,0 +1,71 @@
+package io.mailoo.support.mail;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.jboss.logging.Logger;
+
+import io.mailoo.contracts.Topics;
+import io.mailoo.contracts.events.MailDispatchResult;
+import io.mailoo.contracts.json.EventCodec;
+import io.mailoo.contracts.json.EventDecodingException;
+
+/**
+ * Reading {@code mailoo.mail-results.v1}, which carries every service's results: a record whose
+ * {@code mailoo-source-service} header names another service is skipped before its JSON is decoded (most records
+ * of a busy topic are someone else's); a record without the header (from a dispatcher older than the header) is
+ * decoded and filtered by {@code source.service}, as before.
+ */
+public final class MailResultRecords {
+
+    private static final Logger LOG = Logger.getLogger(MailResultRecords.class);
+
+    private MailResultRecords() {
+    }
+
+    /** True when the header says the result belongs to another service; false when it names {@code service} or is absent. */
+    public static boolean fromAnotherService(ConsumerRecord<?, ?> record, String service) {
+        String source = header(record.headers(), Topics.RESULT_SOURCE_SERVICE_HEADER);
+        return source != null && !source.equals(service);
+    }
+
+    /**
+     * The result when it is one of {@code service}'s own and usable (messageId and status present); null for another
+     * service's record (not decoded), a tombstone, a record that does not decode (logged without its payload) or a
+     * result of another {@code source.service}.
+     */
+    public static MailDispatchResult decodeOwn(ConsumerRecord<String, byte[]> record, String service) {
+        if (fromAnotherService(record, service)) {
+            return null;
+        }
+        MailDispatchResult result = decode(record);
+        return result != null && isFrom(result, service) ? result : null;
+    }
+
+    /** The decoded result with messageId and status, or null (tombstone, unreadable — logged —, incomplete). */
+    public static MailDispatchResult decode(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return null;
+        }
+        try {
+            MailDispatchResult result = EventCodec.decode(record.value(), MailDispatchResult.class);
+            return result.messageId() != null && result.status() != null ? result : null;
+        } catch (EventDecodingException e) {
+            LOG.warnf("Ignoring a mail result at offset %d that does not decode: %s", record.offset(), e.getMessage());
+            return null;
+        }
+    }
+
+    public static boolean isFrom(MailDispatchResult result, String service) {
+        return result.source() != null && service.equals(result.source().service());
+    }
+
+    /** The last value of a header as UTF-8 text, or null when the record does not have it. */
+    public static String header(Headers headers, String name) {
+        Header header = headers == null ? null : headers.lastHeader(name);
+        return header == null || header.value() == null ? null
+                : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
