@@ -7,11 +7,10 @@ Mailoo local runner (state in .mailoo/)
 
 usage: ./mailoo COMMAND [ARGS]
 
-  up                  build if needed (services with Maven, the dashboard with npm), start PostgreSQL (if local and
-                      stopped), Kafka ($MAILOO_KAFKA_PORT), the SMTP catcher ($MAILOO_SMTP_CATCHER_PORT, API
-                      $MAILOO_SMTP_CATCHER_API_PORT), the four services and the gateway (nginx,
-                      $MAILOO_GATEWAY_HOST:$MAILOO_GATEWAY_PORT, dashboard at /); waits until healthy; prints
-                      dashboard sign-in links (dev owner, operator)
+  up                  build if needed (services with Maven, the dashboard with npm), start PostgreSQL (if local
+                      and stopped), Kafka ($MAILOO_KAFKA_PORT), the SMTP catcher ($MAILOO_SMTP_CATCHER_PORT, API $MAILOO_SMTP_CATCHER_API_PORT), the four services
+                      and the gateway (nginx, $MAILOO_GATEWAY_HOST:$MAILOO_GATEWAY_PORT, the dashboard at /); waits until
+                      healthy; prints dashboard sign-in links (dev owner, operator)
   down                stop everything ./mailoo started (gateway, services, catcher, Kafka, a leftover test broker)
   status              one line per component
   logs NAME [--no-follow]
@@ -23,7 +22,7 @@ usage: ./mailoo COMMAND [ARGS]
                       then (without MAVEN ARGS) the dashboard's browser tests as with --ui
   test --ui           only the dashboard's browser tests (headless Chromium against the running stack; installs
                       chromium and the npm packages when missing, starts the stack when it is not up and stops it
-                      again afterwards); screenshots and logs in dashboard/test-results/
+                      again afterwards); screenshots in dashboard/test-results/
   test --no-ui [MAVEN ARGS]
                       only the Maven suite
   bench [ARGS]        run deploy/local/bench.sh
@@ -156,6 +155,12 @@ cmd_status() {
       status_line "$name" stopped - "$ep" -
     fi
   done
+  if [[ -f "$MAILOO_DASHBOARD_ROOT/index.html" ]]; then
+    local why; why=$(dashboard_stale_reason)
+    status_line dashboard built - "$(dashboard_url)" "${why:+stale: }${why:-up to date}"
+  else
+    status_line dashboard "not built" - "$(dashboard_url)" "./mailoo up builds it"
+  fi
   if pg_ready 2>/dev/null; then
     status_line postgresql running - "$MAILOO_DB_HOST:$MAILOO_DB_PORT" "accepting connections"
   else
