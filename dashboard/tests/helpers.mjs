@@ -177,3 +177,8 @@ export async function openAs(browser, u, pagePath = '/', viewport = { width: 144
 export function shot(name) {
   return path.join(OUT, `${name}.png`);
 }
+
+/** A form field by its whole label (required fields' labels end in a " *" hidden from assistive technology). */
+export function field(scope, label) {
+  return scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
+}

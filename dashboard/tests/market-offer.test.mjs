@@ -10,6 +10,7 @@ import {
   createIntegration,
   createProject,
   eventually,
+  field,
   launch,
   must,
   openAs,
@@ -33,9 +34,12 @@ after(async () => {
   await browser?.close();
 });
 
-const field = (scope, label) => scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
 
 test('offer generator: created in the UI, its own SMTP saved and tested, submissions with both mail statuses', async () => {
+  // offer-generator-service learns about new projects from Kafka (mailoo.projects.v1): wait until it knows this one
+  await eventually(async () => (await api(owner.token, 'GET', `/api/v1/projects/${project.projectUid}/offer-generators`)).status === 200, {
+    what: 'offer-generator-service to know the project',
+  });
   const s = await openAs(browser, owner, `/projects/${project.projectUid}`);
   try {
     const { page } = s;

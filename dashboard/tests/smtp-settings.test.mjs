@@ -9,6 +9,7 @@ import {
   createIntegration,
   createProject,
   eventually,
+  field,
   launch,
   openAs,
   RUN,
@@ -36,8 +37,6 @@ after(async () => {
   await browser?.close();
 });
 
-// a field by its whole label (required fields' labels end in a " *" that is hidden from assistive technology)
-const field = (page, label) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
 
 async function savedOutboundMail() {
   const r = await api(owner.token, 'GET', `/api/v1/projects/${project.projectUid}/integrations/${integ.id}`);

@@ -44,7 +44,7 @@ export async function generatorView(main: HTMLElement, params: Record<string, st
   const owner = proj.data.role === 'OWNER';
   const active = currentRender();
   const settings = ms.ok ? ms.data : null;
-  const settingsProblem = !ms.ok && ms.status !== 404 ? ms.problem : null;
+  const settingsProblem = owner && !ms.ok && ms.status !== 404 ? ms.problem : null;
 
   const extras = (form: Form) =>
     h(

@@ -124,7 +124,11 @@ export async function projectView(main: HTMLElement, params: Record<string, stri
       : h('p', { class: 'muted' }, 'No offer generators yet.')
     : gens.status === 403
       ? h('p', { class: 'muted' }, 'Only the project’s owner sees offer generators.')
-      : problemBanner(gens.problem);
+      : gens.problem.code === 'PROJECT_NOT_FOUND'
+        ? // the project exists (integration-service answered): offer-generator-service learns of new projects
+          // from Kafka a moment later
+          h('p', { class: 'muted', role: 'status' }, 'The offer generator service has not heard of this new project yet; reload in a few seconds.')
+        : problemBanner(gens.problem);
 
   const genForm = new Form({ class: 'create-generator' });
   const genSubmit = h('button', { type: 'submit', class: 'primary' }, 'Create offer generator');
