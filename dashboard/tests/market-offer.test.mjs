@@ -126,3 +126,43 @@ test('market orders show emailToCustomer.status (NOT_CONFIGURED, then SENT once 
     await s.close();
   }
 });
+
+test('market catalog and API keys from the dashboard: a key created there places an order that shows up', async () => {
+  const market = await createIntegration(owner, project.projectUid, 'MARKET');
+  const base = `/api/v1/projects/${project.projectUid}/integrations/${market.id}/market`;
+  await eventually(async () => (await api(owner.token, 'GET', `${base}/products`)).status === 200, { what: 'market-service to know the integration' });
+  const s = await openAs(browser, owner, `/projects/${project.projectUid}/integrations/${market.id}`);
+  try {
+    const { page } = s;
+    const catalog = page.locator('#catalog');
+    await field(catalog, 'SKU').fill('tea-1');
+    await field(catalog, 'Product name').fill('Green tea');
+    await field(catalog, 'Price (minor units, e.g. cents)').fill('450');
+    await catalog.getByRole('button', { name: 'Add product' }).click();
+    await catalog.locator('tr').filter({ hasText: 'Green tea' }).waitFor();
+    // a duplicate SKU lands on the SKU field
+    await field(catalog, 'SKU').fill('tea-1');
+    await field(catalog, 'Product name').fill('Green tea again');
+    await field(catalog, 'Price (minor units, e.g. cents)').fill('450');
+    await catalog.getByRole('button', { name: 'Add product' }).click();
+    await catalog.locator('input[name=sku][aria-invalid=true]').waitFor();
+
+    const keys = page.locator('#api-keys');
+    await field(keys, 'Key name').fill('shop server');
+    await keys.getByRole('button', { name: 'Create API key' }).click();
+    const key = (await keys.locator('.new-api-key').textContent()).trim();
+    assert.match(key, /^mk_[0-9a-f]{8}_/);
+    const buyer = `${unique('tea-buyer')}@example.test`;
+    const r = await api(null, 'POST', `/api/v1/market/${market.id}/orders`, { buyer: { email: buyer, name: 'T' }, items: [{ sku: 'tea-1', quantity: 1 }] }, { Authorization: `Bearer ${key}` });
+    assert.equal(r.status, 201, r.text);
+    await page.locator('#orders').getByRole('button', { name: 'Refresh' }).click();
+    await page.locator('#orders tr').filter({ hasText: buyer }).locator('[data-testid=order-mail-status][data-status=NOT_CONFIGURED]').waitFor();
+
+    await keys.getByRole('button', { name: /^Revoke key/ }).click();
+    await keys.locator('tr').filter({ hasText: 'revoked' }).waitFor();
+    const refused = await api(null, 'POST', `/api/v1/market/${market.id}/orders`, { buyer: { email: buyer, name: 'T' }, items: [{ sku: 'tea-1', quantity: 1 }] }, { Authorization: `Bearer ${key}` });
+    assert.equal(refused.status, 401);
+  } finally {
+    await s.close();
+  }
+});
