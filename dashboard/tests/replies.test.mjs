@@ -10,6 +10,7 @@ import {
   createProject,
   eventually,
   launch,
+  must,
   openAs,
   RUN,
   shot,
@@ -82,17 +83,42 @@ test('4. Create reply: an error banner without SMTP, then with SMTP the status r
   }
 });
 
-test('subscribers show their welcome status', async () => {
+test('subscribers with their welcome status: NONE, a campaign created in the UI, SKIPPED_NOT_CONFIGURED, then SENT', async () => {
   const form = await createIntegration(owner, project.projectUid, 'FORM');
-  const email = `${unique('subscriber')}@example.test`;
-  const r = await api(null, 'POST', `/api/v1/public/forms/${form.publicKey}/subscriptions`, { email, name: 'Sam', fields: {} });
-  assert.equal(r.status, 201, r.text);
+  const subscribe = async (prefix) => {
+    const email = `${unique(prefix)}@example.test`;
+    const r = await api(null, 'POST', `/api/v1/public/forms/${form.publicKey}/subscriptions`, { email, name: 'Sam', fields: {} });
+    assert.equal(r.status, 201, r.text);
+    return email;
+  };
+  const first = await subscribe('sub-none');
   const s = await openAs(browser, owner, `/projects/${project.projectUid}/integrations/${form.id}`);
   try {
     const { page } = s;
-    const row = page.locator('#subscribers tr').filter({ hasText: email });
-    await row.waitFor();
-    assert.match(await row.textContent(), /NONE/, 'no active campaign → NONE');
+    const status = (email) => page.locator('#subscribers tr').filter({ hasText: email }).locator('[data-status]');
+    await status(first).waitFor();
+    assert.equal(await status(first).getAttribute('data-status'), 'NONE', 'no active campaign → NONE');
+
+    // a template that does not render lands on its field; the defaults create the campaign
+    const campaigns = page.locator('#campaigns');
+    const body = campaigns.getByLabel(/^Body/);
+    const good = await body.inputValue();
+    await body.fill('<p>{#if}</p>');
+    await campaigns.getByRole('button', { name: 'Create welcome campaign' }).click();
+    await campaigns.locator('textarea[name=bodyTemplate][aria-invalid=true]').waitFor();
+    await body.fill(good);
+    await campaigns.getByRole('button', { name: 'Create welcome campaign' }).click();
+    await campaigns.getByRole('status').filter({ hasText: 'created' }).waitFor();
+    await campaigns.locator('tr').filter({ hasText: 'Welcome' }).waitFor();
+
+    const skipped = await subscribe('sub-skipped');
+    await must(200, api(owner.token, 'PATCH', `/api/v1/projects/${project.projectUid}/integrations/${form.id}/config`, { outboundMail: catcherSmtp() }));
+    const welcomed = await subscribe('sub-welcome');
+    await page.locator('#subscribers').getByRole('button', { name: 'Refresh' }).click();
+    await status(skipped).and(page.locator('[data-status=SKIPPED_NOT_CONFIGURED]')).waitFor();
+    await status(welcomed).and(page.locator('[data-status=SENT]')).waitFor({ timeout: 60_000 });
+    const mails = await eventually(() => catcherMessages(welcomed).then((m) => (m.length ? m : null)), { what: 'the welcome mail' });
+    assert.match(mails[0].subject, /Welcome, Sam!/);
   } finally {
     await s.close();
   }

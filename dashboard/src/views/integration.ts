@@ -5,6 +5,7 @@ import { busy, button, Form, problemBanner } from '../form';
 import { currentRender } from '../router';
 import { smtpPanel, type SmtpBody, type SmtpView, type Suspension, type TestOutcome } from '../smtpPanel';
 import { FINAL, listSection, loadFailed, loadProject, loading, page, poll } from './common';
+import { campaignsSection } from './campaigns';
 import { apiKeysSection, catalogSection } from './market';
 import { TYPE_LABEL, type Integration } from './project';
 
@@ -98,7 +99,7 @@ export async function integrationView(main: HTMLElement, params: Record<string, 
   );
 
   if (integ.type === 'FORM' || integ.type === 'CONTACT_FORM') sections.push(messagesSection(base, active));
-  if (integ.type === 'FORM') sections.push(subscribersSection(base, active));
+  if (integ.type === 'FORM') sections.push(subscribersSection(base, active), campaignsSection(base, owner));
   if (integ.type === 'MARKET') {
     sections.push(ordersSection(base, active), catalogSection(base, owner));
     if (owner) sections.push(apiKeysSection(base));
