@@ -3,6 +3,7 @@ import { formatTime, h, money, table } from '../dom';
 import { busy, Form, problemBanner } from '../form';
 import { navigate } from '../router';
 import { loadFailed, loadProject, loading, page } from './common';
+import { membersSection } from './members';
 
 export interface Integration {
   id: string;
@@ -198,5 +199,6 @@ export async function projectView(main: HTMLElement, params: Record<string, stri
     owner ? h('section', { class: 'panel', 'aria-labelledby': 'int-new' }, h('h2', { id: 'int-new' }, 'New integration'), intForm.el) : null,
     h('section', { class: 'panel', 'aria-labelledby': 'gen-list' }, h('h2', { id: 'gen-list' }, 'Offer generators'), generators),
     owner ? h('section', { class: 'panel', 'aria-labelledby': 'gen-new' }, h('h2', { id: 'gen-new' }, 'New offer generator'), genForm.el) : null,
+    membersSection(p, owner),
   );
 }
