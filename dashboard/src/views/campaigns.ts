@@ -1,8 +1,9 @@
 // FORM integrations: the welcome campaign (ON_EVENT / SUBSCRIBER_CREATED). The newest active one decides the
 // welcome mail of each new subscriber; its mail leaves only through the integration's own outbound email.
 import { api } from '../api';
-import { formatTime, h, replace, table } from '../dom';
-import { busy, Form, problemBanner } from '../form';
+import { formatTime, h, table } from '../dom';
+import { busy, Form } from '../form';
+import { loadedList } from './common';
 
 interface Campaign {
   id: string;
@@ -13,17 +14,14 @@ interface Campaign {
 }
 
 export function campaignsSection(base: string, owner: boolean): HTMLElement {
-  const list = h('div', {}, h('p', { class: 'muted' }, 'Loading campaigns…'));
-  const load = async () => {
-    const r = await api<Campaign[]>('GET', `${base}/campaigns`);
-    if (!r.ok) return replace(list, problemBanner(r.problem));
-    replace(
-      list,
-      r.data.length
-        ? table(['Campaign', 'Subject', 'Active', 'Created'], r.data.map((c) => [c.name, c.subject, c.active ? 'yes' : 'no', formatTime(c.createdAt)]), 'Welcome campaigns')
-        : h('p', { class: 'muted' }, 'No welcome campaign: new subscribers get no welcome mail (status NONE).'),
-    );
-  };
+  const { el: list, load } = loadedList<Campaign>(
+    `${base}/campaigns`,
+    'No welcome campaign: new subscribers get no welcome mail (status NONE).',
+    (campaigns) => ({
+      content: table(['Campaign', 'Subject', 'Active', 'Created'], campaigns.map((c) => [c.name, c.subject, c.active ? 'yes' : 'no', formatTime(c.createdAt)]), 'Welcome campaigns'),
+      pending: false,
+    }),
+  );
   void load();
   const form = new Form({ class: 'create-campaign' });
   const save = h('button', { type: 'submit', class: 'primary' }, 'Create welcome campaign');

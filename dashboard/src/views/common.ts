@@ -77,24 +77,38 @@ export interface ListSection<T> {
   intervalMs?: number;
 }
 
-/** A panel with a heading, a Refresh button and a list loaded from `path`, polled while items are pending. */
-export function listSection<T>(o: ListSection<T>): HTMLElement {
-  const body = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
-  const refresh = button('Refresh', { class: 'secondary small' });
+/**
+ * A list loaded from `path` into `el` (a loading line, then the content, the `empty` sentence or the problem); `load`
+ * reloads it and answers whether `render` said something is still pending.
+ */
+export function loadedList<T>(
+  path: string,
+  empty: string,
+  render: (items: T[]) => { content: Child; pending: boolean },
+  failed?: (p: Problem, status: number) => Child,
+): { el: HTMLElement; load: () => Promise<boolean> } {
+  const el = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
   const load = async (): Promise<boolean> => {
-    const r = await api<T[]>('GET', o.path);
+    const r = await api<T[]>('GET', path);
     if (!r.ok) {
-      replace(body, o.failed ? o.failed(r.problem, r.status) : problemBanner(r.problem));
+      replace(el, failed ? failed(r.problem, r.status) : problemBanner(r.problem));
       return false;
     }
     if (!r.data.length) {
-      replace(body, h('p', { class: 'muted' }, o.empty));
+      replace(el, h('p', { class: 'muted' }, empty));
       return false;
     }
-    const { content, pending } = o.render(r.data);
-    replace(body, content);
+    const { content, pending } = render(r.data);
+    replace(el, content);
     return pending;
   };
+  return { el, load };
+}
+
+/** A panel with a heading, a Refresh button and a list loaded from `path`, polled while items are pending. */
+export function listSection<T>(o: ListSection<T>): HTMLElement {
+  const { el: body, load } = loadedList<T>(o.path, o.empty, o.render, o.failed);
+  const refresh = button('Refresh', { class: 'secondary small' });
   let polling = false;
   const follow = (more: boolean) => {
     if (!more || polling) return;

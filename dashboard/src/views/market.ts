@@ -2,6 +2,7 @@
 import { api, enc } from '../api';
 import { formatTime, h, money, replace, table } from '../dom';
 import { busy, button, Form, problemBanner } from '../form';
+import { loadedList } from './common';
 
 interface Product {
   id: string;
@@ -23,17 +24,10 @@ interface ApiKey {
 }
 
 export function catalogSection(base: string, owner: boolean): HTMLElement {
-  const list = h('div', {}, h('p', { class: 'muted' }, 'Loading products…'));
-  const load = async () => {
-    const r = await api<Product[]>('GET', `${base}/market/products`);
-    if (!r.ok) return replace(list, problemBanner(r.problem));
-    replace(
-      list,
-      r.data.length
-        ? table(['SKU', 'Name', 'Price'], r.data.map((p) => [h('code', {}, p.sku), p.name, money(p.priceMinor, p.currency)]), 'Products')
-        : h('p', { class: 'muted' }, 'No products yet.'),
-    );
-  };
+  const { el: list, load } = loadedList<Product>(`${base}/market/products`, 'No products yet.', (products) => ({
+    content: table(['SKU', 'Name', 'Price'], products.map((p) => [h('code', {}, p.sku), p.name, money(p.priceMinor, p.currency)]), 'Products'),
+    pending: false,
+  }));
   void load();
   const form = new Form({ class: 'create-product' });
   const add = h('button', { type: 'submit', class: 'primary' }, 'Add product');
@@ -82,32 +76,22 @@ export function catalogSection(base: string, owner: boolean): HTMLElement {
 }
 
 export function apiKeysSection(base: string): HTMLElement {
-  const list = h('div', {}, h('p', { class: 'muted' }, 'Loading keys…'));
   const created = h('div', { 'aria-live': 'polite' });
-  const load = async () => {
-    const r = await api<ApiKey[]>('GET', `${base}/market/api-keys`);
-    if (!r.ok) return replace(list, problemBanner(r.problem));
-    replace(
-      list,
-      r.data.length
-        ? table(
-            ['Name', 'Key', 'Created', 'Last used', ''],
-            r.data.map((k) => {
-              const revoke = k.revokedAt ? null : button('Revoke', { class: 'secondary small', 'aria-label': `Revoke key ${k.prefix}` });
-              revoke?.addEventListener('click', () =>
-                void busy(revoke, 'Revoking…', async () => {
-                  const d = await api('DELETE', `${base}/market/api-keys/${enc(k.id)}`);
-                  if (!d.ok) replace(created, problemBanner(d.problem));
-                  await load();
-                }),
-              );
-              return [k.name ?? '', h('code', {}, `${k.prefix}_…`), formatTime(k.createdAt), k.lastUsedAt ? formatTime(k.lastUsedAt) : 'never', k.revokedAt ? `revoked ${formatTime(k.revokedAt)}` : revoke];
-            }),
-            'API keys',
-          )
-        : h('p', { class: 'muted' }, 'No API keys yet.'),
+  const row = (k: ApiKey) => {
+    const revoke = k.revokedAt ? null : button('Revoke', { class: 'secondary small', 'aria-label': `Revoke key ${k.prefix}` });
+    revoke?.addEventListener('click', () =>
+      void busy(revoke, 'Revoking…', async () => {
+        const d = await api('DELETE', `${base}/market/api-keys/${enc(k.id)}`);
+        if (!d.ok) replace(created, problemBanner(d.problem));
+        await load();
+      }),
     );
+    return [k.name ?? '', h('code', {}, `${k.prefix}_…`), formatTime(k.createdAt), k.lastUsedAt ? formatTime(k.lastUsedAt) : 'never', k.revokedAt ? `revoked ${formatTime(k.revokedAt)}` : revoke];
   };
+  const { el: list, load } = loadedList<ApiKey>(`${base}/market/api-keys`, 'No API keys yet.', (keys) => ({
+    content: table(['Name', 'Key', 'Created', 'Last used', ''], keys.map(row), 'API keys'),
+    pending: false,
+  }));
   void load();
   const form = new Form({ class: 'create-key' });
   const make = h('button', { type: 'submit', class: 'primary' }, 'Create API key');

@@ -1,8 +1,9 @@
 // Project members: everyone sees the list; the owner adds members by user id (the JWT `sub`) and email. Members
 // read everything and may reply to messages; owner-only routes (SMTP settings, campaigns, keys…) answer them 403.
 import { api, enc } from '../api';
-import { h, replace, table } from '../dom';
-import { busy, Form, problemBanner } from '../form';
+import { h, table } from '../dom';
+import { busy, Form } from '../form';
+import { loadedList } from './common';
 
 interface Member {
   userId: string;
@@ -11,17 +12,10 @@ interface Member {
 
 export function membersSection(projectUid: string, owner: boolean): HTMLElement {
   const path = `/api/v1/projects/${enc(projectUid)}/members`;
-  const list = h('div', {}, h('p', { class: 'muted' }, 'Loading members…'));
-  const load = async () => {
-    const r = await api<Member[]>('GET', path);
-    if (!r.ok) return replace(list, problemBanner(r.problem));
-    replace(
-      list,
-      r.data.length
-        ? table(['User id', 'Email'], r.data.map((m) => [h('code', {}, m.userId), m.email ?? '']), 'Members')
-        : h('p', { class: 'muted' }, 'No members besides the owner.'),
-    );
-  };
+  const { el: list, load } = loadedList<Member>(path, 'No members besides the owner.', (members) => ({
+    content: table(['User id', 'Email'], members.map((m) => [h('code', {}, m.userId), m.email ?? '']), 'Members'),
+    pending: false,
+  }));
   void load();
   const form = new Form({ class: 'add-member' });
   const add = h('button', { type: 'submit', class: 'primary' }, 'Add member');
