@@ -56,6 +56,8 @@ export interface SmtpPanelOptions {
   /** what the saved answer says now (the panel shows it; the password field stays empty) */
   afterSave: (data: unknown) => { saved: SmtpView | null; suspension: Suspension | null };
   test: (smtp: SmtpBody, form: Form) => Promise<Result<TestOutcome>>;
+  /** removes the saved settings (integrations: outboundMail null; offer generators: DELETE mail-settings) */
+  remove?: () => Promise<Result<unknown>>;
 }
 
 const SMTP_FIELDS = ['host', 'port', 'security', 'username', 'password', 'fromAddress', 'fromName', 'replyTo'];
@@ -118,6 +120,7 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
 
   const testBtn = button('Send test email', { class: 'secondary', 'data-action': 'test' });
   const saveBtn = h('button', { type: 'submit', class: 'primary', 'data-action': 'save' }, 'Save SMTP settings');
+  const removeBtn = button('Remove SMTP settings', { class: 'secondary danger', 'data-action': 'remove' });
   const fieldset = h(
     'fieldset',
     { disabled: !o.canEdit },
@@ -134,11 +137,14 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
       h('strong', {}, o.recipient ?? 'your account’s address'),
       '.',
     ),
-    o.canEdit ? h('div', { class: 'actions' }, saveBtn, testBtn) : h('p', { class: 'muted' }, 'Only the project’s owner can change these settings.'),
+    o.canEdit
+      ? h('div', { class: 'actions' }, saveBtn, testBtn, o.remove ? removeBtn : null)
+      : h('p', { class: 'muted' }, 'Only the project’s owner can change these settings.'),
     outcome,
   );
 
   function refreshSavedState(): void {
+    removeBtn.hidden = !saved;
     const pw = form.hint('password');
     if (saved?.hasSmtpPassword) {
       replace(
@@ -213,6 +219,21 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
       } else {
         form.showProblem(r.problem, panelFieldName, fieldMessage);
       }
+    });
+  });
+
+  removeBtn.addEventListener('click', async () => {
+    if (!o.remove || !window.confirm('Remove these SMTP settings and the stored password? No mail leaves through this profile until you save new settings.')) return;
+    await busy(removeBtn, 'Removing…', async () => {
+      const r = await o.remove!();
+      if (!r.ok) return form.showProblem(r.problem, panelFieldName, fieldMessage);
+      saved = null;
+      suspension = null;
+      form.input('password').value = '';
+      form.clearErrors();
+      refreshSavedState();
+      form.showSuccess('SMTP settings removed: no mail leaves through this profile until you save new settings.');
+      saveBtn.focus();
     });
   });
 

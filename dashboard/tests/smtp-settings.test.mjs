@@ -226,3 +226,24 @@ for (const width of [360, 1440]) {
     }
   });
 }
+
+test('Remove SMTP settings (after a confirmation) removes the profile and the stored password', async () => {
+  const s = await openAs(browser, owner, settingsPath);
+  try {
+    const { page } = s;
+    await page.getByTestId('password-note').waitFor();
+    page.once('dialog', (d) => d.dismiss());
+    await page.getByRole('button', { name: 'Remove SMTP settings' }).click();
+    assert.notEqual(await savedOutboundMail(), null, 'dismissing the confirmation keeps the settings');
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: 'Remove SMTP settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'SMTP settings removed' }).waitFor();
+    assert.equal(await page.getByTestId('password-note').count(), 0);
+    assert.equal(await savedOutboundMail(), null);
+    await page.reload();
+    await page.getByText('Not configured yet').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Remove SMTP settings' }).isHidden(), true);
+  } finally {
+    await s.close();
+  }
+});

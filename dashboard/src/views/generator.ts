@@ -94,6 +94,7 @@ export async function generatorView(main: HTMLElement, params: Record<string, st
           return { saved: { ...s.smtp, profileVersion: s.version, updatedAt: s.updatedAt }, suspension: s.smtp?.suspension ?? null };
         },
         test: (smtp, form) => api<TestOutcome>('POST', `${base}/mail-settings/test`, { mailSettings: mailSettingsBody(smtp, form) }),
+        remove: () => api('DELETE', `${base}/mail-settings`),
       })
     : h('p', { class: 'muted' }, 'Only the project’s owner sees and changes the mail settings.');
 

@@ -93,6 +93,7 @@ export async function integrationView(main: HTMLElement, params: Record<string, 
               return { saved: o, suspension: o?.suspension ?? null };
             },
             test: (smtp: SmtpBody) => api<TestOutcome>('POST', `${base}/outbound-mail/test`, { outboundMail: smtp }),
+            remove: () => api<IntegrationFull>('PATCH', `${base}/config`, { outboundMail: null }),
           })
         : h('p', { class: 'muted' }, 'This kind of integration sends no mail, so it has no outbound email settings.'),
     ),
