@@ -47,7 +47,8 @@ export function dispatchView(main: HTMLElement): void {
   const body = h('div', { class: 'dispatch-log', 'aria-live': 'off' }, h('p', { class: 'muted' }, 'Loading…'));
   const updated = h('p', { class: 'muted updated' });
 
-  const load = async () => {
+  // explicit: the user asked (filter applied); a live refresh never moves focus
+  const load = async (explicit = false) => {
     const q = new URLSearchParams({ limit: '100' });
     const status = form.value('status');
     const profileRef = form.value('profileRef').trim();
@@ -56,12 +57,16 @@ export function dispatchView(main: HTMLElement): void {
     const r = await api<DispatchMessage[]>('GET', `/api/v1/dispatch/messages?${q}`);
     if (!active()) return;
     if (!r.ok) {
-      form.showProblem(r.problem, (f) => (f === 'profileRef' || r.problem.code === 'INVALID_PROFILE_REF' ? 'profileRef' : f));
-      if (r.problem.code === 'INVALID_PROFILE_REF') form.setFieldError('profileRef', r.problem.detail ?? 'Not a profile reference.');
-      if (r.problem.code === 'INVALID_STATUS') form.setFieldError('status', r.problem.detail ?? 'Not a status.');
+      // the operator API answers 400 with INVALID_PROFILE_REF / INVALID_STATUS (no errors[]): put them on the field
+      const fieldOf: Record<string, string> = { INVALID_PROFILE_REF: 'profileRef', INVALID_STATUS: 'status' };
+      const f = fieldOf[r.problem.code];
+      form.clearErrors();
+      if (f) form.setFieldError(f, r.problem.detail ?? 'Not a valid value.');
+      if (explicit) form.focusFirstError();
       replace(body, problemBanner(r.problem));
       return;
     }
+    form.clearErrors();
     replace(
       body,
       r.data.length
@@ -90,13 +95,13 @@ export function dispatchView(main: HTMLElement): void {
     if (form.value('status')) q.set('status', form.value('status'));
     if (form.value('profileRef').trim()) q.set('profileRef', form.value('profileRef').trim());
     history.replaceState(null, '', `/operator/dispatch${q.toString() ? `?${q}` : ''}`);
-    void load();
+    void load(true);
   });
 
   const tick = () => {
     if (!active()) return;
     const next = () => window.setTimeout(tick, 2000);
-    if (live.checked && document.visibilityState !== 'hidden') void load().finally(next);
+    if (live.checked && document.visibilityState !== 'hidden') void load(false).finally(next);
     else next();
   };
 
@@ -108,5 +113,5 @@ export function dispatchView(main: HTMLElement): void {
     h('section', { class: 'panel' }, form.el),
     h('section', { class: 'panel', 'aria-label': 'Messages' }, updated, body),
   );
-  void load().finally(() => window.setTimeout(tick, 2000));
+  void load(false).finally(() => window.setTimeout(tick, 2000));
 }
