@@ -186,6 +186,8 @@ export function button(label: string, attrs: Record<string, string | boolean | E
 /** Disables a button while an action runs and says so (aria-busy) without losing the label. */
 export async function busy<T>(btn: HTMLButtonElement, label: string, fn: () => Promise<T>): Promise<T> {
   const old = btn.textContent;
+  // a disabled button loses focus; give it back afterwards unless the action moved focus somewhere on purpose
+  const hadFocus = document.activeElement === btn;
   btn.disabled = true;
   btn.setAttribute('aria-busy', 'true');
   btn.textContent = label;
@@ -195,5 +197,7 @@ export async function busy<T>(btn: HTMLButtonElement, label: string, fn: () => P
     btn.disabled = false;
     btn.removeAttribute('aria-busy');
     btn.textContent = old;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (hadFocus && lost && btn.isConnected) btn.focus();
   }
 }

@@ -78,6 +78,15 @@ test('4. Create reply: an error banner without SMTP, then with SMTP the status r
     assert.equal(mails.length, 1);
     assert.match(mails[0].subject, /Re: your message/);
     await page.screenshot({ path: shot('reply-sent'), fullPage: true });
+
+    // keyboard: Enter on Refresh reloads the list and leaves focus on the button
+    const refresh = page.locator('#messages').getByRole('button', { name: 'Refresh' });
+    await refresh.focus();
+    const reloaded = page.waitForResponse((res) => res.url().endsWith(`/integrations/${integ.id}/messages`));
+    await page.keyboard.press('Enter');
+    await reloaded;
+    await page.locator('#messages').getByRole('button', { name: 'Refresh' }).and(page.locator(':not([disabled])')).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Refresh', 'focus stays on Refresh');
   } finally {
     await s.close();
   }
