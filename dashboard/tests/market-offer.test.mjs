@@ -58,6 +58,15 @@ test('offer generator: created in the UI, its own SMTP saved and tested, submiss
     const team = `${unique('team')}@example.test`;
     await field(panel, 'Notify this address of each submission').fill(team);
     await field(panel, 'Company name').fill('Acme Offers');
+    // errors of the offer's own fields (smtp.*, branding.*) land on their inputs too
+    await field(panel, 'Primary colour (#rrggbb)').fill('red');
+    await field(panel, 'From address').fill('nope');
+    await panel.getByRole('button', { name: 'Save SMTP settings' }).click();
+    await panel.locator('input[name=fromAddress][aria-invalid=true]').waitFor();
+    await panel.locator('input[name="branding.primaryColor"][aria-invalid=true]').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'fromAddress');
+    await field(panel, 'Primary colour (#rrggbb)').fill('#0b5cad');
+    await field(panel, 'From address').fill(`offers-${RUN}@example.test`);
     await panel.getByRole('button', { name: 'Save SMTP settings' }).click();
     await panel.getByRole('status').filter({ hasText: 'SMTP settings saved.' }).waitFor();
 

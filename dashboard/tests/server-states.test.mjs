@@ -3,7 +3,7 @@
 // accepts every login) and the 503 of a service without MAIL_SMTP_ENCRYPTION_KEY. Everything else is real.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { api, catcherSmtp, createIntegration, createProject, field, launch, must, openAs, user } from './helpers.mjs';
+import { api, catcherSmtp, createIntegration, createProject, eventually, field, launch, must, openAs, user } from './helpers.mjs';
 
 let browser;
 let owner;
@@ -46,6 +46,35 @@ test('a suspended profile is shown with its message, and saving settings is offe
     assert.match(text, /Sending is paused after repeated SMTP authentication failures/);
     assert.match(text, /PROFILE_SUSPENDED/);
     assert.match(text, /save/i);
+  } finally {
+    await s.close();
+  }
+});
+
+test('an offer generator’s suspended profile (smtp.suspension) is shown the same way', async () => {
+  const gen = await eventually(async () => {
+    const r = await api(owner.token, 'POST', `/api/v1/projects/${project.projectUid}/offer-generators`, {
+      name: 'Suspended offers',
+      currency: 'EUR',
+      basePriceMinor: 100,
+      wizard: { steps: [{ id: 's', title: 'S', fields: [{ id: 'n', label: 'Note', type: 'TEXT', required: false }] }] },
+    });
+    return r.status === 201 ? r.json : null;
+  }, { what: 'the generator (the offer service learns of the project from Kafka)' });
+  const path = `/api/v1/projects/${project.projectUid}/offer-generators/${gen.id}/mail-settings`;
+  await must(200, api(owner.token, 'PUT', path, { smtp: catcherSmtp() }));
+  const s = await openAs(browser, owner, '/');
+  try {
+    const { page } = s;
+    await page.route(`**${path}`, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const res = await route.fetch();
+      const json = await res.json();
+      json.smtp.suspension = { errorCode: 'PROFILE_SUSPENDED', message: 'Sending is paused after repeated SMTP authentication failures.', since: '2026-01-02T03:04:05Z' };
+      await route.fulfill({ response: res, json });
+    });
+    await page.goto(page.url().replace(/\/$/, '') + `/projects/${project.projectUid}/offer-generators/${gen.id}`);
+    await page.getByTestId('suspension').filter({ hasText: 'Sending is paused' }).waitFor();
   } finally {
     await s.close();
   }
