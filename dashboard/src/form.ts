@@ -8,7 +8,7 @@ import { describeProblem } from './messages';
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: 'text' | 'number' | 'email' | 'password' | 'url' | 'select' | 'textarea' | 'color';
+  type?: 'text' | 'number' | 'email' | 'password' | 'url' | 'select' | 'textarea' | 'datetime-local';
   value?: string | number | null;
   hint?: Child;
   required?: boolean;

@@ -90,6 +90,15 @@ test('an operator sees the live log, filtered by profile and status', async () =
     assert.equal(await page.evaluate(() => window.__sameDocument), true);
     for (const r of await rows.all()) assert.ok((await r.textContent()).includes(ref));
 
+    // since: a time after both replies shows none of them; the filter is kept in the address
+    await page.getByLabel('Status').selectOption('SENT');
+    await page.getByLabel('Since (your local time)').fill('2099-01-01T00:00');
+    await page.getByRole('button', { name: 'Apply filter' }).click();
+    await page.getByText('No messages match.').waitFor();
+    assert.match(decodeURIComponent(page.url()), /since=2099-01-01T/);
+    await page.getByLabel('Since (your local time)').fill('');
+    await page.getByRole('button', { name: 'Apply filter' }).click();
+    await rows.first().waitFor();
     await page.getByLabel('Status').selectOption('FAILED');
     await page.getByRole('button', { name: 'Apply filter' }).click();
     await page.getByText('No messages match.').waitFor();

@@ -21,6 +21,15 @@ interface DispatchMessage {
 
 const STATUSES = ['', 'QUEUED', 'DEFERRED', 'SENT', 'FAILED', 'NOT_CONFIGURED', 'REJECTED'];
 
+/** an ISO instant as the value of a datetime-local input (local time, minutes) */
+function toLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 export function dispatchView(main: HTMLElement): void {
   if (!isOperator(session())) {
     page(
@@ -41,6 +50,7 @@ export function dispatchView(main: HTMLElement): void {
       { class: 'grid' },
       form.field({ name: 'status', label: 'Status', type: 'select', value: params.get('status') ?? '', options: STATUSES.map((s) => ({ value: s, label: s || 'Any' })) }),
       form.field({ name: 'profileRef', label: 'Profile', value: params.get('profileRef') ?? '', placeholder: 'integration:… or offer-generator:…' }),
+      form.field({ name: 'since', label: 'Since (your local time)', type: 'datetime-local', value: toLocalInput(params.get('since')) }),
     ),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Apply filter'), h('span', { class: 'field-checkbox' }, live, h('label', { for: 'dispatch-live' }, 'Live (refresh every 2 s)'))),
   );
@@ -48,17 +58,24 @@ export function dispatchView(main: HTMLElement): void {
   const updated = h('p', { class: 'muted updated' });
 
   // explicit: the user asked (filter applied); a live refresh never moves focus
-  const load = async (explicit = false) => {
-    const q = new URLSearchParams({ limit: '100' });
+  const filter = (): URLSearchParams => {
+    const q = new URLSearchParams();
     const status = form.value('status');
     const profileRef = form.value('profileRef').trim();
+    const since = form.value('since');
     if (status) q.set('status', status);
     if (profileRef) q.set('profileRef', profileRef);
+    if (since && !Number.isNaN(new Date(since).getTime())) q.set('since', new Date(since).toISOString());
+    return q;
+  };
+  const load = async (explicit = false) => {
+    const q = filter();
+    q.set('limit', '100');
     const r = await api<DispatchMessage[]>('GET', `/api/v1/dispatch/messages?${q}`);
     if (!active()) return;
     if (!r.ok) {
       // the operator API answers 400 with INVALID_PROFILE_REF / INVALID_STATUS (no errors[]): put them on the field
-      const fieldOf: Record<string, string> = { INVALID_PROFILE_REF: 'profileRef', INVALID_STATUS: 'status' };
+      const fieldOf: Record<string, string> = { INVALID_PROFILE_REF: 'profileRef', INVALID_STATUS: 'status', INVALID_SINCE: 'since' };
       const f = fieldOf[r.problem.code];
       form.clearErrors();
       if (f) form.setFieldError(f, r.problem.detail ?? 'Not a valid value.');
@@ -91,9 +108,7 @@ export function dispatchView(main: HTMLElement): void {
   form.el.addEventListener('submit', (ev) => {
     ev.preventDefault();
     form.clearErrors();
-    const q = new URLSearchParams();
-    if (form.value('status')) q.set('status', form.value('status'));
-    if (form.value('profileRef').trim()) q.set('profileRef', form.value('profileRef').trim());
+    const q = filter();
     history.replaceState(null, '', `/operator/dispatch${q.toString() ? `?${q}` : ''}`);
     void load(true);
   });
