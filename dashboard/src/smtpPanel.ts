@@ -70,6 +70,9 @@ export function panelFieldName(apiField: string): string {
   return f;
 }
 
+/** answers about the stored password that come without errors[] (409s): they belong on the password field */
+const PASSWORD_CODES = new Set(['SMTP_PASSWORD_REQUIRED', 'STORED_PASSWORD_UNREADABLE', 'SMTP_PASSWORD_UNREADABLE']);
+
 function fieldMessage(e: FieldError): string {
   if (e.code === 'SMTP_PASSWORD_REQUIRED') {
     return 'Enter the password again: the host, port, security or username changed, and a stored password is only ever sent to the server it was saved for.';
@@ -218,6 +221,7 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
         form.showSuccess('SMTP settings saved.');
       } else {
         form.showProblem(r.problem, panelFieldName, fieldMessage);
+        passwordProblem(r.problem.code, r.problem.detail);
       }
     });
   });
@@ -265,9 +269,18 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
       const d = describeProblem(p);
       const banner = errorBanner(`Test email not sent. ${d.sentence}`, d.check, d.detail, p.code);
       replace(outcome, banner);
-      banner.focus();
+      if (!passwordProblem(p.code, p.detail)) banner.focus();
     });
   });
+
+  /** puts a stored-password answer on the password field and focuses it; true when it did */
+  function passwordProblem(code: string, detail?: string): boolean {
+    if (!PASSWORD_CODES.has(code) || form.input('password').getAttribute('aria-invalid') === 'true') return false;
+    const e = explainCode(code);
+    form.setFieldError('password', [e?.sentence, e?.check].filter(Boolean).join(' ') || detail || code);
+    form.input('password').focus();
+    return true;
+  }
 
   refreshSavedState();
   return h(

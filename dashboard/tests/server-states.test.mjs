@@ -101,3 +101,21 @@ test('the 503 for a missing MAIL_SMTP_ENCRYPTION_KEY shows the server’s messag
     await s.close();
   }
 });
+
+test('a stored password that no key opens (409) asks for the password on its field', async () => {
+  const s = await openAs(browser, owner, `/projects/${project.projectUid}/integrations/${integ.id}`);
+  try {
+    const { page } = s;
+    const problem = { status: 409, code: 'STORED_PASSWORD_UNREADABLE', detail: 'The stored SMTP password cannot be opened; enter it again.' };
+    await page.route(/\/outbound-mail\/test$/, (route) =>
+      route.fulfill({ status: 409, contentType: 'application/problem+json', body: JSON.stringify(problem) }),
+    );
+    await page.getByRole('button', { name: 'Send test email' }).click();
+    await page.locator('input[name=password][aria-invalid=true]').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'password');
+    assert.match(await page.locator('.field-password .field-error').textContent(), /Enter the password again/);
+    assert.match(await page.locator('.test-outcome [role=alert]').textContent(), /STORED_PASSWORD_UNREADABLE/);
+  } finally {
+    await s.close();
+  }
+});
