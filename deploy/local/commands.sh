@@ -7,9 +7,10 @@ Mailoo local runner (state in .mailoo/)
 
 usage: ./mailoo COMMAND [ARGS]
 
-  up                  build if needed, start PostgreSQL (if local and stopped), Kafka ($MAILOO_KAFKA_PORT), the SMTP
-                      catcher ($MAILOO_SMTP_CATCHER_PORT, API $MAILOO_SMTP_CATCHER_API_PORT), the four services and the
-                      gateway (nginx, $MAILOO_GATEWAY_HOST:$MAILOO_GATEWAY_PORT); waits until healthy
+  up                  build if needed (services with Maven, the dashboard with npm), start PostgreSQL (if local
+                      and stopped), Kafka ($MAILOO_KAFKA_PORT), the SMTP catcher ($MAILOO_SMTP_CATCHER_PORT, API $MAILOO_SMTP_CATCHER_API_PORT), the four services
+                      and the gateway (nginx, $MAILOO_GATEWAY_HOST:$MAILOO_GATEWAY_PORT, the dashboard at /); waits until
+                      healthy; prints dashboard sign-in links (dev owner, operator)
   down                stop everything ./mailoo started (gateway, services, catcher, Kafka, a leftover test broker)
   status              one line per component
   logs NAME [--no-follow]
@@ -17,7 +18,13 @@ usage: ./mailoo COMMAND [ARGS]
                       mail-dispatch-service kafka kafka-test smtp-catcher gateway gateway-access
   token --sub ID --email ADDR [--groups g1,g2] [--ttl SECONDS]
                       print a dev RS256 JWT (issuer $MAILOO_JWT_ISSUER)
-  test [MAVEN ARGS]   start a fresh test broker ($MAILOO_TEST_KAFKA_PORT), create test databases, run ./mvnw -B verify
+  test [MAVEN ARGS]   start a fresh test broker ($MAILOO_TEST_KAFKA_PORT), create test databases, run ./mvnw -B verify;
+                      then (without MAVEN ARGS) the dashboard's browser tests as with --ui
+  test --ui           only the dashboard's browser tests (headless Chromium against the running stack; installs
+                      chromium and the npm packages when missing, starts the stack when it is not up and stops it
+                      again afterwards); screenshots in dashboard/test-results/
+  test --no-ui [MAVEN ARGS]
+                      only the Maven suite
   bench [ARGS]        run deploy/local/bench.sh
   watch [--profile REF] [--status S] [--purpose P] [--from-beginning]
                       follow mailoo.mail-results.v1 live as readable lines (Ctrl-C to stop)
@@ -25,7 +32,8 @@ usage: ./mailoo COMMAND [ARGS]
   help                this text
 
 Infra-only start (no build, no services): MAILOO_SKIP_SERVICES=1 ./mailoo up
-Skip the staleness check / build:         MAILOO_SKIP_BUILD=1 ./mailoo up
+Skip the staleness check / build:         MAILOO_SKIP_BUILD=1 ./mailoo up   (dashboard too)
+Skip the dashboard build:                 MAILOO_SKIP_DASHBOARD=1 ./mailoo up
 Ports and settings: see README.md (every MAILOO_* variable).
 EOF
 }
@@ -37,6 +45,9 @@ cmd_up() {
   local t0; t0=$(now_ms)
   if [[ "$MAILOO_SKIP_SERVICES" != 1 ]]; then
     build_if_needed
+  fi
+  if [[ "$MAILOO_SKIP_BUILD" != 1 ]]; then
+    build_dashboard_if_needed
   fi
   ensure_postgres
   local dbs=() svc
@@ -75,6 +86,19 @@ EOF
 
 API base URL (the gateway, the one address clients use):
   $(gateway_url)
+EOF
+  if [[ -f "$MAILOO_DASHBOARD_ROOT/index.html" ]]; then
+    cat <<EOF
+
+Dashboard: $(dashboard_url)
+  sign in as a dev owner (dev-owner@example.com, groups user; the token rides in the #fragment, never sent to a
+  server, and the page moves it to this tab's session storage):
+  $(dashboard_signin_link dev-owner dev-owner@example.com user)
+  sign in as an operator (operator@example.com, groups user,operator: also the dispatch log):
+  $(dashboard_signin_link dev-operator operator@example.com user,operator)
+EOF
+  fi
+  cat <<EOF
 
 Get a dev token:
   TOKEN=\$(./mailoo token --sub user-1 --email user-1@example.com --groups user)
@@ -131,6 +155,12 @@ cmd_status() {
       status_line "$name" stopped - "$ep" -
     fi
   done
+  if [[ -f "$MAILOO_DASHBOARD_ROOT/index.html" ]]; then
+    local why; why=$(dashboard_stale_reason)
+    status_line dashboard built - "$(dashboard_url)" "${why:+stale: }${why:-up to date}"
+  else
+    status_line dashboard "not built" - "$(dashboard_url)" "./mailoo up builds it"
+  fi
   if pg_ready 2>/dev/null; then
     status_line postgresql running - "$MAILOO_DB_HOST:$MAILOO_DB_PORT" "accepting connections"
   else
@@ -164,6 +194,84 @@ cmd_logs() {
 }
 
 cmd_test() {
+  local ui=auto args=()
+  while (($#)); do
+    case "$1" in
+      --ui) ui=only; shift ;;
+      --no-ui) ui=no; shift ;;
+      *) args+=("$1"); shift ;;
+    esac
+  done
+  if [[ "$ui" == only ]]; then
+    ((${#args[@]} == 0)) || die "test --ui takes no Maven arguments"
+    cmd_test_ui
+    return
+  fi
+  local rc=0
+  ( cmd_test_maven "${args[@]}" ) || rc=$?
+  if ((rc == 0)) && [[ "$ui" == auto ]] && ((${#args[@]} == 0)); then
+    ( cmd_test_ui ) || rc=$?
+  fi
+  return "$rc"
+}
+
+# is the stack of this checkout answering through the gateway, with the dashboard at / ?
+stack_ready_for_ui() {
+  gateway_ready || return 1
+  local svc
+  for svc in "${MAILOO_SERVICES[@]}"; do
+    [[ "$(service_health "$(service_port "$svc")")" == UP ]] || return 1
+  done
+  catcher_ready
+}
+
+gateway_serves_dashboard() {
+  curl -fsS -m 3 "$(gateway_url)/" 2>/dev/null | grep -q '<main id="main"'
+}
+
+# the dashboard's browser tests (dashboard/tests, node:test + playwright-core + Debian chromium)
+cmd_test_ui() {
+  require_cmd curl openssl
+  ensure_state_dirs
+  local t0; t0=$(now_ms)
+  ensure_chromium
+  dashboard_npm_ci
+  local started=0
+  if stack_ready_for_ui; then
+    build_dashboard_if_needed
+    if ! gateway_serves_dashboard; then
+      log "the running gateway does not serve the dashboard (older config?): restarting it"
+      stop_components gateway
+      start_gateway
+    fi
+    ok "using the running stack at $(gateway_url)"
+  else
+    log "the stack is not (fully) up: starting it for the UI tests (stopped again afterwards)"
+    started=1
+    trap 'cmd_down' EXIT
+    trap 'exit 130' INT TERM
+    cmd_up >/dev/null
+  fi
+  gateway_serves_dashboard || die "the gateway at $(gateway_url) does not serve the dashboard"
+  local rc=0
+  (
+    cd "$MAILOO_DASHBOARD_DIR"
+    export MAILOO_ROOT MAILOO_CHROMIUM
+    export MAILOO_GATEWAY_URL; MAILOO_GATEWAY_URL=$(gateway_url)
+    export MAILOO_CATCHER_API="http://127.0.0.1:$MAILOO_SMTP_CATCHER_API_PORT"
+    export MAILOO_CATCHER_SMTP_PORT="$MAILOO_SMTP_CATCHER_PORT"
+    npm run --silent test:ui
+  ) || rc=$?
+  if ((started)); then
+    cmd_down
+    trap - EXIT
+  fi
+  if ((rc == 0)); then ok "UI tests passed ($(( ($(now_ms) - t0) / 1000 )) s; screenshots in dashboard/test-results/)"
+  else warn "UI tests failed (exit $rc; see dashboard/test-results/)"; fi
+  return "$rc"
+}
+
+cmd_test_maven() {
   require_cmd java openssl
   ensure_state_dirs
   local t0; t0=$(now_ms)

@@ -43,12 +43,13 @@ ensure_nginx() {
   echo "$bin"
 }
 
-# render_gateway_conf OUT STATE_DIR LISTEN INTEGRATION MARKET OFFER DISPATCH [MAX_BODY]
-# (also used by deploy/tests with stub upstreams)
+# render_gateway_conf OUT STATE_DIR LISTEN INTEGRATION MARKET OFFER DISPATCH [MAX_BODY] [DASHBOARD_ROOT]
 render_gateway_conf() {
   local out=$1 state=$2 listen=$3 integ=$4 market=$5 offer=$6 dispatch=$7 max=${8:-$MAILOO_GATEWAY_MAX_BODY}
+  local dash=${9:-${MAILOO_DASHBOARD_ROOT:-$MAILOO_ROOT/dashboard/dist}}
   mkdir -p "$state/logs" "$state/temp"
   sed -e "s#\${MAILOO_GATEWAY_STATE}#$state#g" \
+      -e "s#\${MAILOO_DASHBOARD_ROOT}#$dash#g" \
       -e "s#\${MAILOO_GATEWAY_LISTEN}#$listen#g" \
       -e "s#\${MAILOO_GATEWAY_MAX_BODY}#$max#g" \
       -e "s#\${MAILOO_INTEGRATION_UPSTREAM}#$integ#g" \
@@ -83,10 +84,20 @@ start_gateway() {
     "127.0.0.1:$MAILOO_OFFER_PORT" "127.0.0.1:$MAILOO_DISPATCH_PORT"
   "$bin" -t -q -p "$GATEWAY_DIR" -c "$conf" -e "$GATEWAY_DIR/logs/error.log" >>"$logfile" 2>&1 \
     || { show_log_tail "$logfile" 20; die "nginx rejected ${conf#"$MAILOO_ROOT/"}"; }
+  # nginx's workers run as nobody under a root master: they must be able to read the dashboard's files (a checkout
+  # under a private home directory is not); then, for this local run only, the workers keep the master's user
+  local user_directive=""
+  if ((EUID == 0)) && [[ -f "$MAILOO_DASHBOARD_ROOT/index.html" ]] && command -v runuser >/dev/null 2>&1 \
+     && ! runuser -u nobody -- test -r "$MAILOO_DASHBOARD_ROOT/index.html" 2>/dev/null; then
+    warn "nobody cannot read ${MAILOO_DASHBOARD_ROOT}; the local gateway's workers run as root"
+    user_directive="user root;"
+  fi
+  [[ -f "$MAILOO_DASHBOARD_ROOT/index.html" ]] \
+    || warn "no dashboard build at ${MAILOO_DASHBOARD_ROOT#"$MAILOO_ROOT/"} (the API works; / answers 404)"
   # "daemon off": the master stays in the foreground under ./mailoo's pid file; the env directive only carries the
   # -Dmailoo.component marker into the command line, which is how ./mailoo recognises its own processes.
   start_component "$name" "$logfile" "$bin" -p "$GATEWAY_DIR" -c "$conf" -e "$GATEWAY_DIR/logs/error.log" \
-    -g "daemon off; master_process on; env MAILOO_COMPONENT=-Dmailoo.component=$name ;"
+    -g "daemon off; master_process on; $user_directive env MAILOO_COMPONENT=-Dmailoo.component=$name ;"
   wait_until "$name" "$logfile" 15 gateway_ready
   ok "$name started on $(gateway_url) (pid $(component_pid "$name")) in $(( $(now_ms) - t0 )) ms"
 }

@@ -238,6 +238,25 @@ def main():
     copy = p("deploy", "k8s", "base", "gateway-nginx.conf.template")
     check(os.path.exists(copy) and open(copy).read() == tpl,
           "k8s: base/gateway-nginx.conf.template differs from deploy/gateway/nginx.conf.template (cp it)")
+    # every placeholder of the template is substituted by envsubst and set, in compose and in k8s
+    placeholders = set(re.findall(r"\$\{(MAILOO_[A-Z_]+)\}", tpl))
+    check("MAILOO_DASHBOARD_ROOT" in placeholders, "the gateway template does not serve the dashboard")
+    cgw = compose["services"].get("gateway", {})
+    ccmd = " ".join(cgw.get("command") or [])
+    for ph in sorted(placeholders):
+        check(ph in (cgw.get("environment") or {}), f"compose: gateway does not set {ph}")
+        check("${" + ph + "}" in ccmd.replace("$$", "$"), f"compose: gateway's envsubst does not substitute {ph}")
+    if gdep is not None:
+        kc = gdep["spec"]["template"]["spec"]["containers"][0]
+        for ph in sorted(placeholders):
+            check(ph in genv, f"k8s: gateway does not set {ph}")
+            check("${" + ph + "}" in " ".join(kc.get("command") or []), f"k8s: gateway's envsubst does not substitute {ph}")
+        mounts = {m["mountPath"] for m in kc.get("volumeMounts", [])}
+        check(genv.get("MAILOO_DASHBOARD_ROOT") in mounts, "k8s: the dashboard root is not a mounted volume")
+        inits = gdep["spec"]["template"]["spec"].get("initContainers") or []
+        check(any(c.get("image") == "mailoo/dashboard" for c in inits), "k8s: no init container with the dashboard's files")
+    vols = " ".join(cgw.get("volumes") or [])
+    check((cgw.get("environment") or {}).get("MAILOO_DASHBOARD_ROOT", "x") in vols, "compose: the dashboard root is not mounted")
     # topics
     conf = {}
     for line in open(p("deploy", "kafka", "topics.conf")):

@@ -8,7 +8,9 @@
   * a body over client_max_body_size gets 413 (problem+json), a body under it passes;
   * X-Request-Id is passed through (and generated when absent or malformed), and echoed to the client;
   * the access log never contains the Authorization value;
-  * an unknown path gets 404 ROUTE_NOT_FOUND and a dead upstream 502 UPSTREAM_UNAVAILABLE.
+  * an unknown /api/ or /q/ path gets 404 ROUTE_NOT_FOUND and a dead upstream 502 UPSTREAM_UNAVAILABLE;
+  * every other path is the dashboard: its files (with their types and security headers) and index.html for
+    client-side routes; a missing asset is a 404, never the page.
 
 Needs nginx (deploy/tests/run.sh installs nginx-light when missing). No services, no Kafka.
 """
@@ -111,9 +113,23 @@ def nginx_bin():
     return b
 
 
-def render(state, listen, upstreams, max_body="1m"):
+DASHBOARD_MARKER = "<!-- mailoo dashboard test page -->"
+
+
+def fake_dashboard(state):
+    """A stand-in for dashboard/dist: index.html and one hashed asset."""
+    root = os.path.join(state, "dashboard")
+    os.makedirs(os.path.join(root, "assets"), exist_ok=True)
+    open(os.path.join(root, "index.html"), "w").write(f"<!doctype html><title>t</title>{DASHBOARD_MARKER}")
+    open(os.path.join(root, "assets", "index-abc123.js"), "w").write("console.log('dashboard');")
+    open(os.path.join(root, "assets", "index-abc123.css"), "w").write("body{}")
+    return root
+
+
+def render(state, listen, upstreams, max_body="1m", dashboard_root=None):
     text = open(TEMPLATE).read()
-    values = {"MAILOO_GATEWAY_STATE": state, "MAILOO_GATEWAY_LISTEN": listen, "MAILOO_GATEWAY_MAX_BODY": max_body}
+    values = {"MAILOO_GATEWAY_STATE": state, "MAILOO_GATEWAY_LISTEN": listen, "MAILOO_GATEWAY_MAX_BODY": max_body,
+              "MAILOO_DASHBOARD_ROOT": dashboard_root or os.path.join(state, "dashboard")}
     values.update({PLACEHOLDER[s]: u for s, u in upstreams.items()})
     for k, v in values.items():
         text = text.replace("${%s}" % k, v)
@@ -178,7 +194,7 @@ def main():
     state = tempfile.mkdtemp(prefix="mailoo-gw-test-")
     os.chmod(state, 0o755)
     port = free_port()
-    conf = render(state, f"127.0.0.1:{port}", upstreams)
+    conf = render(state, f"127.0.0.1:{port}", upstreams, dashboard_root=fake_dashboard(state))
     nginx = nginx_bin()
     subprocess.run([nginx, "-t", "-q", "-p", state, "-c", conf, "-e", os.path.join(state, "logs", "error.log")],
                    check=True)
@@ -245,10 +261,35 @@ def main():
         check("req-abc-123" in log, "the access log lacks the request id")
         print("request id / access log checked")
 
-        # 5. unknown path, internal endpoints, dead upstream
-        for path in ("/", "/q/health", "/q/metrics", "/api/v2/projects", "/api/v1/projectsX"):
+        # 5. unknown API path, internal endpoints, dead upstream
+        for path in ("/q/health", "/q/metrics", "/api/v2/projects", "/api/v1/projectsX", "/api", "/api/",
+                     "/api/v1/nope", "/api/v1/public/unknown"):
             status, headers, data = request(port, "GET", path)
             check(status == 404 and b"ROUTE_NOT_FOUND" in data, f"{path}: expected 404 ROUTE_NOT_FOUND, got {status}")
+            check(headers.get("content-type", "").startswith("application/problem+json"), f"{path}: 404 is not problem+json")
+
+        # 6. the dashboard: the page for every other path, its assets with their types, security headers
+        for path in ("/", "/index.html", "/projects/p-1/integrations/i-1", "/operator/dispatch?status=SENT", "/signin"):
+            status, headers, data = request(port, "GET", path)
+            check(status == 200 and DASHBOARD_MARKER.encode() in data, f"{path}: expected the dashboard page, got {status}")
+            check(headers.get("content-type", "").startswith("text/html"), f"{path}: page type {headers.get('content-type')}")
+            csp = headers.get("content-security-policy", "")
+            check("default-src 'self'" in csp and "frame-ancestors 'none'" in csp, f"{path}: CSP missing or weak: {csp}")
+            check(headers.get("x-content-type-options") == "nosniff", f"{path}: no nosniff")
+            check(bool(headers.get("x-request-id")), f"{path}: no X-Request-Id on the page")
+            check("no-cache" in headers.get("cache-control", ""), f"{path}: index.html must be revalidated")
+        status, headers, data = request(port, "GET", "/assets/index-abc123.js")
+        check(status == 200 and b"dashboard" in data, f"asset: expected 200, got {status}")
+        check(headers.get("content-type", "").startswith("text/javascript"), f"asset type {headers.get('content-type')}")
+        check("immutable" in headers.get("cache-control", ""), "hashed assets are not cached as immutable")
+        status, headers, _ = request(port, "GET", "/assets/index-abc123.css")
+        check(status == 200 and headers.get("content-type", "").startswith("text/css"), f"css: {status} {headers.get('content-type')}")
+        status, _, data = request(port, "GET", "/assets/missing.js")
+        check(status == 404 and DASHBOARD_MARKER.encode() not in data, f"missing asset: expected 404, got {status}")
+        status, _, data = request(port, "GET", "/healthz")
+        check(status == 200 and b'"UP"' in data, "/healthz is no longer the gateway's own health")
+        print("dashboard checked")
+
         stubs["mail-dispatch-service"].shutdown()
         stubs["mail-dispatch-service"].server_close()
         status, headers, data = request(port, "GET", "/api/v1/dispatch/messages")

@@ -1,0 +1,72 @@
+// Every call goes through the gateway (same origin) with the session's bearer token. Errors are RFC 9457
+// problem+json with Mailoo's stable `code` and, for invalid input, `errors[{field, code, message}]`.
+
+import { session } from './auth';
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface Problem {
+  status: number;
+  code: string;
+  title?: string;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+export type Result<T> = { ok: true; status: number; data: T } | { ok: false; status: number; problem: Problem };
+
+type Listener = () => void;
+const unauthorizedListeners: Listener[] = [];
+export function onUnauthorized(l: Listener): void {
+  unauthorizedListeners.push(l);
+}
+
+export async function api<T>(method: string, path: string, body?: unknown, init?: RequestInit): Promise<Result<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const s = session();
+  if (s) headers.Authorization = `Bearer ${s.token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit',
+      cache: 'no-store',
+      ...init,
+    });
+  } catch {
+    return {
+      ok: false,
+      status: 0,
+      problem: { status: 0, code: 'NETWORK_ERROR', detail: 'The gateway could not be reached. Is ./mailoo up running?' },
+    };
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+  }
+  if (res.ok) return { ok: true, status: res.status, data: json as T };
+  const p = (json && typeof json === 'object' ? json : {}) as Partial<Problem>;
+  const problem: Problem = {
+    status: res.status,
+    code: typeof p.code === 'string' ? p.code : `HTTP_${res.status}`,
+    title: p.title,
+    detail: typeof p.detail === 'string' ? p.detail : undefined,
+    errors: Array.isArray(p.errors) ? p.errors : [],
+  };
+  if (res.status === 401) unauthorizedListeners.forEach((l) => l());
+  return { ok: false, status: res.status, problem };
+}
+
+export const enc = encodeURIComponent;

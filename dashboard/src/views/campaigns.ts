@@ -1,0 +1,71 @@
+// FORM integrations: the welcome campaign (ON_EVENT / SUBSCRIBER_CREATED). The newest active one decides the
+// welcome mail of each new subscriber; its mail leaves only through the integration's own outbound email.
+import { api } from '../api';
+import { formatTime, h, table } from '../dom';
+import { busy, Form } from '../form';
+import { loadedList } from './common';
+
+interface Campaign {
+  id: string;
+  name: string;
+  subject: string;
+  active: boolean;
+  createdAt: string;
+}
+
+export function campaignsSection(base: string, owner: boolean): HTMLElement {
+  const { el: list, load } = loadedList<Campaign>(
+    `${base}/campaigns`,
+    'No welcome campaign: new subscribers get no welcome mail (status NONE).',
+    (campaigns) => ({
+      content: table(['Campaign', 'Subject', 'Active', 'Created'], campaigns.map((c) => [c.name, c.subject, c.active ? 'yes' : 'no', formatTime(c.createdAt)]), 'Welcome campaigns'),
+      pending: false,
+    }),
+  );
+  void load();
+  const form = new Form({ class: 'create-campaign' });
+  const save = h('button', { type: 'submit', class: 'primary' }, 'Create welcome campaign');
+  const active = h('input', { type: 'checkbox', id: 'campaign-active', name: 'active', checked: true });
+  form.el.append(
+    h(
+      'div',
+      { class: 'grid' },
+      form.field({ name: 'name', label: 'Campaign name', required: true, maxlength: 100, value: 'Welcome' }),
+      form.field({ name: 'subject', label: 'Subject', required: true, maxlength: 300, value: 'Welcome, {name}!' }),
+    ),
+    form.field({
+      name: 'bodyTemplate',
+      label: 'Body (HTML, Qute template)',
+      type: 'textarea',
+      rows: 5,
+      required: true,
+      value: '<p>Hello {name},</p>\n<p>thanks for subscribing with {email}.</p>',
+      hint: 'Variables: {name}, {email}, {fields.x}. Values are HTML-escaped.',
+    }),
+    h('div', { class: 'field field-checkbox' }, active, h('label', { for: 'campaign-active' }, 'Active (sends to new subscribers)')),
+    h('div', { class: 'actions' }, save),
+  );
+  form.el.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    await busy(save, 'Creating…', async () => {
+      const r = await api<Campaign>('POST', `${base}/campaigns`, {
+        name: form.value('name').trim(),
+        trigger: 'ON_EVENT',
+        event: 'SUBSCRIBER_CREATED',
+        subject: form.value('subject'),
+        bodyTemplate: form.value('bodyTemplate'),
+        active: active.checked,
+      });
+      if (!r.ok) return form.showProblem(r.problem);
+      form.showSuccess(`Campaign “${r.data.name}” created.`);
+      await load();
+    });
+  });
+  return h(
+    'section',
+    { class: 'panel', id: 'campaigns', 'aria-labelledby': 'campaigns-title' },
+    h('h2', { id: 'campaigns-title' }, 'Welcome mail'),
+    list,
+    owner ? form.el : null,
+  );
+}
