@@ -246,7 +246,7 @@ exec > >(tee "$RESULT_FILE") 2>&1
   printf '  %-34s %s\n' "bare Vert.x MailClient ($P clients)" "$(fmt_rate "$BARE_RATE")"
   printf '  %-34s %s\n' "mail-dispatch-service end to end" "$(fmt_rate "$DISPATCH_RATE")"
   if [[ -s "$dispatch_out" ]]; then
-    printf '  %-34s p50 %s ms, p99 %s ms (requestedAt -> result received)\n' "  latency" \
+    printf '  %-34s p50 %s ms, p99 %s ms (request published -> result received)\n' "  latency" \
       "$(bench_value "$dispatch_out" dispatch.p50_ms)" "$(bench_value "$dispatch_out" dispatch.p99_ms)"
     printf '  %-34s %s\n' "  final statuses" "$(bench_value "$dispatch_out" dispatch.statuses)"
   fi
