@@ -7,6 +7,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.mailoo.contracts.events.MailDispatchResult;
@@ -33,9 +34,14 @@ public class MailResultsConsumer {
     @Inject
     OutboundMailSuspensions suspensions;
 
+    /** A poll's worth of results at once (batch=true on the channel), handled in order. */
     @Incoming("mail-results")
     @ActivateRequestContext
-    public Uni<Void> onResult(ConsumerRecord<String, byte[]> record) {
+    public Uni<Void> onResults(ConsumerRecords<String, byte[]> records) {
+        return MailResultRecords.inOrder(records, this::onResult);
+    }
+
+    Uni<Void> onResult(ConsumerRecord<String, byte[]> record) {
         if (MailResultRecords.fromAnotherService(record, MailRequests.SERVICE)
                 && !ProfileSuspension.mayReport(record, ProfileRef.Kind.INTEGRATION)) {
             return Uni.createFrom().voidItem();

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.mailoo.contracts.events.MailDispatchResult;
@@ -31,9 +32,14 @@ public class OrderMailResultConsumer {
         this.metrics = metrics;
     }
 
+    /** A poll's worth of results at once (batch=true on the channel), handled in order. */
     @Incoming("mail-results")
     @ActivateRequestContext
-    public Uni<Void> onResult(ConsumerRecord<String, byte[]> record) {
+    public Uni<Void> onResults(ConsumerRecords<String, byte[]> records) {
+        return MailResultRecords.inOrder(records, this::onResult);
+    }
+
+    Uni<Void> onResult(ConsumerRecord<String, byte[]> record) {
         MailDispatchResult result = MailResultRecords.decodeOwn(record, OrderConfirmationMail.SOURCE_SERVICE);
         if (result == null || !OrderConfirmationMail.ENTITY_TYPE.equals(result.source().entityType())) {
             return Uni.createFrom().voidItem();

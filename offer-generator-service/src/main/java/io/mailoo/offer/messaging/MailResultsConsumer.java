@@ -7,6 +7,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -36,9 +37,14 @@ public class MailResultsConsumer {
     @Inject
     MeterRegistry metrics;
 
+    /** A poll's worth of results at once (batch=true on the channel), handled in order. */
     @Incoming("mail-results")
     @ActivateRequestContext
-    public Uni<Void> onResult(ConsumerRecord<String, byte[]> record) {
+    public Uni<Void> onResults(ConsumerRecords<String, byte[]> records) {
+        return MailResultRecords.inOrder(records, this::onResult);
+    }
+
+    Uni<Void> onResult(ConsumerRecord<String, byte[]> record) {
         MailDispatchResult result = MailResultRecords.decodeOwn(record, SubmissionMails.SOURCE_SERVICE);
         if (result == null) {
             return Uni.createFrom().voidItem();

@@ -1,8 +1,10 @@
 package io.mailoo.support.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
@@ -11,6 +13,8 @@ import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.events.MailDispatchResult;
 import io.mailoo.contracts.json.EventCodec;
 import io.mailoo.contracts.json.EventDecodingException;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Reading {@code mailoo.mail-results.v1}, which carries every service's results: a record whose
@@ -56,6 +60,25 @@ public final class MailResultRecords {
             LOG.warnf("Ignoring a mail result at offset %d that does not decode: %s", record.offset(), e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * Handles a poll's worth of records one after the other, in offset order. The result channels are consumed in
+     * batches because most records are skipped by their header at once, and per-record delivery cost more than the
+     * skipping (docs/benchmarks.md). A record whose handling fails is logged (without its payload) and passed over,
+     * as the channels' failure-strategy=ignore did record by record.
+     */
+    public static Uni<Void> inOrder(ConsumerRecords<String, byte[]> records,
+            Function<ConsumerRecord<String, byte[]>, Uni<Void>> handler) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(records)
+                .onItem().transformToUniAndConcatenate(record -> handler.apply(record)
+                        .onFailure().invoke(f -> LOG.warnf("Passing over the mail result at offset %d: %s",
+                                record.offset(), f.toString()))
+                        .onFailure().recoverWithNull())
+                .collect().last().replaceWithVoid();
     }
 
     public static boolean isFrom(MailDispatchResult result, String service) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -57,8 +58,18 @@ public class SmtpTestRoundTrip {
                 .eventually(() -> pending.remove(request.messageId()));
     }
 
+    /** A poll's worth of results at once (batch=true on the channel): nearly all are skipped by their header. */
     @Incoming("mail-results-broadcast")
-    public void onResult(ConsumerRecord<String, byte[]> record) {
+    public void onResults(ConsumerRecords<String, byte[]> records) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        for (ConsumerRecord<String, byte[]> record : records) {
+            onResult(record);
+        }
+    }
+
+    void onResult(ConsumerRecord<String, byte[]> record) {
         if (pending.isEmpty() || MailResultRecords.fromAnotherService(record, service)) {
             return;
         }

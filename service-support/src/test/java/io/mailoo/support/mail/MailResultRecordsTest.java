@@ -8,9 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import io.mailoo.contracts.Topics;
@@ -20,6 +25,7 @@ import io.mailoo.contracts.events.MailSource;
 import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.contracts.events.ProfileRef;
 import io.mailoo.contracts.json.EventCodec;
+import io.smallrye.mutiny.Uni;
 
 class MailResultRecordsTest {
 
@@ -39,6 +45,27 @@ class MailResultRecordsTest {
                 "{not json".getBytes(StandardCharsets.UTF_8));
         header(record, Topics.RESULT_SOURCE_SERVICE_HEADER, "market-service");
         assertNull(MailResultRecords.decodeOwn(record, OWN));
+    }
+
+    @Test
+    void aBatchIsHandledInOffsetOrderAndAFailingRecordDoesNotStopTheOthers() {
+        List<ConsumerRecord<String, byte[]>> list = new ArrayList<>();
+        for (int offset = 0; offset < 1_000; offset++) {
+            list.add(new ConsumerRecord<>(Topics.MAIL_RESULTS, 0, offset, "integration:1", new byte[0]));
+        }
+        ConsumerRecords<String, byte[]> records = new ConsumerRecords<>(
+                Map.of(new TopicPartition(Topics.MAIL_RESULTS, 0), list));
+        List<Long> handled = new ArrayList<>();
+        MailResultRecords.inOrder(records, record -> {
+            if (record.offset() == 3) {
+                return Uni.createFrom().failure(new IllegalStateException("database away"));
+            }
+            handled.add(record.offset());
+            return Uni.createFrom().voidItem();
+        }).await().indefinitely();
+        assertEquals(999, handled.size(), "all but the failing one, and no stack overflow on a long batch");
+        assertEquals(List.of(0L, 1L, 2L, 4L), handled.subList(0, 4));
+        assertEquals(999L, handled.get(handled.size() - 1));
     }
 
     @Test
