@@ -10,6 +10,7 @@ import io.mailoo.contracts.events.SmtpReply;
 import io.mailoo.dispatch.domain.DispatchOutcome;
 import io.mailoo.dispatch.domain.DispatchOutcome.RetryLadder;
 import io.mailoo.dispatch.domain.ErrorCodes;
+import io.mailoo.dispatch.smtp.SmtpReplyText;
 import io.vertx.ext.mail.SMTPException;
 
 /**
@@ -21,8 +22,6 @@ public class SmtpFailureClassifier {
 
     /** 4xx replies that mean "busy or out of resources right now", retried on the quick ladder (as pretix does). */
     static final Set<Integer> QUICK_RETRY_CODES = Set.of(421, 422, 431, 442, 447, 452);
-
-    private static final int MAX_REPLY_TEXT = 300;
 
     public DispatchOutcome classify(Throwable failure) {
         if (find(failure, java.util.concurrent.TimeoutException.class) != null) {
@@ -48,7 +47,7 @@ public class SmtpFailureClassifier {
 
     private DispatchOutcome classifyReply(SMTPException e) {
         int code = e.getReplyCode();
-        SmtpReply reply = new SmtpReply(code, enhancedCode(e), truncate(e.getReplyMessage()));
+        SmtpReply reply = new SmtpReply(code, enhancedCode(e), SmtpReplyText.truncate(e.getReplyMessage()));
         boolean duringAuth = String.valueOf(e.getMessage()).startsWith("AUTH ");
         if (e.isTransient()) {
             RetryLadder ladder = QUICK_RETRY_CODES.contains(code) ? RetryLadder.QUICK : RetryLadder.SLOW;
@@ -67,20 +66,7 @@ public class SmtpFailureClassifier {
     /** The enhanced status code (e.g. 5.7.8) as the reply text starts with it, if it does. */
     private static String enhancedCode(SMTPException e) {
         String line = e.getReplyMessage();
-        if (line == null || line.length() < 5) {
-            return null;
-        }
-        String rest = line.substring(4).trim();
-        int space = rest.indexOf(' ');
-        String candidate = space > 0 ? rest.substring(0, space) : rest;
-        return candidate.matches("[245]\\.\\d{1,3}\\.\\d{1,3}") ? candidate : null;
-    }
-
-    private static String truncate(String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.length() > MAX_REPLY_TEXT ? text.substring(0, MAX_REPLY_TEXT) : text;
+        return line == null || line.length() < 5 ? null : SmtpReplyText.enhancedCode(line.substring(4));
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -8,8 +8,6 @@ import io.vertx.ext.mail.SMTPException;
 /** One complete SMTP reply: its code and every line as the server sent it ("250-…", "250 …"). */
 record SmtpReplyLines(int code, List<String> lines) {
 
-    private static final int MAX_TEXT = 300;
-
     boolean is(int expected) {
         return code == expected;
     }
@@ -27,12 +25,6 @@ record SmtpReplyLines(int code, List<String> lines) {
     SmtpReply toSmtpReply() {
         String last = lines.get(lines.size() - 1);
         String text = last.length() > 4 ? last.substring(4).trim() : "";
-        String enhanced = null;
-        int space = text.indexOf(' ');
-        String first = space > 0 ? text.substring(0, space) : text;
-        if (first.matches("[245]\\.\\d{1,3}\\.\\d{1,3}")) {
-            enhanced = first;
-        }
-        return new SmtpReply(code, enhanced, text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+        return new SmtpReply(code, SmtpReplyText.enhancedCode(text), SmtpReplyText.truncate(text));
     }
 }
