@@ -276,7 +276,10 @@ cmd_test_maven() {
   ensure_state_dirs
   local t0; t0=$(now_ms)
   ensure_postgres
-  ensure_databases mailoo_integration_test mailoo_market_test mailoo_offer_test mailoo_dispatch_test
+  # MAILOO_TEST_DB_SUFFIX lets two checkouts run their suites at once on one PostgreSQL (names stay plain identifiers)
+  local sfx=${MAILOO_TEST_DB_SUFFIX:-}
+  [[ "$sfx" =~ ^[a-z0-9_]*$ ]] || die "MAILOO_TEST_DB_SUFFIX must be lower-case letters, digits and _"
+  ensure_databases "mailoo_integration_test$sfx" "mailoo_market_test$sfx" "mailoo_offer_test$sfx" "mailoo_dispatch_test$sfx"
   ensure_keys
   # a leftover test broker from an interrupted run: stop it, the test broker always starts fresh
   stop_components kafka-test
@@ -292,7 +295,7 @@ cmd_test_maven() {
     export MAILOO_TEST_DB_HOST="$MAILOO_DB_HOST" MAILOO_TEST_DB_PORT="$MAILOO_DB_PORT"
     export MAILOO_TEST_DB_USERNAME="$MAILOO_DB_USERNAME" MAILOO_TEST_DB_PASSWORD="$MAILOO_DB_PASSWORD"
     export MAILOO_JWT_PRIVATE_KEY="$JWT_PRIVATE_KEY" MAILOO_JWT_PUBLIC_KEY="$JWT_PUBLIC_KEY"
-    export MAILOO_JWT_ISSUER
+    export MAILOO_JWT_ISSUER MAILOO_TEST_DB_SUFFIX="$sfx"
     mvn_cmd -B verify "$@"
   ) || rc=$?
   if ((rc == 0)); then ok "tests passed ($(( ($(now_ms) - t0) / 1000 )) s)"; else warn "maven exited with $rc"; fi

@@ -183,7 +183,7 @@ public final class DispatchProcess implements AutoCloseable {
     /** mailoo_dispatch_systest_ and the name of the module whose tests run (the working directory). */
     static String databaseForThisModule() {
         String module = Path.of("").toAbsolutePath().getFileName().toString().replaceAll("[^A-Za-z0-9]", "_");
-        return "mailoo_dispatch_systest_" + module.toLowerCase();
+        return "mailoo_dispatch_systest_" + module.toLowerCase() + System.getenv().getOrDefault("MAILOO_TEST_DB_SUFFIX", "");
     }
 
     private static Path locateJar() {
