@@ -6,9 +6,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
+import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SecretOpenException;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.ProfileLimits;
+import io.mailoo.contracts.events.SmtpServer;
+import io.mailoo.contracts.smtp.SmtpSettingsRules;
 import io.mailoo.dispatch.config.DispatchSettings;
 import io.mailoo.dispatch.domain.DispatchOutcome;
 import io.mailoo.dispatch.domain.DispatchOutcome.RetryLadder;
@@ -32,7 +35,8 @@ final class ProfileLane {
     /** What a lane needs from the rest of the service. */
     record Collaborators(ProfileDirectory directory, SmtpHostGuard guard, SmtpSecretCipher cipher,
             SmtpClientFactory clientFactory, MailComposer composer, SmtpFailureClassifier classifier,
-            DispatchSettings settings, DispatchMetrics metrics, AttemptListener listener) {
+            DispatchSettings settings, DispatchMetrics metrics, AttemptListener listener,
+            SecretProblemNotices secretNotices) {
     }
 
     /** A client and the sends still running on it; a retired client closes when its last send ends. */
@@ -58,6 +62,8 @@ final class ProfileLane {
     /** The profile version the lane's client and sender were prepared for; -1 for none. */
     private long preparedVersion = -1;
     private MailComposer.SenderEnvelope preparedSender;
+    /** The password refusalBeforeConnecting opened, handed to prepare's client; never kept beyond that. */
+    private String openedPassword;
     private DispatchOutcome preparationProblem;
     private boolean preparing;
     private int inFlight;
@@ -177,6 +183,17 @@ final class ProfileLane {
     private void prepare(MailProfile profile) {
         preparing = true;
         retireCurrent();
+        // everything that needs no network first: a profile refused here never even resolves its host
+        DispatchOutcome refusal = refusalBeforeConnecting(profile);
+        if (refusal != null) {
+            preparing = false;
+            preparedVersion = profile.version();
+            preparationProblem = refusal;
+            drain();
+            return;
+        }
+        String password = openedPassword;
+        openedPassword = null;
         context.executeBlocking(() -> c.guard().check(profile.smtp().host(), profile.smtp().port()), false)
                 .onComplete(ar -> {
                     preparing = false;
@@ -190,31 +207,42 @@ final class ProfileLane {
                                 ? DispatchOutcome.deferred(ErrorCodes.SMTP_CONNECT_FAILED, null, RetryLadder.QUICK)
                                 : DispatchOutcome.rejected(ar.result().errorCode());
                     } else {
-                        openClient(profile, ar.result());
+                        openClient(profile, password, ar.result());
                     }
                     drain();
                 });
     }
 
-    private void openClient(MailProfile profile, SmtpHostGuard.Verdict verdict) {
+    /** The cleartext-login rule, the sender and the sealed password; null when the profile may connect. */
+    private DispatchOutcome refusalBeforeConnecting(MailProfile profile) {
+        SmtpServer smtp = profile.smtp();
+        if (SmtpSettingsRules.refusesCleartextLogin(smtp.security() == null ? null : smtp.security().name(),
+                smtp.username(), smtp.password() != null, c.settings().allowPrivateHosts())) {
+            return DispatchOutcome.rejected(ErrorCodes.SMTP_CLEARTEXT_LOGIN_REFUSED);
+        }
         String senderProblem = c.composer().senderProblem(profile.from(), profile.replyTo());
         if (senderProblem != null) {
-            preparationProblem = DispatchOutcome.rejected(senderProblem);
-            return;
+            return DispatchOutcome.rejected(senderProblem);
         }
-        String password = null;
-        if (profile.smtp().password() != null) {
+        if (smtp.password() != null) {
             try {
-                password = c.cipher().open(profile.smtp().password(), profile.sealingContext());
+                // bound to the server this event names: a secret put beside another server does not open
+                openedPassword = c.cipher().open(smtp.password(),
+                        SecretBinding.smtpPassword(profile.sealingContext(), smtp));
             } catch (SecretOpenException e) {
-                LOG.warnf("Cannot open the SMTP password of %s v%d: %s", profileRef, profile.version(),
-                        e.getMessage());
-                preparationProblem = e.keyUnknown()
-                        ? DispatchOutcome.deferred(ErrorCodes.KEY_MISSING, null, RetryLadder.SLOW)
-                        : DispatchOutcome.failed(ErrorCodes.SECRET_UNREADABLE, null);
-                return;
+                LOG.warnf("Cannot open the SMTP password of %s v%d for %s:%d: %s", profileRef, profile.version(),
+                        smtp.host(), smtp.port(), e.getMessage());
+                if (e.keyUnknown()) {
+                    return DispatchOutcome.deferred(ErrorCodes.KEY_MISSING, null, RetryLadder.SLOW);
+                }
+                c.secretNotices().unreadable(profile);
+                return DispatchOutcome.failed(ErrorCodes.SECRET_UNREADABLE, null);
             }
         }
+        return null;
+    }
+
+    private void openClient(MailProfile profile, String password, SmtpHostGuard.Verdict verdict) {
         SmtpClient client = c.clientFactory().create(profile.smtp(), password, verdict.address(),
                 maxConnections(profile.limits()));
         preparedSender = c.composer().envelope(profile.from(), profile.replyTo());
