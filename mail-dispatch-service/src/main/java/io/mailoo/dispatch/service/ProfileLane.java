@@ -62,8 +62,6 @@ final class ProfileLane {
     /** The profile version the lane's client and sender were prepared for; -1 for none. */
     private long preparedVersion = -1;
     private MailComposer.SenderEnvelope preparedSender;
-    /** The password refusalBeforeConnecting opened, handed to prepare's client; never kept beyond that. */
-    private String openedPassword;
     private DispatchOutcome preparationProblem;
     private boolean preparing;
     private int inFlight;
@@ -184,16 +182,15 @@ final class ProfileLane {
         preparing = true;
         retireCurrent();
         // everything that needs no network first: a profile refused here never even resolves its host
-        DispatchOutcome refusal = refusalBeforeConnecting(profile);
-        if (refusal != null) {
+        Checked checked = checkBeforeConnecting(profile);
+        if (checked.refusal() != null) {
             preparing = false;
             preparedVersion = profile.version();
-            preparationProblem = refusal;
+            preparationProblem = checked.refusal();
             drain();
             return;
         }
-        String password = openedPassword;
-        openedPassword = null;
+        String password = checked.password();
         context.executeBlocking(() -> c.guard().check(profile.smtp().host(), profile.smtp().port()), false)
                 .onComplete(ar -> {
                     preparing = false;
@@ -213,33 +210,41 @@ final class ProfileLane {
                 });
     }
 
-    /** The cleartext-login rule, the sender and the sealed password; null when the profile may connect. */
-    private DispatchOutcome refusalBeforeConnecting(MailProfile profile) {
+    /** Either why the profile may not connect, or its opened password (null for none). */
+    private record Checked(DispatchOutcome refusal, String password) {
+        @Override
+        public String toString() {
+            return "Checked[refusal=" + refusal + ", password=" + (password == null ? "none" : "<redacted>") + "]";
+        }
+    }
+
+    /** The cleartext-login rule, the sender and the sealed password: everything that needs no network. */
+    private Checked checkBeforeConnecting(MailProfile profile) {
         SmtpServer smtp = profile.smtp();
         if (SmtpSettingsRules.refusesCleartextLogin(smtp.security() == null ? null : smtp.security().name(),
                 smtp.username(), smtp.password() != null, c.settings().allowPrivateHosts())) {
-            return DispatchOutcome.rejected(ErrorCodes.SMTP_CLEARTEXT_LOGIN_REFUSED);
+            return new Checked(DispatchOutcome.rejected(ErrorCodes.SMTP_CLEARTEXT_LOGIN_REFUSED), null);
         }
         String senderProblem = c.composer().senderProblem(profile.from(), profile.replyTo());
         if (senderProblem != null) {
-            return DispatchOutcome.rejected(senderProblem);
+            return new Checked(DispatchOutcome.rejected(senderProblem), null);
         }
-        if (smtp.password() != null) {
-            try {
-                // bound to the server this event names: a secret put beside another server does not open
-                openedPassword = c.cipher().open(smtp.password(),
-                        SecretBinding.smtpPassword(profile.sealingContext(), smtp));
-            } catch (SecretOpenException e) {
-                LOG.warnf("Cannot open the SMTP password of %s v%d for %s:%d: %s", profileRef, profile.version(),
-                        smtp.host(), smtp.port(), e.getMessage());
-                if (e.keyUnknown()) {
-                    return DispatchOutcome.deferred(ErrorCodes.KEY_MISSING, null, RetryLadder.SLOW);
-                }
-                c.secretNotices().unreadable(profile);
-                return DispatchOutcome.failed(ErrorCodes.SECRET_UNREADABLE, null);
+        if (smtp.password() == null) {
+            return new Checked(null, null);
+        }
+        try {
+            // bound to the server this event names: a secret put beside another server does not open
+            return new Checked(null, c.cipher().open(smtp.password(),
+                    SecretBinding.smtpPassword(profile.sealingContext(), smtp)));
+        } catch (SecretOpenException e) {
+            LOG.warnf("Cannot open the SMTP password of %s v%d for %s:%d: %s", profileRef, profile.version(),
+                    smtp.host(), smtp.port(), e.getMessage());
+            if (e.keyUnknown()) {
+                return new Checked(DispatchOutcome.deferred(ErrorCodes.KEY_MISSING, null, RetryLadder.SLOW), null);
             }
+            c.secretNotices().unreadable(profile);
+            return new Checked(DispatchOutcome.failed(ErrorCodes.SECRET_UNREADABLE, null), null);
         }
-        return null;
     }
 
     private void openClient(MailProfile profile, String password, SmtpHostGuard.Verdict verdict) {
