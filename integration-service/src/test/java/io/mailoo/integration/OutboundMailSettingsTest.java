@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.crypto.SealedSecret;
+import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SecretOpenException;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.IntegrationChanged;
@@ -79,6 +80,10 @@ class OutboundMailSettingsTest {
         }
     }
 
+    private static SecretBinding bindingOf(String integrationId, int port) {
+        return SecretBinding.smtpPassword("integration:" + integrationId, "127.0.0.1", port, "NONE", "settings");
+    }
+
     @Test
     void savedSettingsReadBackWithHasSmtpPasswordOnlyAndTheColumnIsCiphertextForThisProfile() {
         Api owner = Api.as("owner-save");
@@ -107,11 +112,15 @@ class OutboundMailSettingsTest {
         assertFalse(ciphertext.contains(smtp.password));
         assertFalse(saved.asString().contains(ciphertext) || read.asString().contains(ciphertext));
         SealedSecret sealed = new SealedSecret(keyId, ciphertext);
-        assertEquals(smtp.password, CIPHER.open(sealed, "integration:" + id), "opens with the key and this profile");
-        assertThrows(SecretOpenException.class, () -> CIPHER.open(sealed, "integration:someone-else"));
+        assertEquals(smtp.password, CIPHER.open(sealed, bindingOf(id, smtp.port())),
+                "opens with the key, this profile and this server");
+        assertThrows(SecretOpenException.class, () -> CIPHER.open(sealed, SecretBinding.smtpPassword(
+                "integration:someone-else", "127.0.0.1", smtp.port(), "NONE", "settings")));
+        assertThrows(SecretOpenException.class, () -> CIPHER.open(sealed, bindingOf(id, smtp.port() + 1)),
+                "bound to the server: another port does not open it");
         SmtpSecretCipher otherKey = SmtpSecretCipher.fromBase64Keys(
                 java.util.Base64.getEncoder().encodeToString(new byte[32]), null);
-        assertThrows(SecretOpenException.class, () -> otherKey.open(sealed, "integration:" + id));
+        assertThrows(SecretOpenException.class, () -> otherKey.open(sealed, bindingOf(id, smtp.port())));
 
         MailProfileChanged event = await().atMost(Duration.ofSeconds(20)).until(
                 () -> kafka.events(Topics.MAIL_PROFILES, MailProfileChanged.class).stream()
@@ -120,7 +129,8 @@ class OutboundMailSettingsTest {
         assertEquals(1, event.version());
         assertEquals(project, event.projectUid());
         assertEquals("hello@settings.test", event.from().address());
-        assertEquals(smtp.password, CIPHER.open(event.smtp().password(), "integration:" + id));
+        assertEquals(smtp.password, CIPHER.open(event.smtp().password(),
+                SecretBinding.smtpPassword(event.profileRef(), event.smtp())));
         IntegrationChanged changed = await().atMost(Duration.ofSeconds(20)).until(
                 () -> kafka.events(Topics.INTEGRATIONS, IntegrationChanged.class).stream()
                         .filter(e -> e.integrationId().equals(id) && e.version() == 2).findFirst().orElse(null),

@@ -94,6 +94,32 @@ class HardenedDispatchTest {
         assertEquals(0, loopbackServer.getReceivedMessages().length);
     }
 
+    @Test
+    void aLoginWithoutTlsIsRefusedBeforeAnythingConnects() {
+        int port = loopbackServer.getSmtp().getPort();
+        String withPassword = Profiles.newRef();
+        kafka.send(Topics.MAIL_PROFILES, withPassword, Profiles.profile(withPassword, 1, port, SmtpSecurity.NONE,
+                "shop", "pw-cleartext-" + UUID.randomUUID(), "shop@tenant.test", null, null));
+        String usernameOnly = Profiles.newRef();
+        kafka.send(Topics.MAIL_PROFILES, usernameOnly, Profiles.profile(usernameOnly, 1, port, SmtpSecurity.NONE,
+                "shop", null, "shop@tenant.test", null, null));
+        java.time.Instant now = java.time.Instant.now();
+        SendMailRequested inlineTest = Profiles.smtpTest(port, "shop", "pw-inline-" + UUID.randomUUID(),
+                "x@customer.test", now, now.plusSeconds(60));
+        SendMailRequested first = Profiles.request(withPassword, 1, MailPurpose.WELCOME, "x@customer.test", "A");
+        SendMailRequested second = Profiles.request(usernameOnly, 1, MailPurpose.WELCOME, "x@customer.test", "B");
+        kafka.send(Topics.MAIL_REQUESTS, withPassword, first);
+        kafka.send(Topics.MAIL_REQUESTS, usernameOnly, second);
+        kafka.send(Topics.MAIL_REQUESTS, inlineTest.profileRef(), inlineTest);
+        for (SendMailRequested request : java.util.List.of(first, second, inlineTest)) {
+            MailDispatchResult result = awaitFinal(request.messageId());
+            assertEquals(MailStatus.REJECTED, result.status(), request.toString());
+            assertEquals("SMTP_CLEARTEXT_LOGIN_REFUSED", result.errorCode(),
+                    "refused before the host guard, the key or a connection");
+        }
+        assertEquals(0, loopbackServer.getReceivedMessages().length);
+    }
+
     private static MailDispatchResult awaitFinal(UUID messageId) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> kafka.resultsFor(messageId).stream()
                 .filter(r -> r.status().isFinal()).findFirst().orElse(null), r -> r != null);

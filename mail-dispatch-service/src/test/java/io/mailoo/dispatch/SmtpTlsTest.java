@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.mailoo.contracts.Topics;
+import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.events.MailDispatchResult;
 import io.mailoo.contracts.events.MailProfileChanged;
 import io.mailoo.contracts.events.MailPurpose;
@@ -63,7 +64,8 @@ class SmtpTlsTest {
             String password) {
         return new MailProfileChanged(ref, "project-test", 1,
                 new SmtpServer("localhost", port, security, username,
-                        password == null ? null : Profiles.seal(password, ref)),
+                        password == null ? null : Profiles.seal(password, SecretBinding.smtpPassword(ref,
+                                "localhost", port, security, username))),
                 new Sender("shop@tenant-tls.test", "TLS Shop"), null, new ProfileLimits(2, 6000));
     }
 

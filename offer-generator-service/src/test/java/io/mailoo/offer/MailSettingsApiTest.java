@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import com.icegreen.greenmail.util.GreenMail;
 
 import io.mailoo.contracts.Topics;
+import io.mailoo.contracts.crypto.SecretBinding;
+import io.mailoo.contracts.crypto.SecretOpenException;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.MailProfileChanged;
 import io.mailoo.offer.support.SecretLeakCheck;
@@ -92,7 +95,11 @@ class MailSettingsApiTest {
         assertEquals("offers", event.smtp().username());
         assertEquals("offers@sunny.test", event.from().address());
         SmtpSecretCipher cipher = SmtpSecretCipher.fromBase64Keys(TestKeys.ENCRYPTION_KEY, null);
-        assertEquals(password, cipher.open(event.smtp().password(), profileRef), "sealed for this profile");
+        assertEquals(password, cipher.open(event.smtp().password(),
+                SecretBinding.smtpPassword(profileRef, event.smtp())), "sealed for this profile and its server");
+        assertThrows(SecretOpenException.class, () -> cipher.open(event.smtp().password(),
+                SecretBinding.smtpPassword(profileRef, "other.example", event.smtp().port(), event.smtp().security(),
+                        event.smtp().username())), "bound to the server: another host does not open it");
 
         // Same server, no password: the stored one is kept, and the next event carries the same sealed secret.
         Map<String, Object> keep = settings(server, null, null);

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import com.icegreen.greenmail.util.GreenMail;
 
 import io.mailoo.contracts.Topics;
+import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.MailDispatchResult;
 import io.mailoo.contracts.events.MailProfileChanged;
@@ -342,7 +343,8 @@ class OfferMailAcceptanceTest {
     /** integration-service's part: the Market integration's own outboundMail, on another server. */
     private static void publishMarketProfile(String marketRef, String projectUid) {
         SmtpSecretCipher cipher = SmtpSecretCipher.fromBase64Keys(TestKeys.ENCRYPTION_KEY, null);
-        var sealed = cipher.seal(marketPassword, marketRef);
+        var sealed = cipher.seal(marketPassword, SecretBinding.smtpPassword(marketRef, "127.0.0.1",
+                marketServer.getSmtp().getPort(), SmtpSecurity.NONE, "market"));
         kafka.send(Topics.MAIL_PROFILES, marketRef, new MailProfileChanged(marketRef, projectUid, 1,
                 new SmtpServer("127.0.0.1", marketServer.getSmtp().getPort(), SmtpSecurity.NONE, "market", sealed),
                 new Sender("shop@market.test", "Market"), null, new ProfileLimits(null, null)));

@@ -1,6 +1,7 @@
 package io.mailoo.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,20 +29,20 @@ class SmtpSettingsRulesTest {
     @Test
     void validSettingsHaveNoErrors() {
         assertTrue(SmtpSettingsRules.validate(input("smtp.example.com", 587, "STARTTLS", "shop",
-                Optional.of("pw"))).isEmpty());
-        assertTrue(SmtpSettingsRules.validate(input("127.0.0.1", 2525, "NONE", null, null)).isEmpty());
+                Optional.of("pw")), false).isEmpty());
+        assertTrue(SmtpSettingsRules.validate(input("127.0.0.1", 2525, "NONE", null, null), false).isEmpty());
     }
 
     @Test
     void everyInvalidFieldIsNamedWithACode() {
         SmtpSettingsInput bad = new SmtpSettingsInput("bad host\r\n", 70000, "TLS", "u\n", Optional.of(""),
                 "not-an-address", "Name\r\nBcc: x", "also bad");
-        List<String> codes = SmtpSettingsRules.validate(bad).stream().map(FieldError::code).toList();
+        List<String> codes = SmtpSettingsRules.validate(bad, true).stream().map(FieldError::code).toList();
         assertEquals(List.of("SMTP_HOST_INVALID", "SMTP_PORT_INVALID", "SMTP_SECURITY_INVALID",
                 "SMTP_USERNAME_INVALID", "SMTP_PASSWORD_INVALID", "FROM_ADDRESS_INVALID", "FROM_NAME_INVALID",
                 "REPLY_TO_INVALID"), codes);
         List<String> missing = SmtpSettingsRules.validate(new SmtpSettingsInput(null, null, null, null, null, null,
-                null, null)).stream().map(FieldError::code).toList();
+                null, null), false).stream().map(FieldError::code).toList();
         assertEquals(List.of("SMTP_HOST_REQUIRED", "SMTP_PORT_INVALID", "SMTP_SECURITY_INVALID",
                 "FROM_ADDRESS_REQUIRED"), missing);
     }
@@ -73,5 +74,27 @@ class SmtpSettingsRulesTest {
     @Test
     void toStringNeverShowsThePassword() {
         assertTrue(!input("h.example.com", 25, "NONE", null, Optional.of("hunter2")).toString().contains("hunter2"));
+    }
+
+    @Test
+    void aLoginWithoutTlsIsRefusedWherePrivateHostsAreNotAllowed() {
+        for (SmtpSettingsInput cleartext : List.of(
+                input("smtp.example.com", 25, "NONE", "shop", Optional.of("pw")),
+                input("smtp.example.com", 25, "NONE", "shop", null),
+                input("smtp.example.com", 25, "NONE", null, Optional.of("pw")))) {
+            List<FieldError> errors = SmtpSettingsRules.validate(cleartext, false);
+            assertEquals(1, errors.size(), errors.toString());
+            assertEquals("security", errors.get(0).field());
+            assertEquals(SmtpSettingsRules.CLEARTEXT_LOGIN_REFUSED, errors.get(0).code());
+            assertTrue(errors.get(0).message().contains("STARTTLS"));
+            assertTrue(SmtpSettingsRules.validate(cleartext, true).isEmpty(), "dev and test allow it");
+        }
+        assertTrue(SmtpSettingsRules.validate(input("smtp.example.com", 25, "NONE", " ", Optional.empty()), false)
+                .isEmpty(), "no login at all is fine without TLS");
+        assertTrue(SmtpSettingsRules.validate(input("smtp.example.com", 465, "SSL_TLS", "shop", Optional.of("pw")),
+                false).isEmpty());
+        assertTrue(SmtpSettingsRules.refusesCleartextLogin("NONE", null, true, false));
+        assertFalse(SmtpSettingsRules.refusesCleartextLogin("STARTTLS", "u", true, false));
+        assertFalse(SmtpSettingsRules.refusesCleartextLogin("NONE", "u", true, true));
     }
 }

@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.mailoo.contracts.crypto.SealedSecret;
+import io.mailoo.contracts.crypto.SecretBinding;
+import io.mailoo.contracts.events.ProfileRef;
 import io.mailoo.contracts.smtp.StoredSmtpServer;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -37,6 +39,10 @@ public class OutboundMail extends PanacheEntityBase {
     @Column(name = "password_ciphertext")
     public String passwordCiphertext;
 
+    /** The SecretBinding version the password was sealed with; 1 = legacy, re-sealed by LegacySecretReseal. */
+    @Column(name = "password_binding_version", nullable = false)
+    public int passwordBindingVersion = SecretBinding.VERSION;
+
     @Column(name = "from_address", nullable = false)
     public String fromAddress;
 
@@ -61,9 +67,17 @@ public class OutboundMail extends PanacheEntityBase {
         return hasPassword() ? new SealedSecret(passwordKeyId, passwordCiphertext) : null;
     }
 
+    /** @param sealed sealed with {@link #secretBinding()}, or null for no password */
     public void sealedPassword(SealedSecret sealed) {
         passwordKeyId = sealed == null ? null : sealed.keyId();
         passwordCiphertext = sealed == null ? null : sealed.ciphertext();
+        passwordBindingVersion = SecretBinding.VERSION;
+    }
+
+    /** What the password is sealed for: this profile and the server as stored now (set the fields first). */
+    public SecretBinding secretBinding() {
+        return SecretBinding.smtpPassword(ProfileRef.integration(integrationId.toString()).toString(), host, port,
+                security, username);
     }
 
     public StoredSmtpServer storedServer() {

@@ -6,6 +6,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.smtp.PasswordChange;
 import io.mailoo.contracts.smtp.SmtpSettingsInput;
@@ -33,6 +35,9 @@ public class OutboundMailService {
     @Inject
     SmtpSecretCipher cipher;
 
+    @ConfigProperty(name = "mailoo.smtp.allow-private-hosts")
+    boolean allowPrivateHosts;
+
     /** @param input empty = remove the profile */
     @WithTransaction
     public Uni<IntegrationDetails> save(String projectUid, String integrationId, String userId,
@@ -47,7 +52,7 @@ public class OutboundMailService {
 
     private Uni<IntegrationDetails> store(Project project, Integration integration, OutboundMail stored,
             SmtpSettingsInput in) {
-        PasswordChange change = SmtpInputs.check(in, stored, cipher);
+        PasswordChange change = SmtpInputs.check(in, stored, cipher, allowPrivateHosts);
         OutboundMail mail = stored != null ? stored : new OutboundMail();
         mail.integrationId = integration.id;
         mail.host = in.host().trim();
@@ -60,7 +65,7 @@ public class OutboundMailService {
         mail.updatedAt = Instant.now();
         mail.suspendedAt = null; // a new profile version lifts dispatch's suspension
         if (change == PasswordChange.NEW) {
-            mail.sealedPassword(cipher.seal(in.password().get(), DomainEvents.profileRef(integration)));
+            mail.sealedPassword(cipher.seal(in.password().get(), mail.secretBinding()));
         } else if (change == PasswordChange.NONE) {
             mail.sealedPassword(null);
         }

@@ -16,9 +16,14 @@ public final class SmtpInputs {
     private SmtpInputs() {
     }
 
-    /** Validates the input against what is stored and says what happens to the password. */
-    public static PasswordChange check(SmtpSettingsInput input, OutboundMail stored, SmtpSecretCipher cipher) {
-        InputRules.check().addAll(SmtpSettingsRules.validate(input)).orFail();
+    /**
+     * Validates the input against what is stored and says what happens to the password.
+     *
+     * @param allowPrivateHosts MAIL_SMTP_ALLOW_PRIVATE_HOSTS: false refuses a login without TLS
+     */
+    public static PasswordChange check(SmtpSettingsInput input, OutboundMail stored, SmtpSecretCipher cipher,
+            boolean allowPrivateHosts) {
+        InputRules.check().addAll(SmtpSettingsRules.validate(input, allowPrivateHosts)).orFail();
         PasswordChange change = SmtpSettingsRules.passwordChange(stored == null ? null : stored.storedServer(), input);
         if (change == null) {
             throw ProblemException.invalid(java.util.List.of(SmtpSettingsRules.passwordRequired()));

@@ -8,7 +8,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.mailoo.contracts.crypto.SealedSecret;
+import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SecretOpenException;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.InlineProfile;
@@ -47,6 +50,9 @@ public class SmtpTestService {
     @Inject
     SmtpSecretCipher cipher;
 
+    @ConfigProperty(name = "mailoo.smtp.allow-private-hosts")
+    boolean allowPrivateHosts;
+
     @Inject
     SmtpTestRoundTrip roundTrip;
 
@@ -72,13 +78,15 @@ public class SmtpTestService {
             throw new ProblemException(422, "EMAIL_CLAIM_MISSING",
                     "Your sign-in token has no email claim, so there is no address to send the test email to.");
         }
-        PasswordChange change = SmtpInputs.check(in, stored, cipher);
+        PasswordChange change = SmtpInputs.check(in, stored, cipher, allowPrivateHosts);
         rateLimiter.acquire("smtp-test:" + userId, limits.smtpTestsPerMinute());
         UUID messageId = UUID.randomUUID();
-        String testAd = InlineProfile.associatedData(messageId);
+        // bound to this one test and to the server it is sent to
+        SecretBinding testBinding = SecretBinding.smtpPassword(InlineProfile.associatedData(messageId),
+                in.host().trim(), in.port(), in.security(), InputRules.blankToNull(in.username()));
         SealedSecret password = switch (change) {
-            case NEW -> cipher.seal(in.password().get(), testAd);
-            case KEEP_STORED -> reseal(stored, integration, testAd);
+            case NEW -> cipher.seal(in.password().get(), testBinding);
+            case KEEP_STORED -> reseal(stored, testBinding);
             case NONE -> null;
         };
         Instant now = Instant.now();
@@ -97,12 +105,12 @@ public class SmtpTestService {
     }
 
     /** The stored password opened and sealed again for this test only (never leaves the service in the clear). */
-    private SealedSecret reseal(OutboundMail stored, Integration integration, String testAd) {
+    private SealedSecret reseal(OutboundMail stored, SecretBinding testBinding) {
         if (!cipher.canSeal()) {
             throw SmtpInputs.keyMissing();
         }
         try {
-            return cipher.seal(cipher.open(stored.sealedPassword(), DomainEvents.profileRef(integration)), testAd);
+            return cipher.seal(cipher.open(stored.sealedPassword(), stored.secretBinding()), testBinding);
         } catch (SecretOpenException e) {
             throw new ProblemException(409, "STORED_PASSWORD_UNREADABLE", "The stored SMTP password cannot be "
                     + "opened with the configured keys; enter the password again.");

@@ -75,6 +75,14 @@ public interface DispatchSettings {
     /** How often PostgreSQL is polled for due retries (a Quarkus scheduler interval such as "1s"). */
     String pollInterval();
 
+    /** Lines one SMTP reply may have (EHLO lists a dozen); past it the connection is closed, SMTP_PROTOCOL_ERROR. */
+    @WithDefault("100")
+    int maxReplyLines();
+
+    /** Bytes one SMTP reply may have, CRLFs included; past it the connection is closed, SMTP_PROTOCOL_ERROR. */
+    @WithDefault("65536")
+    int maxReplyBytes();
+
     /** The longest an SMTP_TEST inline profile may live after requestedAt. */
     Duration testMaxLifetime();
 }

@@ -1,5 +1,7 @@
 package io.mailoo.dispatch.domain;
 
+import io.mailoo.contracts.smtp.SmtpSettingsRules;
+
 /** Stable errorCode values of MailDispatchResult; documented in docs/dispatch.md. */
 public final class ErrorCodes {
     public static final String PROFILE_NOT_CONFIGURED = "PROFILE_NOT_CONFIGURED";
@@ -22,6 +24,8 @@ public final class ErrorCodes {
     public static final String PURPOSE_NOT_ALLOWED = "PURPOSE_NOT_ALLOWED";
     public static final String INLINE_PROFILE_EXPIRED = "INLINE_PROFILE_EXPIRED";
     public static final String EXPIRED = "EXPIRED";
+    public static final String SMTP_CLEARTEXT_LOGIN_REFUSED = SmtpSettingsRules.CLEARTEXT_LOGIN_REFUSED;
+    public static final String SMTP_PROTOCOL_ERROR = "SMTP_PROTOCOL_ERROR";
 
     private ErrorCodes() {
     }

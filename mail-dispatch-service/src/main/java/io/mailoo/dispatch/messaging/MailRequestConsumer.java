@@ -68,9 +68,10 @@ public class MailRequestConsumer {
     public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
         Instant now = Instant.now();
         List<NewMessage> rows = new ArrayList<>();
+        List<Uni<Void>> deadLettered = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (KafkaRecord<String, byte[]> record : batch) {
-            SendMailRequested request = decode(record);
+            SendMailRequested request = decode(record, deadLettered);
             byte[] received = record.getPayload();
             if (request == null || !seen.add(request.messageId())) {
                 continue;
@@ -90,6 +91,9 @@ public class MailRequestConsumer {
                         .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15))
                         .indefinitely())
                 .chain(inserted -> dispatch(rows, inserted))
+                // the batch is committed only once its poisoned records are on the DLQ
+                .chain(() -> deadLettered.isEmpty() ? Uni.createFrom().voidItem()
+                        : Uni.join().all(deadLettered).andCollectFailures().replaceWithVoid())
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()))
                 .subscribeAsCompletionStage();
     }
@@ -117,7 +121,7 @@ public class MailRequestConsumer {
                 .forEach(recorder::publishStored)).replaceWithVoid();
     }
 
-    private SendMailRequested decode(KafkaRecord<String, byte[]> record) {
+    private SendMailRequested decode(KafkaRecord<String, byte[]> record, List<Uni<Void>> deadLettered) {
         String reason;
         if (record.getPayload() == null || record.getPayload().length == 0) {
             reason = "empty value";
@@ -132,8 +136,15 @@ public class MailRequestConsumer {
                 reason = e.getMessage();
             }
         }
-        deadLetters.deadLetter(record.getKey(), record.getPayload(), record.getTopic(), record.getPartition(),
-                record instanceof IncomingKafkaRecord<?, ?> incoming ? incoming.getOffset() : -1, reason);
+        long offset = record instanceof IncomingKafkaRecord<?, ?> incoming ? incoming.getOffset() : -1;
+        String why = reason;
+        deadLettered.add(Uni.createFrom()
+                .completionStage(() -> deadLetters.deadLetter(record.getKey(), record.getPayload(), record.getTopic(),
+                        record.getPartition(), offset, why))
+                .onFailure().invoke(f -> LOG.errorf("Cannot write %s-%d@%d to the dead-letter topic, retrying "
+                        + "(the batch stays uncommitted): %s", record.getTopic(), record.getPartition(), offset,
+                        FailureDescription.of(f)))
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely());
         return null;
     }
 }

@@ -45,7 +45,7 @@ public class DispatchEngine {
             InlineProfileSender inlineSender, PlatformMailSender platformSender, ProfileSuspensions suspensions,
             ProfileDirectory directory, SmtpHostGuard guard, SmtpSecretCipher cipher,
             SmtpClientFactory clientFactory, MailComposer composer, SmtpFailureClassifier classifier,
-            DispatchMetrics metrics) {
+            DispatchMetrics metrics, SecretProblemNotices secretNotices) {
         this.vertx = vertx;
         this.settings = settings;
         this.recorder = recorder;
@@ -53,7 +53,7 @@ public class DispatchEngine {
         this.platformSender = platformSender;
         this.suspensions = suspensions;
         this.laneCollaborators = new ProfileLane.Collaborators(directory, guard, cipher, clientFactory, composer,
-                classifier, settings, metrics, this::finished);
+                classifier, settings, metrics, this::finished, secretNotices);
         directory.onChange(ref -> {
             ProfileLane lane = lanes.get(ref);
             if (lane != null) {

@@ -2,9 +2,12 @@ package io.mailoo.dispatch.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SecretOpenException;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.InlineProfile;
+import io.mailoo.contracts.events.SmtpServer;
+import io.mailoo.contracts.smtp.SmtpSettingsRules;
 import io.mailoo.dispatch.config.DispatchSettings;
 import io.mailoo.dispatch.domain.DispatchOutcome;
 import io.mailoo.dispatch.domain.ErrorCodes;
@@ -44,28 +47,33 @@ public class InlineProfileSender {
 
     public Future<DispatchOutcome> send(QueuedMail mail) {
         InlineProfile inline = mail.request().inlineProfile();
+        SmtpServer smtp = inline.smtp();
+        // no network before the login rule, the sender and the password are settled
+        if (SmtpSettingsRules.refusesCleartextLogin(smtp.security() == null ? null : smtp.security().name(),
+                smtp.username(), smtp.password() != null, settings.allowPrivateHosts())) {
+            return Future.succeededFuture(DispatchOutcome.rejected(ErrorCodes.SMTP_CLEARTEXT_LOGIN_REFUSED));
+        }
+        String senderProblem = composer.senderProblem(inline.from(), inline.replyTo());
+        if (senderProblem != null) {
+            return Future.succeededFuture(DispatchOutcome.rejected(senderProblem));
+        }
+        String password;
+        try {
+            password = smtp.password() == null ? null : cipher.open(smtp.password(), SecretBinding.smtpPassword(
+                    InlineProfile.associatedData(mail.request().messageId()), smtp));
+        } catch (SecretOpenException e) {
+            return Future.succeededFuture(DispatchOutcome.failed(
+                    e.keyUnknown() ? ErrorCodes.KEY_MISSING : ErrorCodes.SECRET_UNREADABLE, null));
+        }
         Context context = ((VertxInternal) vertx).createEventLoopContext();
-        return context.executeBlocking(() -> guard.check(inline.smtp().host(), inline.smtp().port()), false)
+        return context.executeBlocking(() -> guard.check(smtp.host(), smtp.port()), false)
                 .compose(verdict -> {
                     if (!verdict.allowed()) {
                         return Future.succeededFuture(ErrorCodes.SMTP_CONNECT_FAILED.equals(verdict.errorCode())
                                 ? DispatchOutcome.failed(ErrorCodes.SMTP_CONNECT_FAILED, null)
                                 : DispatchOutcome.rejected(verdict.errorCode()));
                     }
-                    String senderProblem = composer.senderProblem(inline.from(), inline.replyTo());
-                    if (senderProblem != null) {
-                        return Future.succeededFuture(DispatchOutcome.rejected(senderProblem));
-                    }
-                    String password;
-                    try {
-                        password = inline.smtp().password() == null ? null
-                                : cipher.open(inline.smtp().password(),
-                                        InlineProfile.associatedData(mail.request().messageId()));
-                    } catch (SecretOpenException e) {
-                        return Future.succeededFuture(DispatchOutcome.failed(
-                                e.keyUnknown() ? ErrorCodes.KEY_MISSING : ErrorCodes.SECRET_UNREADABLE, null));
-                    }
-                    SmtpClient client = clientFactory.create(inline.smtp(), password, verdict.address(), 1);
+                    SmtpClient client = clientFactory.create(smtp, password, verdict.address(), 1);
                     return SendDeadline.within(context,
                             client.send(composer.compose(mail.request(), composer.envelope(inline.from(), inline.replyTo()))),
                             settings.sendTimeout().toMillis())

@@ -6,9 +6,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
+import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SecretOpenException;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.ProfileLimits;
+import io.mailoo.contracts.events.SmtpServer;
+import io.mailoo.contracts.smtp.SmtpSettingsRules;
 import io.mailoo.dispatch.config.DispatchSettings;
 import io.mailoo.dispatch.domain.DispatchOutcome;
 import io.mailoo.dispatch.domain.DispatchOutcome.RetryLadder;
@@ -32,7 +35,8 @@ final class ProfileLane {
     /** What a lane needs from the rest of the service. */
     record Collaborators(ProfileDirectory directory, SmtpHostGuard guard, SmtpSecretCipher cipher,
             SmtpClientFactory clientFactory, MailComposer composer, SmtpFailureClassifier classifier,
-            DispatchSettings settings, DispatchMetrics metrics, AttemptListener listener) {
+            DispatchSettings settings, DispatchMetrics metrics, AttemptListener listener,
+            SecretProblemNotices secretNotices) {
     }
 
     /** A client and the sends still running on it; a retired client closes when its last send ends. */
@@ -177,6 +181,16 @@ final class ProfileLane {
     private void prepare(MailProfile profile) {
         preparing = true;
         retireCurrent();
+        // everything that needs no network first: a profile refused here never even resolves its host
+        Checked checked = checkBeforeConnecting(profile);
+        if (checked.refusal() != null) {
+            preparing = false;
+            preparedVersion = profile.version();
+            preparationProblem = checked.refusal();
+            drain();
+            return;
+        }
+        String password = checked.password();
         context.executeBlocking(() -> c.guard().check(profile.smtp().host(), profile.smtp().port()), false)
                 .onComplete(ar -> {
                     preparing = false;
@@ -190,31 +204,50 @@ final class ProfileLane {
                                 ? DispatchOutcome.deferred(ErrorCodes.SMTP_CONNECT_FAILED, null, RetryLadder.QUICK)
                                 : DispatchOutcome.rejected(ar.result().errorCode());
                     } else {
-                        openClient(profile, ar.result());
+                        openClient(profile, password, ar.result());
                     }
                     drain();
                 });
     }
 
-    private void openClient(MailProfile profile, SmtpHostGuard.Verdict verdict) {
+    /** Either why the profile may not connect, or its opened password (null for none). */
+    private record Checked(DispatchOutcome refusal, String password) {
+        @Override
+        public String toString() {
+            return "Checked[refusal=" + refusal + ", password=" + (password == null ? "none" : "<redacted>") + "]";
+        }
+    }
+
+    /** The cleartext-login rule, the sender and the sealed password: everything that needs no network. */
+    private Checked checkBeforeConnecting(MailProfile profile) {
+        SmtpServer smtp = profile.smtp();
+        if (SmtpSettingsRules.refusesCleartextLogin(smtp.security() == null ? null : smtp.security().name(),
+                smtp.username(), smtp.password() != null, c.settings().allowPrivateHosts())) {
+            return new Checked(DispatchOutcome.rejected(ErrorCodes.SMTP_CLEARTEXT_LOGIN_REFUSED), null);
+        }
         String senderProblem = c.composer().senderProblem(profile.from(), profile.replyTo());
         if (senderProblem != null) {
-            preparationProblem = DispatchOutcome.rejected(senderProblem);
-            return;
+            return new Checked(DispatchOutcome.rejected(senderProblem), null);
         }
-        String password = null;
-        if (profile.smtp().password() != null) {
-            try {
-                password = c.cipher().open(profile.smtp().password(), profile.sealingContext());
-            } catch (SecretOpenException e) {
-                LOG.warnf("Cannot open the SMTP password of %s v%d: %s", profileRef, profile.version(),
-                        e.getMessage());
-                preparationProblem = e.keyUnknown()
-                        ? DispatchOutcome.deferred(ErrorCodes.KEY_MISSING, null, RetryLadder.SLOW)
-                        : DispatchOutcome.failed(ErrorCodes.SECRET_UNREADABLE, null);
-                return;
+        if (smtp.password() == null) {
+            return new Checked(null, null);
+        }
+        try {
+            // bound to the server this event names: a secret put beside another server does not open
+            return new Checked(null, c.cipher().open(smtp.password(),
+                    SecretBinding.smtpPassword(profile.sealingContext(), smtp)));
+        } catch (SecretOpenException e) {
+            LOG.warnf("Cannot open the SMTP password of %s v%d for %s:%d: %s", profileRef, profile.version(),
+                    smtp.host(), smtp.port(), e.getMessage());
+            if (e.keyUnknown()) {
+                return new Checked(DispatchOutcome.deferred(ErrorCodes.KEY_MISSING, null, RetryLadder.SLOW), null);
             }
+            c.secretNotices().unreadable(profile);
+            return new Checked(DispatchOutcome.failed(ErrorCodes.SECRET_UNREADABLE, null), null);
         }
+    }
+
+    private void openClient(MailProfile profile, String password, SmtpHostGuard.Verdict verdict) {
         SmtpClient client = c.clientFactory().create(profile.smtp(), password, verdict.address(),
                 maxConnections(profile.limits()));
         preparedSender = c.composer().envelope(profile.from(), profile.replyTo());

@@ -36,7 +36,8 @@ public class SmtpClientFactory {
         SmtpTarget target = new SmtpTarget(smtp.host(), checkedAddress, smtp.port(), smtp.security(),
                 login ? smtp.username() : null, login ? password : null, settings.ownHostname(),
                 settings.connectTimeout().toMillis(), settings.sendTimeout().toMillis(),
-                settings.socketIdleTimeout().toMillis(), settings.trustedCertificates().orElse(List.of()));
+                settings.socketIdleTimeout().toMillis(), settings.trustedCertificates().orElse(List.of()),
+                settings.maxReplyLines(), settings.maxReplyBytes());
         return new SmtpClient(vertx, target, maxConnections);
     }
 }

@@ -10,6 +10,7 @@ import io.mailoo.contracts.events.SmtpReply;
 import io.mailoo.dispatch.domain.DispatchOutcome;
 import io.mailoo.dispatch.domain.DispatchOutcome.RetryLadder;
 import io.mailoo.dispatch.domain.ErrorCodes;
+import io.mailoo.dispatch.smtp.SmtpProtocolException;
 import io.mailoo.dispatch.smtp.SmtpReplyText;
 import io.vertx.ext.mail.SMTPException;
 
@@ -26,6 +27,10 @@ public class SmtpFailureClassifier {
     public DispatchOutcome classify(Throwable failure) {
         if (find(failure, java.util.concurrent.TimeoutException.class) != null) {
             return DispatchOutcome.deferred(ErrorCodes.SMTP_TIMEOUT, null, RetryLadder.QUICK);
+        }
+        if (find(failure, SmtpProtocolException.class) != null) {
+            // a server outside the protocol's bounds is broken or hostile: retrying only gives it more connections
+            return DispatchOutcome.failed(ErrorCodes.SMTP_PROTOCOL_ERROR, null);
         }
         SMTPException smtp = find(failure, SMTPException.class);
         if (smtp != null) {

@@ -27,7 +27,7 @@ import io.vertx.core.parsetools.RecordParser;
 /**
  * One SMTP connection: greeting, EHLO, STARTTLS, AUTH (PLAIN or LOGIN), then mail transactions whose DATA goes out
  * in one write. Commands are strictly sequential (one reply awaited at a time), each reply bounded by the target's
- * reply timeout. Used from one Vert.x context only. Exceptions carry the server's reply lines, never a command we
+ * reply timeout (the whole reply, not each line) and by its maxReplyLines and maxReplyBytes. Used from one Vert.x context only. Exceptions carry the server's reply lines, never a command we
  * sent, so credentials cannot leak through them.
  */
 final class SmtpSession {
@@ -40,6 +40,8 @@ final class SmtpSession {
     private final NetSocket socket;
     private final ArrayDeque<Promise<SmtpReplyLines>> awaiting = new ArrayDeque<>();
     private final List<String> partialReply = new ArrayList<>();
+    /** Bytes of the reply being read, CRLFs included, against the target's maxReplyBytes. */
+    private int partialReplyBytes;
     private Set<String> extensions = Set.of();
     private String authLine = "";
     private long replyTimer = -1;
@@ -51,9 +53,17 @@ final class SmtpSession {
         this.target = target;
         this.socket = socket;
         RecordParser parser = RecordParser.newDelimited("\r\n", this::onLine);
-        parser.maxRecordSize(MAX_REPLY_LINE);
-        parser.exceptionHandler(this::fail);
-        socket.handler(parser);
+        int maxLine = Math.max(1, Math.min(MAX_REPLY_LINE, target.maxReplyBytes()));
+        parser.maxRecordSize(maxLine);
+        // the parser's only failure is a record over maxRecordSize: a line without CRLF that does not end
+        parser.exceptionHandler(e -> fail(new SmtpProtocolException(
+                "the SMTP server sent a reply line longer than " + maxLine + " bytes")));
+        // once failed, whatever the server still streams is dropped instead of buffered
+        socket.handler(data -> {
+            if (!closed) {
+                parser.handle(data);
+            }
+        });
         socket.exceptionHandler(this::fail);
         socket.closeHandler(v -> fail(new SmtpConnectionClosedException()));
     }
@@ -237,16 +247,28 @@ final class SmtpSession {
     }
 
     private void onLine(Buffer buffer) {
+        if (closed) {
+            return;
+        }
         String line = buffer.toString(StandardCharsets.UTF_8);
         if (line.length() < 3 || !Character.isDigit(line.charAt(0)) || !Character.isDigit(line.charAt(1))
                 || !Character.isDigit(line.charAt(2))) {
-            fail(new IllegalStateException("the server sent something that is not an SMTP reply"));
+            fail(new SmtpProtocolException("the server sent something that is not an SMTP reply"));
+            return;
+        }
+        partialReplyBytes += buffer.length() + 2;
+        if (partialReply.size() >= target.maxReplyLines() || partialReplyBytes > target.maxReplyBytes()) {
+            // a hostile or broken server streaming continuation lines: stop reading it, keep nothing of it
+            partialReply.clear();
+            fail(new SmtpProtocolException("the SMTP server's reply exceeded " + target.maxReplyLines()
+                    + " lines or " + target.maxReplyBytes() + " bytes"));
             return;
         }
         partialReply.add(line);
         if (line.length() > 3 && line.charAt(3) == '-') {
             return; // more lines of the same reply follow
         }
+        partialReplyBytes = 0;
         SmtpReplyLines reply = new SmtpReplyLines(Integer.parseInt(line.substring(0, 3)), List.copyOf(partialReply));
         partialReply.clear();
         Promise<SmtpReplyLines> promise = awaiting.poll();

@@ -9,11 +9,12 @@ import io.mailoo.contracts.events.SmtpSecurity;
  * Where and how one profile's client connects: the host name (which a TLS certificate must match and which is sent
  * as SNI), the address the host guard resolved and checked (connected to directly, so DNS cannot change between check
  * and connect; null = resolve the host), the login, and the PEM files of the certificate authorities to trust instead
- * of the JVM's (empty = the JVM's).
+ * of the JVM's (empty = the JVM's), and the bounds of one server reply (lines, bytes) past which the connection is
+ * closed.
  */
 public record SmtpTarget(String host, InetAddress checkedAddress, int port, SmtpSecurity security, String username,
         String password, String ownHostname, long connectTimeoutMillis, long replyTimeoutMillis,
-        long maxIdleMillis, List<String> trustedCertificates) {
+        long maxIdleMillis, List<String> trustedCertificates, int maxReplyLines, int maxReplyBytes) {
 
     public boolean login() {
         return username != null && !username.isBlank();

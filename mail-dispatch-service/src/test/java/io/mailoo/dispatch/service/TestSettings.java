@@ -107,6 +107,16 @@ record TestSettings(boolean allowPrivateHosts) implements DispatchSettings {
     }
 
     @Override
+    public int maxReplyLines() {
+        return 100;
+    }
+
+    @Override
+    public int maxReplyBytes() {
+        return 65536;
+    }
+
+    @Override
     public Duration testMaxLifetime() {
         return Duration.ofSeconds(60);
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.mailoo.contracts.crypto.SealedSecret;
+import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.InlineProfile;
 import io.mailoo.contracts.events.MailProfileChanged;
@@ -33,16 +34,17 @@ public final class Profiles {
         return "integration:" + UUID.randomUUID();
     }
 
-    public static SealedSecret seal(String password, String associatedData) {
+    public static SealedSecret seal(String password, SecretBinding binding) {
         TestSecrets.remember(password);
-        SealedSecret sealed = CIPHER.seal(password, associatedData);
+        SealedSecret sealed = CIPHER.seal(password, binding);
         TestSecrets.remember(sealed.ciphertext());
         return sealed;
     }
 
     public static MailProfileChanged profile(String ref, long version, int port, SmtpSecurity security,
             String username, String password, String fromAddress, String fromName, String replyTo) {
-        SealedSecret sealed = password == null ? null : seal(password, ref);
+        SealedSecret sealed = password == null ? null
+                : seal(password, SecretBinding.smtpPassword(ref, "127.0.0.1", port, security, username));
         return new MailProfileChanged(ref, "project-test", version,
                 new SmtpServer("127.0.0.1", port, security, username, sealed), new Sender(fromAddress, fromName),
                 replyTo, new ProfileLimits(4, 6000));
@@ -73,7 +75,8 @@ public final class Profiles {
     public static SendMailRequested smtpTest(int port, String username, String password, String to,
             Instant requestedAt, Instant expiresAt) {
         UUID id = UUID.randomUUID();
-        SealedSecret sealed = password == null ? null : seal(password, InlineProfile.associatedData(id));
+        SealedSecret sealed = password == null ? null : seal(password, SecretBinding.smtpPassword(
+                InlineProfile.associatedData(id), "127.0.0.1", port, SmtpSecurity.NONE, username));
         InlineProfile inline = new InlineProfile(new SmtpServer("127.0.0.1", port, SmtpSecurity.NONE, username,
                 sealed), new Sender("tester@tenant.test", "Tenant Test"), null);
         return new SendMailRequested(id, newRef(), 0, MailPurpose.SMTP_TEST, "project-test",

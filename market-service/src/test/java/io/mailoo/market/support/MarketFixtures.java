@@ -12,6 +12,7 @@ import com.icegreen.greenmail.util.GreenMail;
 
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.crypto.SealedSecret;
+import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.IntegrationChanged;
 import io.mailoo.contracts.events.MailProfileChanged;
@@ -67,7 +68,8 @@ public final class MarketFixtures {
     /** The integration's outboundMail pointing at a GreenMail server, password sealed for this profileRef. */
     public void profile(Shop shop, GreenMail server, String login, String password, String from, long version) {
         TestSecrets.remember(password);
-        SealedSecret sealed = CIPHER.seal(password, shop.profileRef());
+        SealedSecret sealed = CIPHER.seal(password, SecretBinding.smtpPassword(shop.profileRef(), "127.0.0.1",
+                server.getSmtp().getPort(), SmtpSecurity.NONE, login));
         TestSecrets.remember(sealed.ciphertext());
         kafka.send(Topics.MAIL_PROFILES, shop.profileRef(), new MailProfileChanged(shop.profileRef(),
                 shop.projectUid(), version, new SmtpServer("127.0.0.1", server.getSmtp().getPort(), SmtpSecurity.NONE,

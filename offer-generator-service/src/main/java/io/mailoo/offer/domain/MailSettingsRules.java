@@ -22,8 +22,10 @@ public final class MailSettingsRules {
     private MailSettingsRules() {
     }
 
-    public static List<FieldError> validate(SmtpSettingsInput smtp, String internalAddress, Branding branding) {
-        List<FieldError> errors = new ArrayList<>(validateSmtp(smtp));
+    /** @param allowPrivateHosts MAIL_SMTP_ALLOW_PRIVATE_HOSTS: false refuses a login without TLS */
+    public static List<FieldError> validate(SmtpSettingsInput smtp, String internalAddress, Branding branding,
+            boolean allowPrivateHosts) {
+        List<FieldError> errors = new ArrayList<>(validateSmtp(smtp, allowPrivateHosts));
         if (internalAddress != null && !internalAddress.isBlank() && !MailAddressValidator.isValid(internalAddress)) {
             errors.add(new FieldError("internalNotificationAddress", "INTERNAL_ADDRESS_INVALID",
                     "The internal notification address must be a plain address such as sales@example.com."));
@@ -34,11 +36,11 @@ public final class MailSettingsRules {
         return errors;
     }
 
-    public static List<FieldError> validateSmtp(SmtpSettingsInput smtp) {
+    public static List<FieldError> validateSmtp(SmtpSettingsInput smtp, boolean allowPrivateHosts) {
         if (smtp == null) {
             return List.of(new FieldError("smtp", "SMTP_SETTINGS_REQUIRED", "Enter the SMTP settings."));
         }
-        return SmtpSettingsRules.validate(smtp).stream().map(MailSettingsRules::underSmtp).toList();
+        return SmtpSettingsRules.validate(smtp, allowPrivateHosts).stream().map(MailSettingsRules::underSmtp).toList();
     }
 
     public static FieldError underSmtp(FieldError e) {

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.mailoo.contracts.crypto.SealedSecret;
+import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.smtp.StoredSmtpServer;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -36,9 +37,13 @@ public class OfferMailSettings extends PanacheEntityBase {
     @Column(name = "password_key_id")
     public String passwordKeyId;
 
-    /** Sealed with the profileRef as associated data; never leaves the service except in the profile event. */
+    /** Sealed with {@link #secretBinding}; never leaves the service except in the profile event. */
     @Column(name = "password_ciphertext")
     public String passwordCiphertext;
+
+    /** The SecretBinding version the password was sealed with; 1 = legacy, re-sealed by LegacySecretReseal. */
+    @Column(name = "password_binding_version", nullable = false)
+    public int passwordBindingVersion = SecretBinding.VERSION;
 
     @Column(name = "from_address", nullable = false)
     public String fromAddress;
@@ -75,9 +80,19 @@ public class OfferMailSettings extends PanacheEntityBase {
         return passwordCiphertext == null ? null : new SealedSecret(passwordKeyId, passwordCiphertext);
     }
 
+    /** @param sealed the kept password, or one sealed with {@link #secretBinding} of the new settings, or null */
     public void password(SealedSecret sealed) {
+        boolean kept = sealed != null && sealed.ciphertext().equals(passwordCiphertext);
         passwordKeyId = sealed == null ? null : sealed.keyId();
         passwordCiphertext = sealed == null ? null : sealed.ciphertext();
+        if (!kept) {
+            passwordBindingVersion = SecretBinding.VERSION;
+        }
+    }
+
+    /** What the stored password is sealed for: the profile and the server as stored now. */
+    public SecretBinding secretBinding(String profileRef) {
+        return SecretBinding.smtpPassword(profileRef, host, port, security, username);
     }
 
     public StoredSmtpServer storedServer() {

@@ -6,10 +6,13 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.mailoo.contracts.CloudEventTypes;
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.crypto.EncryptionKeyMissingException;
 import io.mailoo.contracts.crypto.SealedSecret;
+import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.smtp.FieldError;
 import io.mailoo.contracts.smtp.PasswordChange;
@@ -28,7 +31,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * OfferGeneratorMailSettings: save (seal a new password with the profileRef, keep the stored one only for the same
+ * OfferGeneratorMailSettings: save (seal a new password for the profile and its server, keep the stored one only for the same
  * server), remove, read. Every change bumps the generator's profile version and puts the profile event (or a
  * tombstone) into the outbox in the same transaction.
  */
@@ -40,6 +43,9 @@ public class MailSettingsService {
 
     @Inject
     SmtpSecretCipher cipher;
+
+    @ConfigProperty(name = "mailoo.smtp.allow-private-hosts")
+    boolean allowPrivateHosts;
 
     @Inject
     Outbox outbox;
@@ -64,8 +70,9 @@ public class MailSettingsService {
 
     private Uni<MailSettingsView> apply(OfferGenerator generator, OfferMailSettings existing, MailSettingsRequest body) {
         SmtpSettingsInput smtp = body == null ? null : SmtpInputReader.read(body.smtp());
-        List<FieldError> errors = body == null ? MailSettingsRules.validateSmtp(null)
-                : MailSettingsRules.validate(smtp, body.internalNotificationAddress(), body.branding());
+        List<FieldError> errors = body == null ? MailSettingsRules.validateSmtp(null, allowPrivateHosts)
+                : MailSettingsRules.validate(smtp, body.internalNotificationAddress(), body.branding(),
+                        allowPrivateHosts);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -104,15 +111,15 @@ public class MailSettingsService {
         return switch (change) {
             case KEEP_STORED -> existing.password();
             case NONE -> null;
-            case NEW -> seal(smtp.password().get(), generator.profileRef());
+            case NEW -> seal(smtp.password().get(), MailProfileEvents.binding(generator.profileRef(), smtp));
         };
     }
 
-    SealedSecret seal(String plaintext, String associatedData) {
+    SealedSecret seal(String plaintext, SecretBinding binding) {
         if (!cipher.canSeal()) {
             throw keyMissing();
         }
-        return cipher.seal(plaintext, associatedData);
+        return cipher.seal(plaintext, binding);
     }
 
     static ProblemException keyMissing() {

@@ -8,7 +8,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.mailoo.contracts.crypto.SealedSecret;
+import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SecretOpenException;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.InlineProfile;
@@ -52,6 +55,9 @@ public class SmtpTestService {
     @Inject
     SmtpSecretCipher cipher;
 
+    @ConfigProperty(name = "mailoo.smtp.allow-private-hosts")
+    boolean allowPrivateHosts;
+
     @Inject
     SmtpTestRoundTrip roundTrip;
 
@@ -67,7 +73,7 @@ public class SmtpTestService {
             MailSettingsTestRequest body) {
         SmtpSettingsInput smtp = body == null || body.mailSettings() == null ? null
                 : SmtpInputReader.read(body.mailSettings().smtp());
-        List<FieldError> errors = MailSettingsRules.validateSmtp(smtp);
+        List<FieldError> errors = MailSettingsRules.validateSmtp(smtp, allowPrivateHosts);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors.stream()
                     .map(e -> new FieldError("mailSettings." + e.field(), e.code(), e.message())).toList());
@@ -86,9 +92,11 @@ public class SmtpTestService {
             throw MailSettingsService.keyMissing();
         }
         UUID messageId = UUID.randomUUID();
+        // bound to this one test and to the server it is sent to
+        SecretBinding testBinding = MailProfileEvents.binding(InlineProfile.associatedData(messageId), smtp);
         SealedSecret password = switch (change) {
-            case NEW -> cipher.seal(smtp.password().get(), InlineProfile.associatedData(messageId));
-            case KEEP_STORED -> cipher.seal(openStored(generator, stored), InlineProfile.associatedData(messageId));
+            case NEW -> cipher.seal(smtp.password().get(), testBinding);
+            case KEEP_STORED -> cipher.seal(openStored(generator, stored), testBinding);
             case NONE -> null;
         };
         Instant now = Instant.now();
@@ -106,7 +114,7 @@ public class SmtpTestService {
 
     private String openStored(OfferGenerator generator, OfferMailSettings stored) {
         try {
-            return cipher.open(stored.password(), generator.profileRef());
+            return cipher.open(stored.password(), stored.secretBinding(generator.profileRef()));
         } catch (SecretOpenException e) {
             throw new ProblemException(409, "SMTP_PASSWORD_UNREADABLE", "The stored password cannot be opened "
                     + "with the configured keys; enter the password again.");

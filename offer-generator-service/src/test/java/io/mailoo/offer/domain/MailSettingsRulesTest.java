@@ -17,7 +17,7 @@ class MailSettingsRulesTest {
             Optional.of("pw"), "offers@sunny.test", "Sunny", null);
 
     private static List<String> fields(SmtpSettingsInput smtp, String internal, Branding branding) {
-        return MailSettingsRules.validate(smtp, internal, branding).stream().map(FieldError::field).toList();
+        return MailSettingsRules.validate(smtp, internal, branding, true).stream().map(FieldError::field).toList();
     }
 
     @Test

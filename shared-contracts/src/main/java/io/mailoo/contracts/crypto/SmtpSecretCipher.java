@@ -18,8 +18,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals SMTP passwords with AES-256-GCM (random 12-byte nonce, the profileRef as associated data, so a ciphertext
- * copied to another profile does not open). The current key seals; previous keys still open, for rotation.
+ * Seals SMTP passwords with AES-256-GCM (random 12-byte nonce, a {@link SecretBinding} as associated data, so a
+ * ciphertext copied to another profile or beside another server does not open). The current key seals; previous
+ * keys still open, for rotation.
  */
 public final class SmtpSecretCipher {
 
@@ -67,7 +68,23 @@ public final class SmtpSecretCipher {
         return Optional.ofNullable(currentKeyId);
     }
 
-    public SealedSecret seal(String plaintext, String associatedData) {
+    public SealedSecret seal(String plaintext, SecretBinding binding) {
+        return seal(plaintext, binding.associatedData());
+    }
+
+    public String open(SealedSecret secret, SecretBinding binding) {
+        return open(secret, binding.associatedData());
+    }
+
+    /**
+     * Opens a secret sealed before {@link SecretBinding} (binding version 1: the profileRef alone as associated
+     * data). Only the domain services' re-seal step calls it; dispatch never does.
+     */
+    public String openLegacyProfileBound(SealedSecret secret, String profileRef) {
+        return open(secret, profileRef.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private SealedSecret seal(String plaintext, byte[] associatedData) {
         if (currentKeyId == null) {
             throw new EncryptionKeyMissingException();
         }
@@ -76,7 +93,7 @@ public final class SmtpSecretCipher {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keysById.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(associatedData);
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
@@ -87,7 +104,7 @@ public final class SmtpSecretCipher {
         }
     }
 
-    public String open(SealedSecret secret, String associatedData) {
+    private String open(SealedSecret secret, byte[] associatedData) {
         if (secret == null || secret.keyId() == null || secret.ciphertext() == null) {
             throw new SecretOpenException("the sealed secret is incomplete", false);
         }
@@ -108,11 +125,11 @@ public final class SmtpSecretCipher {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, raw, 0, NONCE_BYTES));
-            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(associatedData);
             byte[] plain = cipher.doFinal(raw, NONCE_BYTES, raw.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
-            throw new SecretOpenException("the sealed secret was altered or belongs to another profile", false);
+            throw new SecretOpenException("the sealed secret was altered or belongs to another profile or server", false);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JVM", e);
         }

@@ -16,6 +16,9 @@ import io.mailoo.contracts.validation.MailAddressValidator;
 public final class SmtpSettingsRules {
 
     public static final String PASSWORD_REQUIRED = "SMTP_PASSWORD_REQUIRED";
+    public static final String CLEARTEXT_LOGIN_REFUSED = "SMTP_CLEARTEXT_LOGIN_REFUSED";
+    /** The variable both domain services and dispatch read; only dev and test profiles default it to true. */
+    public static final String ALLOW_PRIVATE_HOSTS_VARIABLE = "MAIL_SMTP_ALLOW_PRIVATE_HOSTS";
     public static final Set<String> SECURITY_MODES = Set.of("STARTTLS", "SSL_TLS", "NONE");
     static final int MAX_PASSWORD_LENGTH = 1024;
     private static final Pattern HOST = Pattern.compile(
@@ -25,8 +28,41 @@ public final class SmtpSettingsRules {
     private SmtpSettingsRules() {
     }
 
-    /** Field errors of the settings themselves (not the password rule); empty when valid. */
-    public static List<FieldError> validate(SmtpSettingsInput in) {
+    /**
+     * Field errors of the settings themselves (not the password rule); empty when valid.
+     *
+     * @param allowPrivateHosts {@code MAIL_SMTP_ALLOW_PRIVATE_HOSTS}: only where it is true (dev, test) may a login
+     *                          travel without TLS
+     */
+    public static List<FieldError> validate(SmtpSettingsInput in, boolean allowPrivateHosts) {
+        List<FieldError> errors = validate(in);
+        if (errors.stream().noneMatch(e -> e.field().equals("security"))
+                && refusesCleartextLogin(in.security(), in.username(),
+                        in.password() != null && in.password().isPresent(), allowPrivateHosts)) {
+            errors.add(cleartextLoginRefused());
+        }
+        return errors;
+    }
+
+    /**
+     * True when a login (username or password) would travel over a connection without TLS where that is not allowed.
+     *
+     * @param security STARTTLS, SSL_TLS or NONE (the enum's name)
+     */
+    public static boolean refusesCleartextLogin(String security, String username, boolean hasPassword,
+            boolean allowPrivateHosts) {
+        return !allowPrivateHosts && "NONE".equals(security)
+                && (hasPassword || (username != null && !username.isBlank()));
+    }
+
+    /** The field error for {@link #refusesCleartextLogin}. */
+    public static FieldError cleartextLoginRefused() {
+        return new FieldError("security", CLEARTEXT_LOGIN_REFUSED, "A username or password would be sent without "
+                + "encryption: choose STARTTLS or SSL_TLS, or remove the username and password.");
+    }
+
+    /** Field errors without the cleartext-login rule; callers with settings from users use the two-argument form. */
+    private static List<FieldError> validate(SmtpSettingsInput in) {
         List<FieldError> errors = new ArrayList<>();
         if (in.host() == null || in.host().isBlank()) {
             errors.add(new FieldError("host", "SMTP_HOST_REQUIRED", "Enter the SMTP server's host name."));

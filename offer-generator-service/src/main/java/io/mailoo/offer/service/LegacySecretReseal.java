@@ -1,0 +1,81 @@
+package io.mailoo.offer.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import io.mailoo.contracts.CloudEventTypes;
+import io.mailoo.contracts.Topics;
+import io.mailoo.contracts.crypto.SealedSecret;
+import io.mailoo.contracts.crypto.SecretBinding;
+import io.mailoo.contracts.crypto.SmtpSecretCipher;
+import io.mailoo.offer.entity.OfferGenerator;
+import io.mailoo.offer.entity.OfferMailSettings;
+import io.mailoo.support.crypto.LegacySecretResealing;
+import io.mailoo.support.crypto.LegacySecretResealing.LegacyRow;
+import io.mailoo.support.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * At startup, re-seals generator mail-settings passwords sealed before SecretBinding for their server and
+ * republishes the profiles (see LegacySecretResealing); rows are locked, so replicas re-seal each row once.
+ */
+@ApplicationScoped
+public class LegacySecretReseal {
+
+    @Inject
+    SmtpSecretCipher cipher;
+
+    @Inject
+    Outbox outbox;
+
+    void onStart(@Observes StartupEvent event) {
+        LegacySecretResealing.atStartup(cipher, this::run);
+    }
+
+    /** Runs the step now and waits; returns how many profiles were re-sealed and republished. */
+    public int runNow() throws Throwable {
+        return LegacySecretResealing.await(this::run);
+    }
+
+    private Uni<Integer> run() {
+        return Panache.withTransaction(() -> OfferMailSettings.<OfferMailSettings>find(
+                "passwordBindingVersion < ?1 and passwordCiphertext is not null", SecretBinding.VERSION)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(rows -> LegacySecretResealing.resealAll(cipher, rows, settings -> OfferGenerator
+                        .<OfferGenerator>findById(settings.generatorId).map(generator -> row(generator, settings)))));
+    }
+
+    private LegacyRow row(OfferGenerator generator, OfferMailSettings settings) {
+        return new LegacyRow() {
+            public String profileRef() {
+                return generator.profileRef();
+            }
+
+            public SealedSecret sealed() {
+                return settings.password();
+            }
+
+            public SecretBinding binding() {
+                return settings.secretBinding(generator.profileRef());
+            }
+
+            public void store(SealedSecret resealed) {
+                settings.password(resealed);
+            }
+
+            public void markBound() {
+                settings.passwordBindingVersion = SecretBinding.VERSION;
+            }
+
+            public Uni<Void> bumpAndPublish() {
+                generator.mailProfileVersion++;
+                return outbox.add(Topics.MAIL_PROFILES, generator.profileRef(), CloudEventTypes.MAIL_PROFILE_CHANGED,
+                        MailProfileEvents.changed(generator, settings));
+            }
+        };
+    }
+}
