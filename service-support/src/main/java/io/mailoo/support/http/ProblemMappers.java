@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
@@ -42,6 +43,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return response(401, "UNAUTHORIZED", "Sign in: send a valid bearer token.", null);
+    }
+
+    /**
+     * A missing, expired, badly signed or wrong-audience token: 401 problem+json (where auth is not proactive the
+     * failure reaches the REST layer instead of leaving as an empty 401).
+     */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return Response.fromResponse(response(401, "UNAUTHORIZED", "Sign in: send a valid bearer token.", null))
+                .header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
