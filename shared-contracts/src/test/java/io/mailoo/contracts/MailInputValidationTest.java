@@ -29,6 +29,19 @@ class MailInputValidationTest {
         assertFalse(MailAddressValidator.isValid(address), address);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"x@localhost", "x@127.0.0.1", "x@10.0.0.7", "x@[127.0.0.1]", "x@[::1]", "x@intranet",
+            "x@", "x@example.com\r\nBcc: y@example.com"})
+    void publicRecipientsNeedADottedDnsDomain(String address) {
+        assertFalse(MailAddressValidator.isPublicRecipient(address), address);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a@example.com", "b@mail.example.co.uk", "c@xn--bcher-kva.example", "d@1example.com"})
+    void publicRecipientsWithARealDomainPass(String address) {
+        assertTrue(MailAddressValidator.isPublicRecipient(address), address);
+    }
+
     @Test
     void refusesOverlongAddresses() {
         assertFalse(MailAddressValidator.isValid("a".repeat(65) + "@example.com"));

@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.mailoo.support.ratelimit.RateLimitedException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -24,6 +25,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return response(e.status(), e.code(), e.getMessage(), e.errors());
+    }
+
+    /** A 429 says when to come back, so well-behaved clients wait instead of retrying at once. */
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e) {
+        return Response.fromResponse(response(429, e.code(), e.getMessage(), null))
+                .header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     /**

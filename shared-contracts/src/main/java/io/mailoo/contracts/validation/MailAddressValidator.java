@@ -41,4 +41,18 @@ public final class MailAddressValidator {
         }
         return true;
     }
+
+    /**
+     * {@link #isValid} and, for addresses anyone on the internet may type into a public form: a dotted DNS domain
+     * whose top-level label is not all digits, so no {@code x@localhost}, {@code x@127.0.0.1} or {@code x@[::1]}
+     * turns a public route into mail towards the platform's own hosts.
+     */
+    public static boolean isPublicRecipient(String address) {
+        if (!isValid(address)) {
+            return false;
+        }
+        String domain = address.substring(address.lastIndexOf('@') + 1);
+        int dot = domain.lastIndexOf('.');
+        return dot > 0 && !domain.substring(dot + 1).chars().allMatch(Character::isDigit);
+    }
 }
