@@ -16,8 +16,8 @@ usage: ./mailoo COMMAND [ARGS]
   logs NAME [--no-follow]
                       tail a log; NAME: integration-service market-service offer-generator-service
                       mail-dispatch-service kafka kafka-test smtp-catcher gateway gateway-access
-  token --sub ID --email ADDR [--groups g1,g2] [--ttl SECONDS]
-                      print a dev RS256 JWT (issuer $MAILOO_JWT_ISSUER)
+  token --sub ID --email ADDR [--groups g1,g2] [--ttl SECONDS] [--aud AUDIENCE]
+                      print a dev RS256 JWT (issuer $MAILOO_JWT_ISSUER; aud --aud or \$MAILOO_JWT_AUDIENCE)
   test [MAVEN ARGS]   start a fresh test broker ($MAILOO_TEST_KAFKA_PORT), create test databases, run ./mvnw -B verify;
                       then (without MAVEN ARGS) the dashboard's browser tests as with --ui
   test --ui           only the dashboard's browser tests (headless Chromium against the running stack; installs

@@ -14,11 +14,16 @@
 : "${MAILOO_MARKET_PORT:=8082}"
 : "${MAILOO_OFFER_PORT:=8083}"
 : "${MAILOO_DISPATCH_PORT:=8084}"
+# interface the four services bind under ./mailoo up: loopback, so only the gateway faces clients (0.0.0.0 exposes
+# them on every interface, e.g. to reach them from another machine while debugging)
+: "${MAILOO_SERVICE_HOST:=127.0.0.1}"
 : "${MAILOO_DB_HOST:=127.0.0.1}"
 : "${MAILOO_DB_PORT:=5432}"
 : "${MAILOO_DB_USERNAME:=postgres}"
 : "${MAILOO_DB_PASSWORD:=postgres}"
 : "${MAILOO_JWT_ISSUER:=https://mailoo.local/dev}"
+# aud of dev tokens and the services' JWT_AUDIENCE under ./mailoo up (empty: tokens carry none, services check none)
+: "${MAILOO_JWT_AUDIENCE:=}"
 : "${MAILOO_SERVICE_JAVA_OPTS:=-Xmx256m}"
 : "${MAILOO_HEALTH_TIMEOUT:=90}"
 : "${MAILOO_SKIP_SERVICES:=0}"

@@ -5,6 +5,12 @@
 : "${MAILOO_GATEWAY_PORT:=8080}"
 : "${MAILOO_GATEWAY_HOST:=127.0.0.1}"
 : "${MAILOO_GATEWAY_MAX_BODY:=1m}"
+# public routes (/api/v1/public/): nginx limit_req per client address, burst, and the 429's Retry-After (seconds)
+: "${MAILOO_GATEWAY_PUBLIC_RATE:=5r/s}"
+: "${MAILOO_GATEWAY_PUBLIC_BURST:=20}"
+: "${MAILOO_GATEWAY_PUBLIC_RETRY_AFTER:=1}"
+# the proxy whose X-Forwarded-For is believed (locally nothing sits in front but loopback clients)
+: "${MAILOO_GATEWAY_REAL_IP_FROM:=127.0.0.1}"
 
 GATEWAY_TEMPLATE="$MAILOO_ROOT/deploy/gateway/nginx.conf.template"
 GATEWAY_DIR="$MAILOO_STATE_DIR/gateway"
@@ -52,6 +58,10 @@ render_gateway_conf() {
       -e "s#\${MAILOO_DASHBOARD_ROOT}#$dash#g" \
       -e "s#\${MAILOO_GATEWAY_LISTEN}#$listen#g" \
       -e "s#\${MAILOO_GATEWAY_MAX_BODY}#$max#g" \
+      -e "s#\${MAILOO_GATEWAY_PUBLIC_RATE}#$MAILOO_GATEWAY_PUBLIC_RATE#g" \
+      -e "s#\${MAILOO_GATEWAY_PUBLIC_BURST}#$MAILOO_GATEWAY_PUBLIC_BURST#g" \
+      -e "s#\${MAILOO_GATEWAY_PUBLIC_RETRY_AFTER}#$MAILOO_GATEWAY_PUBLIC_RETRY_AFTER#g" \
+      -e "s#\${MAILOO_GATEWAY_REAL_IP_FROM}#$MAILOO_GATEWAY_REAL_IP_FROM#g" \
       -e "s#\${MAILOO_INTEGRATION_UPSTREAM}#$integ#g" \
       -e "s#\${MAILOO_MARKET_UPSTREAM}#$market#g" \
       -e "s#\${MAILOO_OFFER_UPSTREAM}#$offer#g" \

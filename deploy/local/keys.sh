@@ -44,14 +44,15 @@ json_str() {
 
 token_usage() {
   cat >&2 <<'EOF'
-usage: ./mailoo token --sub USER_ID --email ADDRESS [--groups g1,g2] [--ttl SECONDS]
-  prints an RS256 JWT signed with the dev key (.mailoo/keys/jwt-private.pem), e.g.
+usage: ./mailoo token --sub USER_ID --email ADDRESS [--groups g1,g2] [--ttl SECONDS] [--aud AUDIENCE]
+  prints an RS256 JWT signed with the dev key (.mailoo/keys/jwt-private.pem); --aud (default $MAILOO_JWT_AUDIENCE,
+  none when empty) sets its aud claim, which the services require when JWT_AUDIENCE is set; e.g.
     curl -H "Authorization: Bearer $(./mailoo token --sub u1 --email u1@example.com)" http://127.0.0.1:8081/...
 EOF
 }
 
 cmd_token() {
-  local sub="" email="" groups="" ttl=3600
+  local sub="" email="" groups="" ttl=3600 aud=${MAILOO_JWT_AUDIENCE:-}
   while (($#)); do
     case "$1" in
       --sub) sub=${2:?--sub needs a value}; shift 2 ;;
@@ -62,6 +63,8 @@ cmd_token() {
       --groups=*) groups=${1#*=}; shift ;;
       --ttl) ttl=${2:?--ttl needs a value}; shift 2 ;;
       --ttl=*) ttl=${1#*=}; shift ;;
+      --aud) aud=${2?--aud needs a value}; shift 2 ;;
+      --aud=*) aud=${1#*=}; shift ;;
       -h|--help) token_usage; return 0 ;;
       *) token_usage; die "unknown argument: $1" ;;
     esac
@@ -83,7 +86,7 @@ cmd_token() {
   fi
   local header payload signing sig
   header='{"alg":"RS256","typ":"JWT","kid":"mailoo-dev"}'
-  payload="{\"iss\":$(json_str "$MAILOO_JWT_ISSUER"),\"sub\":$(json_str "$sub"),\"email\":$(json_str "$email"),\"groups\":[$garr],\"upn\":$(json_str "$email"),\"iat\":$iat,\"exp\":$exp}"
+  payload="{\"iss\":$(json_str "$MAILOO_JWT_ISSUER"),${aud:+\"aud\":$(json_str "$aud"),}\"sub\":$(json_str "$sub"),\"email\":$(json_str "$email"),\"groups\":[$garr],\"upn\":$(json_str "$email"),\"iat\":$iat,\"exp\":$exp}"
   signing="$(printf '%s' "$header" | b64url).$(printf '%s' "$payload" | b64url)"
   sig=$(printf '%s' "$signing" | openssl dgst -sha256 -sign "$JWT_PRIVATE_KEY" -binary | b64url) \
     || die "signing the token failed"

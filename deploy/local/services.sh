@@ -78,8 +78,12 @@ start_service() {
   fi
   [[ -f "$jar" ]] || die "$jar is missing (build with ./mvnw -DskipTests package)"
   ensure_port_free "$port" "$svc"
+  # the health checks, status and the gateway reach the services on 127.0.0.1, which both of these serve
+  [[ "$MAILOO_SERVICE_HOST" == 127.0.0.1 || "$MAILOO_SERVICE_HOST" == 0.0.0.0 ]] \
+    || die "MAILOO_SERVICE_HOST must be 127.0.0.1 (default) or 0.0.0.0, not $MAILOO_SERVICE_HOST"
   local -a envs=(
     "QUARKUS_PROFILE=${QUARKUS_PROFILE:-prod}"
+    "HTTP_HOST=$MAILOO_SERVICE_HOST"
     "HTTP_PORT=$port"
     "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$MAILOO_KAFKA_PORT"
     "DB_HOST=$MAILOO_DB_HOST"
@@ -90,6 +94,7 @@ start_service() {
     "MAIL_SMTP_ENCRYPTION_KEY=$(smtp_encryption_key)"
     "MAIL_SMTP_ALLOW_PRIVATE_HOSTS=${MAIL_SMTP_ALLOW_PRIVATE_HOSTS:-true}"
     "JWT_ISSUER=$MAILOO_JWT_ISSUER"
+    "JWT_AUDIENCE=$MAILOO_JWT_AUDIENCE"
     "JWT_PUBLIC_KEY_LOCATION=$JWT_PUBLIC_KEY"
   )
   # MAIL_SMTP_ENCRYPTION_PREVIOUS_KEYS, MAIL_SMTP_ALLOWED_PORTS, DISPATCH_* etc. pass through from the environment.

@@ -6,6 +6,8 @@
   * every JAX-RS path declared in the services' sources (@Path on classes and methods) reaches the service that
     declares it (so a new resource that the gateway does not route fails this test);
   * a body over client_max_body_size gets 413 (problem+json), a body under it passes;
+  * a burst on /api/v1/public/ beyond rate + burst gets 429 RATE_LIMITED (problem+json, Retry-After) per client
+    address (X-Forwarded-For from the trusted proxy, spoofed from elsewhere), while other routes stay unaffected;
   * X-Request-Id is passed through (and generated when absent or malformed), and echoed to the client;
   * the access log never contains the Authorization value;
   * an unknown /api/ or /q/ path gets 404 ROUTE_NOT_FOUND and a dead upstream 502 UPSTREAM_UNAVAILABLE;
@@ -126,10 +128,17 @@ def fake_dashboard(state):
     return root
 
 
+# public-route limit of the test gateway: 1 request a minute plus a burst of PUBLIC_BURST, so that within this test
+# exactly 1 + PUBLIC_BURST requests of one client pass and the rest are refused (no timing involved)
+PUBLIC_BURST = 3
+
+
 def render(state, listen, upstreams, max_body="1m", dashboard_root=None):
     text = open(TEMPLATE).read()
     values = {"MAILOO_GATEWAY_STATE": state, "MAILOO_GATEWAY_LISTEN": listen, "MAILOO_GATEWAY_MAX_BODY": max_body,
-              "MAILOO_DASHBOARD_ROOT": dashboard_root or os.path.join(state, "dashboard")}
+              "MAILOO_DASHBOARD_ROOT": dashboard_root or os.path.join(state, "dashboard"),
+              "MAILOO_GATEWAY_PUBLIC_RATE": "1r/m", "MAILOO_GATEWAY_PUBLIC_BURST": str(PUBLIC_BURST),
+              "MAILOO_GATEWAY_PUBLIC_RETRY_AFTER": "60", "MAILOO_GATEWAY_REAL_IP_FROM": "127.0.0.1"}
     values.update({PLACEHOLDER[s]: u for s, u in upstreams.items()})
     for k, v in values.items():
         text = text.replace("${%s}" % k, v)
@@ -142,8 +151,8 @@ def render(state, listen, upstreams, max_body="1m", dashboard_root=None):
     return conf
 
 
-def request(port, method, path, body=None, headers=None):
-    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+def request(port, method, path, body=None, headers=None, source=None):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10, source_address=(source, 0) if source else None)
     h = {"Content-Type": "application/json"}
     h.update(headers or {})
     c.request(method, path, body=body, headers=h)
@@ -151,6 +160,49 @@ def request(port, method, path, body=None, headers=None):
     data = r.read()
     c.close()
     return r.status, dict((k.lower(), v) for k, v in r.getheaders()), data
+
+
+def client(n):
+    """X-Forwarded-For naming client n (believed: the test's requests come from 127.0.0.1, the trusted proxy)."""
+    return {"X-Forwarded-For": f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"}
+
+
+def public_rate_limit(port, check):
+    """A burst from one client on each public route: 1 + PUBLIC_BURST pass, the rest get the gateway's 429."""
+    for path in (f"/api/v1/public/forms/{K}/submissions", f"/api/v1/public/offer-generators/{G}/submissions"):
+        who = {"X-Forwarded-For": "203.0.113.7"} if "forms" in path else {"X-Forwarded-For": "203.0.113.8"}
+        answers = [request(port, "POST", path, body=b"{}", headers=who) for _ in range(PUBLIC_BURST + 5)]
+        statuses = [a[0] for a in answers]
+        check(statuses[:PUBLIC_BURST + 1] == [200] * (PUBLIC_BURST + 1),
+              f"{path}: the first {PUBLIC_BURST + 1} requests of a client should pass, got {statuses}")
+        check(statuses[PUBLIC_BURST + 1:] == [429] * 4, f"{path}: requests over rate + burst should be 429, got {statuses}")
+        status, headers, data = answers[-1]
+        check(headers.get("content-type", "").startswith("application/problem+json"), f"{path}: 429 is not problem+json")
+        check(headers.get("retry-after") == "60", f"{path}: 429 without Retry-After 60: {headers.get('retry-after')}")
+        check(bool(headers.get("x-request-id")), f"{path}: 429 without X-Request-Id")
+        try:
+            body = json.loads(data)
+        except ValueError:
+            body = {}
+        check(body.get("status") == 429 and body.get("code") == "RATE_LIMITED" and body.get("type")
+              and body.get("title") and body.get("detail"), f"{path}: 429 body is not the RATE_LIMITED problem: {data[:200]}")
+        # another client address still passes: the limit is per client, not per route
+        status, _, _ = request(port, "POST", path, body=b"{}", headers={"X-Forwarded-For": "203.0.113.99"})
+        check(status == 200, f"{path}: another client address was refused too ({status})")
+    # the limited client's other requests are not limited: only /api/v1/public/ is
+    limited = {"X-Forwarded-For": "203.0.113.7"}
+    for method, path in (("GET", "/api/v1/projects"), ("POST", f"/api/v1/market/{I}/orders"),
+                         ("GET", "/api/v1/dispatch/messages"), ("GET", "/healthz"), ("GET", "/")):
+        statuses = {request(port, method, path, body=b"{}" if method == "POST" else None, headers=limited)[0]
+                    for _ in range(PUBLIC_BURST + 5)}
+        check(statuses == {200}, f"{method} {path}: limited by the public-route limit: {statuses}")
+    # X-Forwarded-For from a peer that is not the trusted proxy is ignored: a client connecting from 127.0.0.2
+    # cannot dodge the limit by inventing a new address for every request
+    path = f"/api/v1/public/forms/{K}/subscriptions"
+    statuses = [request(port, "POST", path, body=b"{}", headers={"X-Forwarded-For": f"192.0.2.{n}"},
+                        source="127.0.0.2")[0] for n in range(PUBLIC_BURST + 3)]
+    check(statuses == [200] * (PUBLIC_BURST + 1) + [429] * 2,
+          f"spoofed X-Forwarded-For from an untrusted peer dodged the limit: {statuses}")
 
 
 def jaxrs_paths():
@@ -210,9 +262,11 @@ def main():
         else:
             sys.exit("gateway did not start")
 
-        # 1. DESIGN section 5 routes
-        for method, path, svc in DESIGN_ROUTES:
-            status, _, data = request(port, method, path, body=b"{}" if method in ("POST", "PUT", "PATCH") else None)
+        # 1. DESIGN section 5 routes (each request from its own client address: the public-route limit is tested
+        # on its own below)
+        for n, (method, path, svc) in enumerate(DESIGN_ROUTES):
+            status, _, data = request(port, method, path, body=b"{}" if method in ("POST", "PUT", "PATCH") else None,
+                                      headers=client(n))
             got = json.loads(data).get("service") if status == 200 else f"HTTP {status}"
             check(got == svc, f"{method} {path}: expected {svc}, got {got}")
             if status == 200:
@@ -222,11 +276,11 @@ def main():
         # 2. every @Path of the services reaches the service that declares it
         paths = jaxrs_paths()
         check(len(paths) >= 10, f"found only {len(paths)} @Path declarations in the services")
-        for svc, tmpl in paths:
+        for n, (svc, tmpl) in enumerate(paths):
             if not tmpl.startswith("/api/"):
                 continue
             path = instantiate(tmpl)
-            status, _, data = request(port, "GET", path)
+            status, _, data = request(port, "GET", path, headers=client(1000 + n))
             got = json.loads(data).get("service") if status == 200 else f"HTTP {status}"
             check(got == svc, f"@Path {tmpl} of {svc}: gateway sent {path} to {got}")
         print(f"@Path declarations: {len(paths)} checked")
@@ -239,6 +293,10 @@ def main():
         status, _, _ = request(port, "POST", "/api/v1/projects", body=b"a" * (512 * 1024))
         check(status == 200, f"body of 512 KiB: expected 200, got {status}")
         print("size limit checked")
+
+        # 3b. public-route rate limit
+        public_rate_limit(port, check)
+        print("public-route rate limit checked")
 
         # 4. request id and authorization
         secret = "Bearer very-secret-token-value-42"

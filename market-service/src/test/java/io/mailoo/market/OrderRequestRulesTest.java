@@ -97,7 +97,7 @@ class OrderRequestRulesTest extends MarketTestBase {
         String huge = "{\"buyer\":{\"email\":\"ok@buyers.test\"},\"items\":[{\"sku\":\"TEA-01\",\"quantity\":1}],"
                 + "\"note\":\"" + "y".repeat(70 * 1024) + "\"}";
         given().auth().oauth2(key).contentType(ContentType.JSON).body(huge).post(shop.ordersPath()).then()
-                .statusCode(413).contentType("application/problem+json").body("code", equalTo("PAYLOAD_TOO_LARGE"));
+                .statusCode(413).contentType("application/problem+json").body("code", equalTo("REQUEST_TOO_LARGE"));
         assertEquals(0, fixtures.ordersOf(shop));
     }
 

@@ -53,6 +53,7 @@ public final class DispatchProcess implements AutoCloseable {
         Path log = Path.of("target", "mail-dispatch-systest.log").toAbsolutePath();
         Map<String, String> env = new HashMap<>();
         env.put("HTTP_PORT", Integer.toString(port));
+        env.put("HTTP_HOST", "127.0.0.1"); // the tests reach it on loopback; nothing else should
         env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaTestClient.BOOTSTRAP);
         env.put("DB_HOST", System.getenv().getOrDefault("MAILOO_TEST_DB_HOST", "127.0.0.1"));
         env.put("DB_PORT", System.getenv().getOrDefault("MAILOO_TEST_DB_PORT", "5432"));

@@ -49,9 +49,17 @@ public final class TestKeys {
 
     /** A token as the dashboard sends it: {@code sub}, {@code email} (omitted when null) and {@code groups}. */
     public static String token(String subject, String email, Set<String> groups) {
+        return token(subject, email, groups, null);
+    }
+
+    /** The same with an {@code aud} claim (omitted when null), for services that check JWT_AUDIENCE. */
+    public static String token(String subject, String email, Set<String> groups, String audience) {
         var builder = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(groups).expiresIn(900);
         if (email != null) {
             builder.claim("email", email);
+        }
+        if (audience != null) {
+            builder.audience(audience);
         }
         return builder.sign(JWT_KEYS.getPrivate());
     }

@@ -3,6 +3,7 @@ package io.mailoo.dispatch.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +19,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.mailoo.contracts.CloudEventTypes;
@@ -26,6 +26,7 @@ import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.events.MailDispatchResult;
 import io.mailoo.contracts.json.EventCodec;
 import io.mailoo.dispatch.service.FailureDescription;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Publishes results on mailoo.mail-results.v1, keyed by profileRef, as binary-mode CloudEvents (ce_* headers).
@@ -46,9 +47,14 @@ public class MailResultPublisher {
         return thread;
     });
 
-    public MailResultPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    /** @param kafka every {@code kafka.*} setting (bootstrap servers and, beyond one machine, SASL/TLS and login) */
+    public MailResultPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        kafka.forEach((key, value) -> {
+            if (value != null && !value.toString().isBlank()) {
+                config.put(key, value);
+            }
+        });
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "mail-dispatch-results");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

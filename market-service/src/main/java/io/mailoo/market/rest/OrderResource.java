@@ -54,7 +54,7 @@ public class OrderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "INTEGRATION_INACTIVE",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE",
+    @APIResponse(responseCode = "413", description = "REQUEST_TOO_LARGE",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "UNKNOWN_SKU, INVALID_QUANTITY, INVALID_EMAIL, TOO_MANY_ITEMS, "
             + "IDEMPOTENCY_KEY_REUSED, … (errors[] names the fields)",

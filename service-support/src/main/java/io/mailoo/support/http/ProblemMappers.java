@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.mailoo.support.ratelimit.RateLimitedException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
@@ -52,6 +53,16 @@ public class ProblemMappers {
         return response(401, "UNAUTHORIZED", "Sign in: send a valid bearer token.", null);
     }
 
+    /**
+     * A missing, expired, badly signed or wrong-audience token: 401 problem+json (where auth is not proactive the
+     * failure reaches the REST layer instead of leaving as an empty 401).
+     */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return Response.fromResponse(response(401, "UNAUTHORIZED", "Sign in: send a valid bearer token.", null))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return response(403, "FORBIDDEN", "You may not do this.", null);
@@ -73,7 +84,7 @@ public class ProblemMappers {
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 413 -> "REQUEST_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             default -> "HTTP_" + status;
         };
