@@ -2,9 +2,11 @@ package io.mailoo.support.outbox;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,50 +17,125 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Publishes the outbox in creation order: reads a page, sends it (each record to its own topic and key, as a
- * binary-mode CloudEvent), waits for Kafka's acknowledgements, then marks the page published. If Kafka is down the
- * page stays unpublished and is tried again: at least once, never lost. Consumers are idempotent (messageId,
- * versions).
+ * Publishes the outbox in creation order until it is empty. A drain starts the moment a transaction that added
+ * events commits (PostgreSQL NOTIFY, see {@link OutboxCommitListener}) and, as the safety net, on every poll tick.
+ * Each page is taken in a transaction that first takes a transaction-scoped advisory lock: one replica relays at a
+ * time, so no row is published twice and the order holds; another replica takes over on its next tick. The page
+ * is marked published only after Kafka acknowledged every record: at least once, never lost.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int PAGE = 200;
+    static final int PAGE = 500;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
+    /** Any constant: each service has a database of its own, so the lock only ever meets that service's replicas. */
+    private static final long RELAY_LOCK = 0x6d61696c6f6f4f42L;
+
+    private static final String LOCK = "SELECT pg_try_advisory_xact_lock($1) AS locked";
+    private static final String PAGE_QUERY = "SELECT id, topic, message_key, ce_type, payload, created_at "
+            + "FROM outbox_event WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1";
+    private static final String MARK = "UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)";
 
     @Inject
     @Channel("outbox")
     @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     MutinyEmitter<Record<String, byte[]>> emitter;
 
+    @Inject
+    Pool pool;
+
+    @Inject
+    Scheduler scheduler;
+
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
+
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
 
     // Not before the application has started: until then the outbox channel is not connected and the emitter
     // cannot be injected (SRMSG00019), which failed every tick of a slow start with a stack trace.
     @Scheduled(every = "${mailoo.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    Uni<Void> relay() {
-        Context context = Vertx.currentContext();
-        return Panache.withSession(() -> OutboxEvent.<OutboxEvent>find("publishedAt is null order by createdAt")
-                .page(0, PAGE).list())
-                .chain(page -> page.isEmpty() ? Uni.createFrom().voidItem()
-                        : send(page).emitOn(runnable -> context.runOnContext(v -> runnable.run()))
-                                .chain(() -> markPublished(page.stream().map(e -> e.id).toList())))
-                .onFailure().invoke(f -> LOG.warnf("Outbox relay will retry: %s", f)) // a timeout has no message
-                .onFailure().recoverWithNull().replaceWithVoid();
+    void poll() {
+        drain();
+    }
+
+    /**
+     * Starts a drain unless one runs; a drain asked for while one runs makes it go round once more, so an event
+     * committed during a drain never waits for the next tick. Paused with the scheduler (tests hold the outbox so).
+     */
+    public void drain() {
+        if (!scheduler.isRunning()) {
+            return;
+        }
+        again.set(true);
+        if (!draining.compareAndSet(false, true)) {
+            return;
+        }
+        again.set(false);
+        drainUntilEmpty().subscribe().with(v -> finished(), f -> {
+            LOG.warnf("Outbox relay will retry: %s", f); // a timeout has no message
+            finished();
+        });
+    }
+
+    private void finished() {
+        draining.set(false);
+        if (again.get()) {
+            drain();
+        }
+    }
+
+    private Uni<Void> drainUntilEmpty() {
+        return publishPage().chain(published -> published == PAGE ? drainUntilEmpty() : Uni.createFrom().voidItem());
+    }
+
+    /** One page in one transaction under the relay lock; the number of events published (0 when locked out). */
+    public Uni<Integer> publishPage() {
+        return pool.withTransaction(connection -> connection.preparedQuery(LOCK).execute(Tuple.of(RELAY_LOCK))
+                .chain(rows -> rows.iterator().next().getBoolean("locked") ? publishPage(connection)
+                        : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> publishPage(SqlConnection connection) {
+        return connection.preparedQuery(PAGE_QUERY).execute(Tuple.of(PAGE)).chain(rows -> {
+            List<OutboxEvent> page = new ArrayList<>();
+            for (Row row : rows) {
+                page.add(event(row));
+            }
+            if (page.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            UUID[] ids = page.stream().map(e -> e.id).toArray(UUID[]::new);
+            return send(page).chain(() -> connection.preparedQuery(MARK).execute(Tuple.of(ids)))
+                    .replaceWith(page.size());
+        });
+    }
+
+    private static OutboxEvent event(Row row) {
+        OutboxEvent e = new OutboxEvent();
+        e.id = row.getUUID("id");
+        e.topic = row.getString("topic");
+        e.messageKey = row.getString("message_key");
+        e.ceType = row.getString("ce_type");
+        e.payload = row.getBuffer("payload") == null ? null : row.getBuffer("payload").getBytes();
+        e.createdAt = row.getOffsetDateTime("created_at").toInstant();
+        return e;
     }
 
     private Uni<Void> send(List<OutboxEvent> page) {
@@ -72,14 +149,10 @@ public class OutboxRelay {
         if (event.payload != null && event.ceType != null) {
             message = message.addMetadata(OutgoingCloudEventMetadata.builder().withId(event.id.toString())
                     .withType(event.ceType).withSource(URI.create("/mailoo/" + applicationName))
-                    .withTimestamp(event.createdAt.atZone(java.time.ZoneOffset.UTC))
+                    .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
                     .withDataContentType("application/json").build());
         }
         return emitter.sendMessage(message).ifNoItem().after(SEND_TIMEOUT).fail();
     }
 
-    private Uni<Void> markPublished(List<UUID> ids) {
-        return Panache.withTransaction(() -> OutboxEvent.update("publishedAt = ?1 where id in ?2", Instant.now(), ids))
-                .replaceWithVoid();
-    }
 }

@@ -1,0 +1,172 @@
+package io.mailoo.market.outbox;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.mailoo.support.outbox.OutboxRelay;
+import io.mailoo.support.outbox.OutboxRetention;
+import io.mailoo.testsupport.KafkaTestClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The outbox relay against the real PostgreSQL and broker, with the poll made hourly so that only the commit
+ * notification can move events: they are published right after commit, drained past one page, never while another
+ * relay holds the lock, and deleted after the retention. Rows go to a topic of their own that nothing consumes.
+ */
+@QuarkusTest
+@TestProfile(OutboxRelayTest.HourlyPoll.class)
+class OutboxRelayTest {
+
+    static final String TOPIC = "mailoo.test.outbox-relay";
+    /** The relay's lock key (OutboxRelay.RELAY_LOCK). */
+    static final long RELAY_LOCK = 0x6d61696c6f6f4f42L;
+
+    public static class HourlyPoll implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mailoo.outbox.poll-interval", "1h");
+        }
+    }
+
+    static KafkaTestClient kafka;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    OutboxRetention retention;
+
+    @BeforeAll
+    static void watch() throws Exception {
+        // created here, not by auto-creation: a consumer assigned before the topic exists would watch no partition
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestClient.BOOTSTRAP))) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(TOPIC)) {
+                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+        kafka = new KafkaTestClient(TOPIC);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void anEventMovesWhenItsTransactionCommitsWithoutWaitingForThePoll() {
+        String key = "commit-" + UUID.randomUUID();
+        insert(key, 1);
+        // marked published when the page's transaction commits, just after Kafka acknowledged the record
+        await().atMost(Duration.ofSeconds(10)).until(() -> recordsOf(key).size() == 1 && unpublished(key) == 0);
+        assertEquals(1, recordsOf(key).size(), "once");
+    }
+
+    @Test
+    void oneCommitOfManyEventsIsDrainedPastOnePageInOrder() {
+        String key = "drain-" + UUID.randomUUID();
+        insert(key, 1_250); // one statement, one notification, three pages
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordsOf(key).size() >= 1_250 && unpublished(key) == 0);
+        List<String> seq = recordsOf(key).stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+        assertEquals(1_250, seq.size(), "each event once");
+        for (int i = 0; i < seq.size(); i++) {
+            assertEquals("{\"n\":" + (i + 1) + "}", seq.get(i), "in commit order");
+        }
+        assertEquals(0, unpublished(key));
+    }
+
+    @Test
+    void whileAnotherRelayHoldsTheLockThisOnePublishesNothing() {
+        String key = "locked-" + UUID.randomUUID();
+        SqlConnection other = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        try {
+            other.query("BEGIN").execute().await().atMost(Duration.ofSeconds(10));
+            other.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(RELAY_LOCK))
+                    .await().atMost(Duration.ofSeconds(10));
+            insert(key, 3);
+            assertEquals(0, relay.publishPage().await().atMost(Duration.ofSeconds(10)), "locked out");
+            assertEquals(3, unpublished(key));
+            other.query("COMMIT").execute().await().atMost(Duration.ofSeconds(10)); // the other relay is done
+        } finally {
+            other.closeAndAwait();
+        }
+        relay.drain();
+        await().atMost(Duration.ofSeconds(10)).until(() -> unpublished(key) == 0);
+        assertEquals(3, recordsOf(key).size(), "published once, after the lock was released");
+    }
+
+    @Test
+    void publishedEventsAreDeletedAfterTheRetentionAndUnpublishedOnesNever() {
+        String key = "retention-" + UUID.randomUUID();
+        pool.preparedQuery("INSERT INTO outbox_event (id, topic, message_key, payload, created_at, published_at) "
+                + "VALUES ($1, $2, $3, '\\x7b7d', now() - interval '26 hours', now() - interval '25 hours'), "
+                + "($4, $2, $3, '\\x7b7d', now() - interval '2 hours', now() - interval '1 hour')")
+                .execute(Tuple.of(UUID.randomUUID(), TOPIC, key, UUID.randomUUID()))
+                .await().atMost(Duration.ofSeconds(10));
+        pool.preparedQuery("ALTER TABLE outbox_event DISABLE TRIGGER outbox_event_notify").execute()
+                .await().atMost(Duration.ofSeconds(10));
+        try {
+            pool.preparedQuery("INSERT INTO outbox_event (id, topic, message_key, payload, created_at) "
+                    + "VALUES ($1, $2, $3, '\\x7b7d', now() - interval '30 hours')")
+                    .execute(Tuple.of(UUID.randomUUID(), TOPIC, key + "-waiting"))
+                    .await().atMost(Duration.ofSeconds(10));
+        } finally {
+            pool.preparedQuery("ALTER TABLE outbox_event ENABLE TRIGGER outbox_event_notify").execute()
+                    .await().atMost(Duration.ofSeconds(10));
+        }
+        retention.deletePublishedBefore(Duration.ofHours(24)).await().atMost(Duration.ofSeconds(10));
+        assertEquals(1, count("select count(*) from outbox_event where message_key = $1", key), "the recent one stays");
+        assertEquals(1, count("select count(*) from outbox_event where message_key = $1", key + "-waiting"),
+                "an unpublished event is never deleted, however old");
+        relay.drain();
+        await().atMost(Duration.ofSeconds(10)).until(() -> unpublished(key + "-waiting") == 0);
+        assertTrue(recordsOf(key + "-waiting").size() >= 1);
+    }
+
+    private void insert(String key, int n) {
+        pool.preparedQuery("INSERT INTO outbox_event (id, topic, message_key, payload, created_at) "
+                + "SELECT gen_random_uuid(), $1, $2, convert_to('{\"n\":' || i || '}', 'UTF8'), "
+                + "clock_timestamp() + i * interval '1 microsecond' FROM generate_series(1, $3) AS i")
+                .execute(Tuple.of(TOPIC, key, n)).await().atMost(Duration.ofSeconds(30));
+    }
+
+    private long unpublished(String key) {
+        return count("select count(*) from outbox_event where message_key = $1 and published_at is null", key);
+    }
+
+    private long count(String sql, String key) {
+        return pool.preparedQuery(sql).execute(Tuple.of(key)).await().atMost(Duration.ofSeconds(10)).iterator()
+                .next().getLong(0);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> recordsOf(String key) {
+        return kafka.records(TOPIC).stream().filter(r -> key.equals(r.key())).toList();
+    }
+}
