@@ -75,7 +75,7 @@ cmd_abuse() {
 
   # --- row 3: 15 SMTP tests with different passwords -> limited (429 with Retry-After)
   _expect 201 POST "/api/v1/projects/$p/offer-generators" \
-    '{"name":"abuse offers","currency":"EUR","basePriceMinor":100,"wizard":{"steps":[]}}' "${auth[@]}"
+    '{"name":"abuse offers","currency":"EUR","basePriceMinor":100,"wizard":{"steps":[{"id":"s","title":"Size","fields":[{"id":"size","label":"Size","type":"CHOICE","options":[{"id":"s","label":"Small","priceMinor":0}]}]}]}}' "${auth[@]}"
   local gen; gen=$(_j .id)
   local limited=0 first429="" retry=""
   for i in $(seq 1 15); do
