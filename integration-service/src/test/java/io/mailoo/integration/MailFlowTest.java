@@ -362,16 +362,23 @@ class MailFlowTest {
                 "event", "SUBSCRIBER_CREATED", "subject", "W", "bodyTemplate", "x")).then().statusCode(422)
                 .body("code", equalTo("CAMPAIGNS_NOT_SUPPORTED"));
 
-        // 4 posts above count too (the limit is checked before anything else): 26 more reach the 30 a minute.
-        for (int i = 0; i < 26; i++) {
-            given().contentType("application/json").body(Map.of("email", "x" + i + "@example.test"))
-                    .post(submissions(contact.get("publicKey"))).then().statusCode(201);
+        // 4 posts above count too (the key resolved, then the limit is checked first): 26 more reach the 30 a
+        // minute. The window slides, so a run across a minute boundary may get a few more through, never many.
+        int accepted = 0;
+        io.restassured.response.Response last = null;
+        while (accepted < 40) {
+            last = given().contentType("application/json").body(Map.of("email", "x" + accepted + "@example.test"))
+                    .post(submissions(contact.get("publicKey")));
+            if (last.statusCode() != 201) {
+                break;
+            }
+            accepted++;
         }
-        given().contentType("application/json").body(Map.of("email", "late@example.test"))
-                .post(submissions(contact.get("publicKey"))).then().statusCode(429)
-                .body("code", equalTo("RATE_LIMITED"));
+        last.then().statusCode(429).body("code", equalTo("RATE_LIMITED"))
+                .header("Retry-After", org.hamcrest.Matchers.matchesRegex("[1-9][0-9]*"));
+        assertTrue(accepted >= 26 && accepted <= 34, "accepted " + accepted);
         owner.get("/api/v1/projects/" + project + "/integrations/" + contact.get("id") + "/messages").then()
-                .body("size()", equalTo(26));
+                .body("size()", equalTo(accepted));
     }
 
     @Test
