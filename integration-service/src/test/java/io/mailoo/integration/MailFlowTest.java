@@ -204,10 +204,11 @@ class MailFlowTest {
                 .then().statusCode(201);
 
         given().contentType("application/json").body(Map.of("email", "dora@example.test", "name", "Dora",
-                "fields", Map.of("plan", "<gold>", "nick", "Dora\r\nBcc: x"))).post(subscriptions(form.get("publicKey"))).then()
-                .statusCode(201);
+                "fields", Map.of("plan", "<gold>", "nick", "Dora\r\nBcc: x")))
+                .post(subscriptions(form.get("publicKey"))).then().statusCode(201);
 
-        await().atMost(MAIL_TIMEOUT).until(() -> neighbour.received().stream().anyMatch(m -> to(m, "dora@example.test")));
+        await().atMost(MAIL_TIMEOUT).until(() -> neighbour.received().stream()
+                .anyMatch(m -> to(m, "dora@example.test")));
         MimeMessage mail = neighbour.received().stream().filter(m -> to(m, "dora@example.test")).findFirst()
                 .orElseThrow();
         assertTrue(mail.getSubject().startsWith("Welcome Dora") && mail.getSubject().endsWith("Bcc: x {team}"),

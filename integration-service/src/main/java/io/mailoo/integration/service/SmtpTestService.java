@@ -73,12 +73,18 @@ public class SmtpTestService {
                         .map(MailTypes::requireSendsMail)
                         .chain(integration -> OutboundMail.<OutboundMail>findById(integration.id)
                                 .map(stored -> new Target(integration, stored)))))
-                .chain(target -> work.onCallerContext(limits.smtpTestInProject(target.integration().projectId.toString())
-                        .chain(() -> roundTrip.send(request(target.integration(), target.stored(), actor.email(), input,
-                                actor.userId())))
-                        .map(SmtpTestOutcomes::sentOrThrow))
+                .chain(target -> work.onCallerContext(attempt(target, actor, input))
                         .onItemOrFailure().call((result, failure) -> audit.tested(target.integration(), actor,
                                 testedFields(target.stored(), input), SmtpTestOutcomes.code(result, failure))));
+    }
+
+    /** The project's limit, then the request built and sent: the SENT result or the caller's problem. */
+    private Uni<MailDispatchResult> attempt(Target target, AuditActor actor, SmtpSettingsInput input) {
+        Integration integration = target.integration();
+        return limits.smtpTestInProject(integration.projectId.toString())
+                .chain(() -> roundTrip.send(request(integration, target.stored(), actor.email(), input,
+                        actor.userId())))
+                .map(SmtpTestOutcomes::sentOrThrow);
     }
 
     private record Target(Integration integration, OutboundMail stored) {
