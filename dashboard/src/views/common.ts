@@ -42,7 +42,7 @@ export function loading(main: HTMLElement): void {
   replace(main, h('p', { class: 'muted', role: 'status' }, 'Loading…'));
 }
 
-export const FINAL = new Set(['SENT', 'FAILED', 'REJECTED', 'NOT_CONFIGURED', 'SKIPPED_NOT_CONFIGURED', 'NONE']);
+export const FINAL = new Set(['SENT', 'FAILED', 'REJECTED', 'NOT_CONFIGURED', 'SKIPPED_NOT_CONFIGURED', 'SKIPPED_RATE_LIMITED', 'NONE']);
 
 /**
  * Polls `tick` every `intervalMs` while `active()` is true (the page is still shown) and `tick` says there is more

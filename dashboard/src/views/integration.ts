@@ -271,7 +271,9 @@ function subscribersSection(base: string, active: () => boolean): HTMLElement {
   return listSection<Subscriber>({
     id: 'subscribers',
     title: 'Subscribers',
-    intro: 'Welcome mail: NONE without an active campaign, SKIPPED_NOT_CONFIGURED when no outbound email was set up.',
+    intro:
+      'Welcome mail: NONE without an active campaign, SKIPPED_NOT_CONFIGURED when no outbound email was set up, ' +
+      'SKIPPED_RATE_LIMITED when the address already had its welcome mails for now.',
     path: `${base}/subscribers`,
     empty: 'No subscribers yet.',
     active,

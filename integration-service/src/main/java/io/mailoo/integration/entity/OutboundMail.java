@@ -3,6 +3,7 @@ package io.mailoo.integration.entity;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.mailoo.contracts.smtp.SmtpSettingsInput;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -78,6 +79,11 @@ public class OutboundMail extends PanacheEntityBase {
     public SecretBinding secretBinding() {
         return SecretBinding.smtpPassword(ProfileRef.integration(integrationId.toString()).toString(), host, port,
                 security, username);
+    }
+
+    /** The stored settings as a request would carry them, without any password (for comparisons only). */
+    public SmtpSettingsInput asInputWithoutPassword() {
+        return new SmtpSettingsInput(host, port, security, username, null, fromAddress, fromName, replyTo);
     }
 
     public StoredSmtpServer storedServer() {

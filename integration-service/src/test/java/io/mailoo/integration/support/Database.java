@@ -16,6 +16,15 @@ public final class Database {
     private Database() {
     }
 
+    /** Runs an insert/update/delete (to set up what an older version of the service stored); returns the row count. */
+    public static int update(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement statement = prepare(c, sql, params)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The first column of every row of the query. */
     public static List<String> column(String sql, Object... params) {
         try (Connection c = connect(); PreparedStatement statement = prepare(c, sql, params)) {
@@ -26,15 +35,6 @@ public final class Database {
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Runs one statement (a test arranging rows as an older version of the service left them). */
-    public static int update(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement statement = prepare(c, sql, params)) {
-            return statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
