@@ -1,7 +1,7 @@
 // FORM integrations: the welcome campaign (ON_EVENT / SUBSCRIBER_CREATED). The newest active one decides the
 // welcome mail of each new subscriber; its mail leaves only through the integration's own outbound email.
 import { api } from '../api';
-import { formatTime, h, table } from '../dom';
+import { formatTime, h, table, type Child } from '../dom';
 import { busy, Form } from '../form';
 import { loadedList } from './common';
 
@@ -10,7 +10,28 @@ interface Campaign {
   name: string;
   subject: string;
   active: boolean;
+  /** why the service deactivated it (e.g. a template that no longer passes the checks); absent otherwise */
+  deactivatedReason?: string | null;
   createdAt: string;
+}
+
+function activeCell(c: Campaign): Child {
+  if (c.active) return 'yes';
+  if (!c.deactivatedReason) return 'no';
+  return h('span', { class: 'deactivated', 'data-testid': 'campaign-deactivated' }, 'no — deactivated: ', c.deactivatedReason);
+}
+
+/** deactivated campaigns said out loud above the list: their subscribers silently getting no welcome mail is the risk */
+function deactivatedBanner(campaigns: Campaign[]): Child {
+  const off = campaigns.filter((c) => !c.active && c.deactivatedReason);
+  if (!off.length) return null;
+  return h(
+    'div',
+    { class: 'banner banner-warn', role: 'status', 'data-testid': 'campaigns-deactivated' },
+    h('p', { class: 'banner-title' }, off.length === 1 ? 'A welcome campaign was deactivated.' : `${off.length} welcome campaigns were deactivated.`),
+    h('ul', {}, off.map((c) => h('li', {}, h('strong', {}, c.name), ': ', c.deactivatedReason))),
+    h('p', {}, 'New subscribers get no welcome mail from it. Create a corrected campaign to send welcome mail again.'),
+  );
 }
 
 export function campaignsSection(base: string, owner: boolean): HTMLElement {
@@ -18,7 +39,10 @@ export function campaignsSection(base: string, owner: boolean): HTMLElement {
     `${base}/campaigns`,
     'No welcome campaign: new subscribers get no welcome mail (status NONE).',
     (campaigns) => ({
-      content: table(['Campaign', 'Subject', 'Active', 'Created'], campaigns.map((c) => [c.name, c.subject, c.active ? 'yes' : 'no', formatTime(c.createdAt)]), 'Welcome campaigns'),
+      content: [
+        deactivatedBanner(campaigns),
+        table(['Campaign', 'Subject', 'Active', 'Created'], campaigns.map((c) => [c.name, c.subject, activeCell(c), formatTime(c.createdAt)]), 'Welcome campaigns'),
+      ],
       pending: false,
     }),
   );
