@@ -27,7 +27,8 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * What the integrator API refuses, and that a refused request stores nothing: invalid orders (422 with a code),
- * keys of another integration (403), revoked or missing keys (401), unknown integrations (404), bursts (429).
+ * keys of another integration (403), revoked or missing keys (401, decided before the integration is looked up, so
+ * it never tells whether one exists), deleted integrations (404), bursts (429).
  */
 @QuarkusTest
 class OrderRequestRulesTest extends MarketTestBase {
@@ -67,6 +68,10 @@ class OrderRequestRulesTest extends MarketTestBase {
         refused(order("ok@buyers.test", item("TEA-01", -3)), "INVALID_QUANTITY");
         refused(order("not-an-address", item("TEA-01", 1)), "INVALID_EMAIL");
         refused(order("eve@buyers.test\r\nBcc: all@victims.test", item("TEA-01", 1)), "INVALID_EMAIL");
+        // no mail towards the platform's own hosts: dotless and IP-literal domains are not public recipients
+        refused(order("x@localhost", item("TEA-01", 1)), "INVALID_EMAIL");
+        refused(order("x@127.0.0.1", item("TEA-01", 1)), "INVALID_EMAIL");
+        refused(order("x@[127.0.0.1]", item("TEA-01", 1)), "INVALID_EMAIL");
         refused(order("ok@buyers.test", List.of()), "ITEMS_REQUIRED");
         refused(Map.of("items", item("TEA-01", 1)), "BUYER_REQUIRED");
         refused(order("ok@buyers.test", List.of(Map.of("sku", "TEA-01", "quantity", 1),
@@ -174,13 +179,36 @@ class OrderRequestRulesTest extends MarketTestBase {
     }
 
     @Test
-    void unknownOrNonMarketIntegrationIs404() {
-        given().auth().oauth2(key).contentType(ContentType.JSON).body(order("ok@buyers.test", item("TEA-01", 1)))
-                .post("/api/v1/market/" + UUID.randomUUID() + "/orders").then().statusCode(404)
-                .body("code", equalTo("INTEGRATION_NOT_FOUND"));
+    void withoutAValidKeyAnUnknownIntegrationIsAnsweredLikeAnExistingOne() {
+        String unknown = "/api/v1/market/" + UUID.randomUUID() + "/orders";
+        Object body = order("ok@buyers.test", item("TEA-01", 1));
+        for (String path : List.of(shop.ordersPath(), unknown)) {
+            given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(401)
+                    .contentType("application/problem+json").body("code", equalTo("API_KEY_MISSING"));
+            given().auth().oauth2("mk_00000000_" + "A".repeat(43)).contentType(ContentType.JSON).body(body)
+                    .post(path).then().statusCode(401).body("code", equalTo("API_KEY_INVALID"));
+            given().auth().oauth2("wrong").contentType(ContentType.JSON).body(body).post(path).then()
+                    .statusCode(401).body("code", equalTo("API_KEY_INVALID"));
+            String order = path + "/" + UUID.randomUUID();
+            given().get(order).then().statusCode(401).body("code", equalTo("API_KEY_MISSING"));
+            given().auth().oauth2("mk_00000000_" + "A".repeat(43)).get(order).then().statusCode(401)
+                    .body("code", equalTo("API_KEY_INVALID"));
+        }
+    }
+
+    @Test
+    void aValidKeyOnAnUnknownOrNonMarketIntegrationIsAnsweredLikeAnotherIntegrationsKey() {
+        Object body = order("ok@buyers.test", item("TEA-01", 1));
+        Shop other = fixtures.shop("Existing Other Shop");
         Shop form = fixtures.shopOfType("A form", "FORM");
-        given().auth().oauth2(key).contentType(ContentType.JSON).body(order("ok@buyers.test", item("TEA-01", 1)))
-                .post(form.ordersPath()).then().statusCode(404).body("code", equalTo("INTEGRATION_NOT_FOUND"));
+        for (String path : List.of("/api/v1/market/" + UUID.randomUUID() + "/orders", other.ordersPath(),
+                form.ordersPath())) {
+            given().auth().oauth2(key).contentType(ContentType.JSON).body(body).post(path).then().statusCode(403)
+                    .body("code", equalTo("API_KEY_WRONG_INTEGRATION"));
+            given().auth().oauth2(key).get(path + "/" + UUID.randomUUID()).then().statusCode(403)
+                    .body("code", equalTo("API_KEY_WRONG_INTEGRATION"));
+        }
+        assertEquals(0, fixtures.ordersOf(shop));
     }
 
     @Test

@@ -33,7 +33,7 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * The service without MAIL_SMTP_ENCRYPTION_KEY (and with a low submission rate): a new password cannot be stored
  * or tested (503 naming the variable, nothing saved); settings without a password still can. The public route
- * answers 429 over the per-generator rate. No mail is sent here, so no dispatch process is started.
+ * answers 429 over the per-generator rate and the SMTP test route over the per-project rate. No mail is sent here, so no dispatch process is started.
  */
 @QuarkusTest
 @TestProfile(WithoutKeyTest.NoKey.class)
@@ -43,7 +43,8 @@ class WithoutKeyTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("mailoo.crypto.key", "", "mp.jwt.verify.publickey.location", TestKeys.publicKeyLocation(),
-                    "mp.jwt.verify.issuer", TestKeys.ISSUER, "mailoo.offer.submissions-per-minute", "3");
+                    "mp.jwt.verify.issuer", TestKeys.ISSUER, "mailoo.offer.submissions-per-minute", "3",
+                    "mailoo.offer.smtp-tests-per-project-per-hour", "2");
         }
     }
 
@@ -97,5 +98,25 @@ class WithoutKeyTest {
                 .contentType("application/problem+json").body("code", equalTo("RATE_LIMITED"))
                 .header("Retry-After", notNullValue());
         submit(quiet, proWithThreePanels(), "c5@customer.test").then().statusCode(201);
+    }
+
+    @Test
+    void smtpTestsAreLimitedPerProjectAndTheLimitCountsBeforeAnyWork() {
+        String owner = "owner-" + UUID.randomUUID();
+        String projectUid = project(kafka, owner);
+        String generatorId = createGenerator(owner, projectUid, null);
+        String path = generator(projectUid, generatorId) + "/mail-settings/test";
+        for (int i = 0; i < 2; i++) {
+            as(owner).body(Map.of("mailSettings", Map.of("smtp", smtp(server, "pw-" + i)))).post(path).then()
+                    .statusCode(503).body("code", equalTo("ENCRYPTION_KEY_MISSING"));
+        }
+        as(owner).body(Map.of("mailSettings", Map.of("smtp", smtp(server, "pw-3")))).post(path).then()
+                .statusCode(429).contentType("application/problem+json").body("code", equalTo("RATE_LIMITED"))
+                .header("Retry-After", notNullValue());
+        // another project of the same owner has its own budget
+        String other = project(kafka, owner);
+        String otherGenerator = createGenerator(owner, other, null);
+        as(owner).body(Map.of("mailSettings", Map.of("smtp", smtp(server, "pw-4"))))
+                .post(generator(other, otherGenerator) + "/mail-settings/test").then().statusCode(503);
     }
 }

@@ -1,14 +1,26 @@
 package io.mailoo.integration.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 
-/** Per-minute request limits (a fixed one-minute window per key). */
+/** Rate limits, counted in PostgreSQL so every replica shares them (service-support's SharedRateLimiter). */
 @ConfigMapping(prefix = "mailoo.limits")
 public interface LimitsConfig {
 
-    /** SMTP test emails per signed-in user. */
-    int smtpTestsPerMinute();
-
-    /** Public submissions and subscriptions per integration publicKey. */
+    /** Public submissions and subscriptions per integration publicKey per minute (only keys that resolve). */
     int publicRequestsPerMinute();
+
+    /** Public-triggered mail (the welcome) per recipient address, across the service. */
+    int publicMailPerRecipient();
+
+    Duration publicMailPerRecipientWindow();
+
+    /** SMTP test emails per signed-in user. */
+    int smtpTestsPerUser();
+
+    /** SMTP test emails per project, whoever asks. */
+    int smtpTestsPerProject();
+
+    Duration smtpTestsWindow();
 }

@@ -38,6 +38,13 @@ public class Campaign extends PanacheEntityBase {
 
     public boolean active;
 
+    /** Why the service switched the campaign off (e.g. TEMPLATE_INVALID); null while the owner decides. */
+    @Column(name = "deactivated_reason_code")
+    public String deactivatedReasonCode;
+
+    @Column(name = "deactivated_reason")
+    public String deactivatedReason;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -3,6 +3,7 @@ package io.mailoo.integration.entity;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.mailoo.contracts.smtp.SmtpSettingsInput;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -64,6 +65,11 @@ public class OutboundMail extends PanacheEntityBase {
     public void sealedPassword(SealedSecret sealed) {
         passwordKeyId = sealed == null ? null : sealed.keyId();
         passwordCiphertext = sealed == null ? null : sealed.ciphertext();
+    }
+
+    /** The stored settings as a request would carry them, without any password (for comparisons only). */
+    public SmtpSettingsInput asInputWithoutPassword() {
+        return new SmtpSettingsInput(host, port, security, username, null, fromAddress, fromName, replyTo);
     }
 
     public StoredSmtpServer storedServer() {

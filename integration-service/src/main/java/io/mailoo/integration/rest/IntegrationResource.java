@@ -10,6 +10,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,11 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.integration.service.IntegrationService;
 import io.mailoo.integration.service.OutboundMailService;
+import io.mailoo.integration.service.SmtpAuditTrail;
 import io.mailoo.integration.service.SmtpTestService;
-import io.mailoo.support.http.ProblemException;
+import io.mailoo.support.audit.AuditActor;
+import io.mailoo.support.audit.SmtpSettingsAuditView;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -44,6 +46,9 @@ public class IntegrationResource {
 
     @Inject
     SmtpTestService smtpTest;
+
+    @Inject
+    SmtpAuditTrail auditTrail;
 
     @Inject
     Caller caller;
@@ -81,7 +86,7 @@ public class IntegrationResource {
         if (patch instanceof SmtpSettingsJson.Absent) {
             return integrations.get(projectUid, integrationId, caller.id()).map(IntegrationView::of);
         }
-        return outboundMail.save(projectUid, integrationId, caller.id(),
+        return outboundMail.save(projectUid, integrationId, caller.actor(),
                 patch instanceof SmtpSettingsJson.Settings s ? Optional.of(s.input()) : Optional.empty())
                 .map(IntegrationView::of);
     }
@@ -90,23 +95,22 @@ public class IntegrationResource {
     @Path("/{integrationId}/outbound-mail/test")
     @Operation(summary = "Send a test email", description = "Sends one message with the given (unsaved) settings "
             + "to the caller's JWT email and answers with the SMTP outcome: 200 SENT, 502 with the dispatch "
-            + "errorCode, 504 SMTP_TEST_TIMEOUT. Nothing is stored.")
+            + "errorCode, 504 SMTP_TEST_TIMEOUT, 429 RATE_LIMITED (per user and per project). Nothing is stored "
+            + "but the audit entry.")
     public Uni<SmtpTestView> test(@PathParam("projectUid") String projectUid,
             @PathParam("integrationId") String integrationId, JsonNode body) {
-        String email = caller.email();
-        return smtpTest.test(projectUid, integrationId, caller.id(), email, SmtpSettingsJson.required(body))
-                .map(result -> {
-                    if (result == null) {
-                        throw new ProblemException(504, "SMTP_TEST_TIMEOUT",
-                                "No answer from the mail dispatcher in time; the test may still arrive.");
-                    }
-                    if (result.status() != MailStatus.SENT) {
-                        String code = result.errorCode() != null ? result.errorCode() : result.status().name();
-                        String said = result.smtp() == null || result.smtp().message() == null ? ""
-                                : " The server said: " + result.smtp().code() + " " + result.smtp().message();
-                        throw new ProblemException(502, code, "The test email was not sent (" + code + ")." + said);
-                    }
-                    return SmtpTestView.of(result, email);
-                });
+        AuditActor actor = caller.actor();
+        return smtpTest.test(projectUid, integrationId, actor, SmtpSettingsJson.required(body))
+                .map(result -> SmtpTestView.of(result, actor.email()));
+    }
+
+    @GET
+    @Path("/{integrationId}/outbound-mail/audit")
+    @Operation(summary = "SMTP settings audit trail", description = "Saves, removals and tests of outboundMail, "
+            + "newest first: who, when, from which address, which fields (names only), the test's outcome. Owner "
+            + "only; limit 1-200 (default 50), otherwise 400 INVALID_LIMIT.")
+    public Uni<List<SmtpSettingsAuditView>> audit(@PathParam("projectUid") String projectUid,
+            @PathParam("integrationId") String integrationId, @QueryParam("limit") String limit) {
+        return auditTrail.list(projectUid, integrationId, caller.id(), AuditLimit.parse(limit));
     }
 }

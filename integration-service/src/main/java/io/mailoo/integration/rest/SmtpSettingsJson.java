@@ -16,6 +16,10 @@ import io.mailoo.support.http.ProblemException;
  */
 public final class SmtpSettingsJson {
 
+    /** Every field outboundMail has: anything else is refused, so a misspelt password never means "keep it". */
+    static final List<String> FIELDS = List.of("host", "port", "security", "username", "password", "fromAddress",
+            "fromName", "replyTo");
+
     /** The body's outboundMail: absent, null (remove the profile) or settings. */
     public sealed interface Patch {
     }
@@ -56,6 +60,12 @@ public final class SmtpSettingsJson {
             throw ProblemException.invalid(List.of(new FieldError("outboundMail", "OUTBOUND_MAIL_INVALID",
                     "outboundMail must be an object or null.")));
         }
+        node.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                errors.add(new FieldError(name, "UNKNOWN_FIELD", "outboundMail has no field \"" + shown(name)
+                        + "\"; its fields are " + String.join(", ", FIELDS) + "."));
+            }
+        });
         Integer port = null;
         JsonNode portNode = node.get("port");
         if (portNode != null && !portNode.isNull()) {
@@ -77,6 +87,11 @@ public final class SmtpSettingsJson {
             throw ProblemException.invalid(errors);
         }
         return input;
+    }
+
+    /** A field name as an answer repeats it: cut, so a huge key does not make a huge answer. */
+    private static String shown(String name) {
+        return name.length() <= 64 ? name : name.substring(0, 64) + "…";
     }
 
     private static String text(JsonNode parent, String field, List<FieldError> errors) {

@@ -2,7 +2,7 @@ package io.mailoo.integration.service;
 
 import io.mailoo.contracts.smtp.FieldError;
 
-/** What a campaign may be today: ON_EVENT / SUBSCRIBER_CREATED, with templates that render. */
+/** What a campaign may be today: ON_EVENT / SUBSCRIBER_CREATED, with templates of the documented placeholders only. */
 public final class CampaignRules {
 
     public static final String ON_EVENT = "ON_EVENT";
@@ -12,8 +12,7 @@ public final class CampaignRules {
     private CampaignRules() {
     }
 
-    public static void validate(String name, String trigger, String event, String subject, String body,
-            WelcomeTemplates templates) {
+    public static void validate(String name, String trigger, String event, String subject, String body) {
         InputRules rules = InputRules.check().name("name", name, 100).name("subject", subject, 300);
         if (!ON_EVENT.equals(trigger)) {
             rules.add(new FieldError("trigger", "CAMPAIGN_TRIGGER_INVALID", "trigger must be ON_EVENT."));
@@ -21,13 +20,12 @@ public final class CampaignRules {
         if (!SUBSCRIBER_CREATED.equals(event)) {
             rules.add(new FieldError("event", "CAMPAIGN_EVENT_INVALID", "event must be SUBSCRIBER_CREATED."));
         }
-        if (body == null || body.isBlank() || body.length() > MAX_TEMPLATE) {
+        boolean bodyFits = body != null && !body.isBlank() && body.length() <= MAX_TEMPLATE;
+        if (!bodyFits) {
             rules.add(new FieldError("bodyTemplate", "TEMPLATE_REQUIRED",
                     "Enter a body template of at most 100000 characters."));
-        } else if (subject != null && !templates.valid(subject, body)) {
-            rules.add(new FieldError("bodyTemplate", "TEMPLATE_INVALID", "The subject or body template does not "
-                    + "render; use {name}, {email} and {fields.yourField}."));
         }
+        rules.addAll(WelcomeTemplates.check(subject, bodyFits ? body : null));
         rules.orFail();
     }
 }

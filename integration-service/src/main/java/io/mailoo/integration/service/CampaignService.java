@@ -24,15 +24,12 @@ public class CampaignService {
     @Inject
     ProjectAccess access;
 
-    @Inject
-    WelcomeTemplates templates;
-
     @WithTransaction
     public Uni<Campaign> create(String projectUid, String integrationId, String userId, String name, String trigger,
             String event, String subject, String bodyTemplate, Boolean active) {
         return access.integration(projectUid, integrationId, userId, Role.OWNER).chain(integration -> {
             requireForm(integration);
-            CampaignRules.validate(name, trigger, event, subject, bodyTemplate, templates);
+            CampaignRules.validate(name, trigger, event, subject, bodyTemplate);
             Campaign campaign = new Campaign();
             campaign.id = UUID.randomUUID();
             campaign.integrationId = integration.id;

@@ -61,6 +61,20 @@ public final class InputRules {
         return this;
     }
 
+    /**
+     * An address the public gives us to mail (submitter, subscriber): a plain address whose domain has a dot and
+     * is no IP literal, so a public post cannot aim mail at the servers' own network.
+     */
+    public InputRules publicEmail(String field, String value) {
+        email(field, value);
+        if (value != null && !value.isBlank() && MailAddressValidator.isValid(value)
+                && !MailAddressValidator.isPublicRecipient(value)) {
+            errors.add(new FieldError(field, "EMAIL_INVALID",
+                    "The email address must be a public address such as jane@example.com."));
+        }
+        return this;
+    }
+
     public InputRules add(FieldError error) {
         errors.add(error);
         return this;

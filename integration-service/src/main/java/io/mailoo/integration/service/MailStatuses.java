@@ -15,6 +15,8 @@ public final class MailStatuses {
     public static final String SENT = "SENT";
     public static final String FAILED = "FAILED";
     public static final String SKIPPED_NOT_CONFIGURED = "SKIPPED_NOT_CONFIGURED";
+    /** The recipient already had the most public-triggered mail its cap allows (the subscription still counts). */
+    public static final String SKIPPED_RATE_LIMITED = "SKIPPED_RATE_LIMITED";
 
     private MailStatuses() {
     }

@@ -1,6 +1,7 @@
 package io.mailoo.integration.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,12 +15,13 @@ import io.mailoo.integration.entity.OutboundMail;
 import io.mailoo.integration.entity.Project;
 import io.mailoo.integration.messaging.DomainEvents;
 import io.mailoo.integration.service.ProjectAccess.Role;
+import io.mailoo.support.audit.AuditActor;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Saves or removes an integration's outboundMail. Each change bumps the profile version and puts MailProfileChanged
- * (or a tombstone) and IntegrationChanged into the outbox in the same transaction.
+ * (or a tombstone) and IntegrationChanged into the outbox, and the audit entry, in the same transaction.
  */
 @ApplicationScoped
 public class OutboundMailService {
@@ -33,21 +35,26 @@ public class OutboundMailService {
     @Inject
     SmtpSecretCipher cipher;
 
+    @Inject
+    SmtpAuditTrail audit;
+
     /** @param input empty = remove the profile */
     @WithTransaction
-    public Uni<IntegrationDetails> save(String projectUid, String integrationId, String userId,
+    public Uni<IntegrationDetails> save(String projectUid, String integrationId, AuditActor actor,
             Optional<SmtpSettingsInput> input) {
-        return access.scoped(projectUid, integrationId, userId, Role.OWNER).chain(scoped -> {
+        return access.scoped(projectUid, integrationId, actor.userId(), Role.OWNER).chain(scoped -> {
             Integration integration = MailTypes.requireSendsMail(scoped.integration());
             return OutboundMail.<OutboundMail>findById(integration.id)
-                    .chain(stored -> input.isPresent() ? store(scoped.project(), integration, stored, input.get())
-                            : remove(scoped.project(), integration, stored));
+                    .chain(stored -> input.isPresent()
+                            ? store(scoped.project(), integration, stored, input.get(), actor)
+                            : remove(scoped.project(), integration, stored, actor));
         });
     }
 
     private Uni<IntegrationDetails> store(Project project, Integration integration, OutboundMail stored,
-            SmtpSettingsInput in) {
+            SmtpSettingsInput in, AuditActor actor) {
         PasswordChange change = SmtpInputs.check(in, stored, cipher);
+        List<String> changed = SmtpAuditTrail.changes(stored, in, change);
         OutboundMail mail = stored != null ? stored : new OutboundMail();
         mail.integrationId = integration.id;
         mail.host = in.host().trim();
@@ -69,10 +76,12 @@ public class OutboundMailService {
         return mail.<OutboundMail>persist()
                 .call(saved -> events.mailProfileChanged(integration, saved))
                 .call(() -> events.integrationChanged(project, integration))
+                .call(() -> audit.saved(integration, actor, changed))
                 .map(saved -> new IntegrationDetails(integration, saved));
     }
 
-    private Uni<IntegrationDetails> remove(Project project, Integration integration, OutboundMail stored) {
+    private Uni<IntegrationDetails> remove(Project project, Integration integration, OutboundMail stored,
+            AuditActor actor) {
         if (stored == null) {
             return Uni.createFrom().item(new IntegrationDetails(integration, null));
         }
@@ -81,6 +90,7 @@ public class OutboundMailService {
         return stored.delete()
                 .call(() -> events.mailProfileRemoved(integration))
                 .call(() -> events.integrationChanged(project, integration))
+                .call(() -> audit.removed(integration, actor))
                 .map(v -> new IntegrationDetails(integration, null));
     }
 }

@@ -21,11 +21,12 @@ import io.mailoo.contracts.events.SmtpSecurity;
 import io.mailoo.contracts.events.SmtpServer;
 import io.mailoo.contracts.smtp.PasswordChange;
 import io.mailoo.contracts.smtp.SmtpSettingsInput;
-import io.mailoo.integration.config.LimitsConfig;
+import io.mailoo.contracts.smtp.SmtpSettingsRules;
 import io.mailoo.integration.entity.Integration;
 import io.mailoo.integration.entity.OutboundMail;
 import io.mailoo.integration.messaging.DomainEvents;
 import io.mailoo.integration.service.ProjectAccess.Role;
+import io.mailoo.support.audit.AuditActor;
 import io.mailoo.support.http.ProblemException;
 import io.mailoo.support.mail.SmtpTestRoundTrip;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -51,19 +52,42 @@ public class SmtpTestService {
     SmtpTestRoundTrip roundTrip;
 
     @Inject
-    RateLimiter rateLimiter;
+    RateLimits limits;
 
     @Inject
-    LimitsConfig limits;
+    SmtpAuditTrail audit;
 
-    /** Completes with the final result, or null when dispatch did not answer in time. */
-    public Uni<MailDispatchResult> test(String projectUid, String integrationId, String userId, String email,
+    @Inject
+    ContextWork work;
+
+    /**
+     * Completes with the SENT result, or fails with the problem the caller hears (502 with dispatch's code, 504
+     * SMTP_TEST_TIMEOUT, 429, 422 …). The user's limit is counted before anything else and the project's right
+     * after the access check (so strangers cannot use up a project's tests); every attempt an owner makes is audited.
+     */
+    public Uni<MailDispatchResult> test(String projectUid, String integrationId, AuditActor actor,
             SmtpSettingsInput input) {
-        return Panache.withSession(() -> access.integration(projectUid, integrationId, userId, Role.OWNER)
-                .map(MailTypes::requireSendsMail)
-                .chain(integration -> OutboundMail.<OutboundMail>findById(integration.id)
-                        .map(stored -> request(integration, stored, email, input, userId))))
-                .chain(roundTrip::send);
+        return limits.smtpTestByUser(actor.userId())
+                .chain(() -> Panache.withSession(() -> access.integration(projectUid, integrationId, actor.userId(),
+                        Role.OWNER)
+                        .map(MailTypes::requireSendsMail)
+                        .chain(integration -> OutboundMail.<OutboundMail>findById(integration.id)
+                                .map(stored -> new Target(integration, stored)))))
+                .chain(target -> work.onCallerContext(limits.smtpTestInProject(target.integration().projectId.toString())
+                        .chain(() -> roundTrip.send(request(target.integration(), target.stored(), actor.email(), input,
+                                actor.userId())))
+                        .map(SmtpTestOutcomes::sentOrThrow))
+                        .onItemOrFailure().call((result, failure) -> audit.tested(target.integration(), actor,
+                                testedFields(target.stored(), input), SmtpTestOutcomes.code(result, failure))));
+    }
+
+    private record Target(Integration integration, OutboundMail stored) {
+    }
+
+    /** The fields the tested settings differ in from the stored ones (the password rule's refusal counts as kept). */
+    private static List<String> testedFields(OutboundMail stored, SmtpSettingsInput in) {
+        PasswordChange change = SmtpSettingsRules.passwordChange(stored == null ? null : stored.storedServer(), in);
+        return SmtpAuditTrail.changes(stored, in, change == null ? PasswordChange.KEEP_STORED : change);
     }
 
     private SendMailRequested request(Integration integration, OutboundMail stored, String email,
@@ -73,7 +97,6 @@ public class SmtpTestService {
                     "Your sign-in token has no email claim, so there is no address to send the test email to.");
         }
         PasswordChange change = SmtpInputs.check(in, stored, cipher);
-        rateLimiter.acquire("smtp-test:" + userId, limits.smtpTestsPerMinute());
         UUID messageId = UUID.randomUUID();
         String testAd = InlineProfile.associatedData(messageId);
         SealedSecret password = switch (change) {

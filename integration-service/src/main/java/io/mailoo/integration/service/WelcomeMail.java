@@ -14,12 +14,13 @@ import io.mailoo.integration.entity.Integration;
 import io.mailoo.integration.entity.OutboundMail;
 import io.mailoo.integration.entity.Subscriber;
 import io.mailoo.integration.messaging.DomainEvents;
-import io.quarkus.qute.TemplateException;
+import io.mailoo.integration.service.template.TemplateOutputTooLargeException;
+import io.mailoo.integration.service.template.TemplateSyntaxException;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The SUBSCRIBER_CREATED campaign: queues the welcome mail through the integration's own profile, or records (and
- * logs) that it was skipped because there is none. Runs inside the subscription's transaction.
+ * logs) why none went: no campaign, no SMTP, the recipient's cap, or a template that does not render.
  */
 @ApplicationScoped
 public class WelcomeMail {
@@ -32,15 +33,32 @@ public class WelcomeMail {
     @Inject
     DomainEvents events;
 
-    /** Sets the subscriber's welcome status (not yet persisted) and adds the request to the outbox if one is sent. */
-    public Uni<Void> onSubscriberCreated(Integration integration, Subscriber subscriber, Map<String, Object> fields) {
-        return Campaign.<Campaign>find("integrationId = ?1 and active = true and trigger = ?2 and event = ?3 "
-                + "order by createdAt desc", integration.id, CampaignRules.ON_EVENT, CampaignRules.SUBSCRIBER_CREATED)
-                .firstResult()
+    /** What a new subscriber's welcome would be, before the recipient's cap is asked (outside any transaction). */
+    public Uni<Boolean> wouldSend(Integration integration) {
+        return campaign(integration).chain(campaign -> campaign == null ? Uni.createFrom().item(false)
+                : OutboundMail.<OutboundMail>findById(integration.id).map(mail -> mail != null));
+    }
+
+    /**
+     * Sets the subscriber's welcome status (not yet persisted) and adds the request to the outbox if one is sent.
+     * Runs inside the subscription's transaction.
+     *
+     * @param withinCap whether the recipient's cap on public-triggered mail allows one more
+     */
+    public Uni<Void> onSubscriberCreated(Integration integration, Subscriber subscriber, Map<String, Object> fields,
+            boolean withinCap) {
+        return campaign(integration)
                 .chain(campaign -> campaign == null ? none(subscriber)
                         : OutboundMail.<OutboundMail>findById(integration.id)
                                 .chain(mail -> mail == null ? skipped(integration, subscriber)
-                                        : queue(integration, subscriber, campaign, fields)));
+                                        : withinCap ? queue(integration, subscriber, campaign, fields)
+                                                : capped(integration, subscriber)));
+    }
+
+    private static Uni<Campaign> campaign(Integration integration) {
+        return Campaign.<Campaign>find("integrationId = ?1 and active = true and trigger = ?2 and event = ?3 "
+                + "order by createdAt desc", integration.id, CampaignRules.ON_EVENT, CampaignRules.SUBSCRIBER_CREATED)
+                .firstResult();
     }
 
     private static Uni<Void> none(Subscriber subscriber) {
@@ -55,23 +73,35 @@ public class WelcomeMail {
         return Uni.createFrom().voidItem();
     }
 
+    private static Uni<Void> capped(Integration integration, Subscriber subscriber) {
+        LOG.infof("Welcome mail skipped for subscriber %s of integration %s: the recipient had the most "
+                + "public-triggered mail allowed for now", subscriber.id, integration.id);
+        subscriber.welcomeStatus = MailStatuses.SKIPPED_RATE_LIMITED;
+        return Uni.createFrom().voidItem();
+    }
+
     private Uni<Void> queue(Integration integration, Subscriber subscriber, Campaign campaign,
             Map<String, Object> fields) {
-        WelcomeTemplates.Rendered rendered;
-        try {
-            rendered = templates.render(campaign.subject, campaign.bodyTemplate, subscriber.name, subscriber.email,
-                    fields);
-        } catch (TemplateException e) {
-            LOG.infof("Welcome mail for subscriber %s of integration %s not sent: the template does not render (%s)",
-                    subscriber.id, integration.id, e.getMessage());
-            subscriber.welcomeStatus = MailStatuses.FAILED;
-            subscriber.welcomeErrorCode = "TEMPLATE_RENDER_FAILED";
-            return Uni.createFrom().voidItem();
-        }
-        UUID messageId = UUID.randomUUID();
-        subscriber.welcomeMessageId = messageId;
-        subscriber.welcomeStatus = MailStatuses.QUEUED;
-        return events.mailRequested(MailRequests.forIntegration(messageId, integration, MailPurpose.WELCOME,
-                MailRequests.WELCOME, subscriber.email, rendered.subject(), null, rendered.html()));
+        return templates.render(campaign.subject, campaign.bodyTemplate, subscriber.name, subscriber.email, fields)
+                .chain(rendered -> {
+                    UUID messageId = UUID.randomUUID();
+                    subscriber.welcomeMessageId = messageId;
+                    subscriber.welcomeStatus = MailStatuses.QUEUED;
+                    return events.mailRequested(MailRequests.forIntegration(messageId, integration,
+                            MailPurpose.WELCOME, MailRequests.WELCOME, subscriber.email, rendered.subject(), null,
+                            rendered.html()));
+                })
+                .onFailure(e -> e instanceof TemplateOutputTooLargeException || e instanceof TemplateSyntaxException)
+                .recoverWithUni(e -> failed(integration, subscriber, e));
+    }
+
+    private static Uni<Void> failed(Integration integration, Subscriber subscriber, Throwable e) {
+        String code = e instanceof TemplateOutputTooLargeException ? TemplateOutputTooLargeException.CODE
+                : "TEMPLATE_RENDER_FAILED";
+        LOG.infof("Welcome mail for subscriber %s of integration %s not sent: %s", subscriber.id, integration.id,
+                code);
+        subscriber.welcomeStatus = MailStatuses.FAILED;
+        subscriber.welcomeErrorCode = code;
+        return Uni.createFrom().voidItem();
     }
 }

@@ -1,48 +1,76 @@
 package io.mailoo.integration.service;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.qute.Engine;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateException;
-import io.quarkus.qute.Variant;
+import io.mailoo.contracts.smtp.FieldError;
+import io.mailoo.integration.service.template.Escapes;
+import io.mailoo.integration.service.template.TemplateParser;
+import io.mailoo.integration.service.template.TemplateRenderer;
+import io.mailoo.integration.service.template.TemplateSyntaxException;
+import io.mailoo.integration.service.template.TemplateValues;
+import io.smallrye.mutiny.Uni;
 
 /**
- * Renders a campaign's subject (plain text) and body (HTML, so every value is escaped) with Qute. Variables:
- * {@code name}, {@code email} and {@code fields} (the form's extra fields).
+ * A campaign's subject (a header: values lose their line breaks) and body (HTML: values are escaped), written by
+ * the owner and therefore rendered by our own sandbox ({@code service.template}), never by an engine with
+ * namespaces. Rendering runs on a worker thread because its cost grows with the subscriber's values.
  */
 @ApplicationScoped
 public class WelcomeTemplates {
 
-    private static final Variant HTML = Variant.forContentType(Variant.TEXT_HTML);
-    private static final Variant PLAIN = Variant.forContentType(Variant.TEXT_PLAIN);
+    public static final String TEMPLATE_INVALID = "TEMPLATE_INVALID";
+    /** 256 KiB of body: far above any welcome mail, far below what a template times large fields could make. */
+    static final int MAX_BODY_CHARS = 256 * 1024;
+    /** A subject longer than an SMTP line is no subject. */
+    static final int MAX_SUBJECT_CHARS = 998;
 
     @Inject
-    Engine engine;
+    ContextWork work;
 
     public record Rendered(String subject, String html) {
     }
 
-    /** Throws {@link TemplateException} when a template does not parse or refers to something unknown. */
-    public Rendered render(String subject, String body, String name, String email, Map<String, Object> fields) {
-        Map<String, Object> data = Map.of("name", name == null ? "" : name, "email", email,
-                "fields", new FormFields(fields));
-        Template subjectTemplate = engine.parse(subject, PLAIN);
-        Template bodyTemplate = engine.parse(body, HTML);
-        String renderedSubject = subjectTemplate.render(data).replaceAll("[\\r\\n]+", " ").strip();
-        return new Rendered(renderedSubject, bodyTemplate.render(data));
+    /** One TEMPLATE_INVALID per template that uses anything but the documented placeholders. */
+    public static List<FieldError> check(String subject, String body) {
+        List<FieldError> errors = new ArrayList<>();
+        check("subject", subject, errors);
+        check("bodyTemplate", body, errors);
+        return errors;
     }
 
-    /** True when both templates render for a sample subscriber (checked when a campaign is saved). */
-    public boolean valid(String subject, String body) {
+    /** The first problem of either template as code and sentence, or null when both pass. */
+    public static FieldError firstProblem(String subject, String body) {
+        List<FieldError> errors = check(subject, body);
+        return errors.isEmpty() ? null : errors.get(0);
+    }
+
+    /**
+     * Fails with {@link TemplateSyntaxException} (a template saved before the sandbox) or
+     * {@link io.mailoo.integration.service.template.TemplateOutputTooLargeException}.
+     */
+    public Uni<Rendered> render(String subject, String body, String name, String email, Map<String, Object> fields) {
+        return work.blocking(() -> {
+            TemplateValues values = new TemplateValues(name, email, fields);
+            String renderedSubject = TemplateRenderer.render(TemplateParser.parse(subject), values,
+                    Escapes::headerText, MAX_SUBJECT_CHARS).strip();
+            String html = TemplateRenderer.render(TemplateParser.parse(body), values, Escapes::html, MAX_BODY_CHARS);
+            return new Rendered(renderedSubject, html);
+        });
+    }
+
+    private static void check(String field, String template, List<FieldError> errors) {
+        if (template == null) {
+            return;
+        }
         try {
-            render(subject, body, "Sample", "sample@example.com", Map.of());
-            return true;
-        } catch (TemplateException e) {
-            return false;
+            TemplateParser.parse(template);
+        } catch (TemplateSyntaxException e) {
+            errors.add(new FieldError(field, TEMPLATE_INVALID, e.getMessage()));
         }
     }
 }

@@ -9,14 +9,19 @@ import io.smallrye.mutiny.Uni;
 /**
  * Integrator side: the {@code Authorization: Bearer <api key>} of a request must be a live key of the integration in
  * the path. Missing, unknown or revoked → 401; a key of another integration → 403, decided before anything about
- * the requested order is looked at, so nothing leaks. Call inside a session.
+ * the integration or the requested order is looked at, so nothing leaks. Call inside a session.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticator {
 
     private static final String BEARER = "Bearer ";
 
+    /** A failed Uni (never a throw), so callers may put it first in a session or transaction. */
     public Uni<ApiKey> authenticate(String authorization, String integrationId) {
+        return Uni.createFrom().deferred(() -> check(authorization, integrationId));
+    }
+
+    private Uni<ApiKey> check(String authorization, String integrationId) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw unauthorized("API_KEY_MISSING",
                     "Send the integration's API key as 'Authorization: Bearer <key>'.");

@@ -59,13 +59,16 @@ public class OrderService {
 
     public Uni<PlacedOrder> place(String integrationId, String authorization, String idempotencyKey,
             OrderInput input) {
-        return Panache.withTransaction(() -> integration(integrationId)
-                .chain(integration -> authenticator.authenticate(authorization, integrationId)
-                        .chain(key -> {
-                            rateLimiter.acquire(key.id);
-                            checkAcceptsOrders(integration, idempotencyKey, input);
-                            return placeChecked(integration, key, idempotencyKey, input);
-                        })))
+        // The key first: without a valid key of this integration every caller gets the same 401, so the
+        // answer never tells whether an integration id exists.
+        return Panache.withTransaction(() -> authenticator.authenticate(authorization, integrationId)
+                .chain(key -> {
+                    rateLimiter.acquire(key.id);
+                    return integration(integrationId).chain(integration -> {
+                        checkAcceptsOrders(integration, idempotencyKey, input);
+                        return placeChecked(integration, key, idempotencyKey, input);
+                    });
+                }))
                 .onFailure(OrderService::isIdempotencyRace)
                 .recoverWithUni(() -> Panache.withSession(() -> existing(integrationId, idempotencyKey)
                         .map(order -> replay(order, RequestFingerprint.of(input)))))
@@ -78,8 +81,8 @@ public class OrderService {
     }
 
     public Uni<OrderView> get(String integrationId, String authorization, String orderId) {
-        return Panache.withSession(() -> integration(integrationId)
-                .chain(integration -> authenticator.authenticate(authorization, integrationId))
+        return Panache.withSession(() -> authenticator.authenticate(authorization, integrationId)
+                .call(key -> integration(integrationId))
                 .chain(key -> {
                     UUID id = parseId(orderId);
                     return id == null ? Uni.createFrom().<MarketOrder>nullItem()

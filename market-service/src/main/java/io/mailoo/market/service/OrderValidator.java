@@ -46,7 +46,7 @@ public final class OrderValidator {
             errors.add(new FieldError("buyer", "BUYER_REQUIRED", "buyer{email, name} is required."));
             return;
         }
-        if (!MailAddressValidator.isValid(buyer.email())) {
+        if (!MailAddressValidator.isPublicRecipient(buyer.email())) {
             errors.add(new FieldError("buyer.email", "INVALID_EMAIL",
                     "buyer.email: a plain address such as ada@example.com."));
         }

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import io.mailoo.support.ratelimit.RateLimitedException;
+
 class ApiKeyRateLimiterTest {
 
     private final AtomicLong now = new AtomicLong(0);

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mailoo.offer.domain.Branding;
 
 /**
- * Body of PUT …/mail-settings (and {@code mailSettings} of the test route). {@code smtp} is read as a tree because
- * its {@code password} has three states: absent (keep the stored one), null (remove it), a value (new).
+ * The shape of the body of PUT …/mail-settings (and {@code mailSettings} of the test route) for the OpenAPI document;
+ * the body itself is read by {@link MailSettingsJson}, strictly, because {@code smtp.password} has three states:
+ * absent (keep the stored one), null (remove it), a value (new).
  */
 public record MailSettingsRequest(@Schema(implementation = SmtpSettingsSchema.class) JsonNode smtp,
         String internalNotificationAddress, Branding branding) {

@@ -1,5 +1,5 @@
 package io.mailoo.offer.rest;
 
-/** Body of POST …/mail-settings/test: the unsaved settings to try. */
+/** The shape of POST …/mail-settings/test's body (OpenAPI only; read by {@link MailSettingsJson}). */
 public record MailSettingsTestRequest(MailSettingsRequest mailSettings) {
 }

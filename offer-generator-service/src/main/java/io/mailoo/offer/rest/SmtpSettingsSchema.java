@@ -3,7 +3,7 @@ package io.mailoo.offer.rest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The shape of {@code smtp} for the OpenAPI document only; the body itself is read by {@link SmtpInputReader}
+ * The shape of {@code smtp} for the OpenAPI document only; the body itself is read by {@link MailSettingsJson}
  * because {@code password} has three states.
  */
 @Schema(name = "SmtpSettings", description = "SMTP settings of the offer generator's own profile")

@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 
 import io.mailoo.contracts.smtp.FieldError;
 import io.mailoo.contracts.validation.HeaderValueValidator;
+import io.mailoo.offer.domain.PriceBounds;
 import io.mailoo.offer.domain.WizardRules;
 import io.mailoo.offer.entity.IntegrationRef;
 import io.mailoo.offer.entity.OfferGenerator;
@@ -142,6 +143,10 @@ public class GeneratorService {
                     "Give the id of one of this project's MARKET integrations."));
         }
         errors.addAll(WizardRules.validate(request.wizard()));
+        if (errors.isEmpty()) {
+            errors.addAll(PriceBounds.checkWizard(request.wizard(),
+                    request.basePriceMinor() == null ? 0 : request.basePriceMinor()));
+        }
         return errors;
     }
 

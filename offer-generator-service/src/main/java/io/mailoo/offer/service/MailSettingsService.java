@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.mailoo.contracts.CloudEventTypes;
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.crypto.EncryptionKeyMissingException;
@@ -18,9 +20,13 @@ import io.mailoo.contracts.smtp.SmtpSettingsRules;
 import io.mailoo.offer.domain.MailSettingsRules;
 import io.mailoo.offer.entity.OfferGenerator;
 import io.mailoo.offer.entity.OfferMailSettings;
-import io.mailoo.offer.rest.MailSettingsRequest;
+import io.mailoo.offer.rest.MailSettingsInput;
+import io.mailoo.offer.rest.MailSettingsJson;
 import io.mailoo.offer.rest.MailSettingsView;
-import io.mailoo.offer.rest.SmtpInputReader;
+import io.mailoo.support.audit.AuditAction;
+import io.mailoo.support.audit.AuditActor;
+import io.mailoo.support.audit.SmtpSettingsAudit;
+import io.mailoo.support.audit.SmtpSettingsAuditView;
 import io.mailoo.support.http.ProblemException;
 import io.mailoo.support.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -30,7 +36,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * OfferGeneratorMailSettings: save (seal a new password with the profileRef, keep the stored one only for the same
  * server), remove, read. Every change bumps the generator's profile version and puts the profile event (or a
- * tombstone) into the outbox in the same transaction.
+ * tombstone) into the outbox and an entry into the audit trail (field names only), all in the same transaction.
  */
 @ApplicationScoped
 public class MailSettingsService {
@@ -44,6 +50,9 @@ public class MailSettingsService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    SmtpSettingsAudit audit;
+
     @WithSession
     public Uni<MailSettingsView> get(String projectUid, String generatorId, String userId) {
         return generators.owned(projectUid, generatorId, userId, false)
@@ -55,20 +64,24 @@ public class MailSettingsService {
                 }));
     }
 
+    /** The body is read only after the owner check, so a stranger learns nothing from a 422. */
     @WithTransaction
-    public Uni<MailSettingsView> save(String projectUid, String generatorId, String userId, MailSettingsRequest body) {
-        return generators.owned(projectUid, generatorId, userId, true)
+    public Uni<MailSettingsView> save(String projectUid, String generatorId, AuditActor actor, JsonNode json) {
+        return generators.owned(projectUid, generatorId, actor.userId(), true)
                 .chain(generator -> OfferMailSettings.<OfferMailSettings>findById(generator.id)
-                        .chain(existing -> apply(generator, existing, body)));
+                        .chain(existing -> apply(generator, existing, MailSettingsJson.settings(json), actor)));
     }
 
-    private Uni<MailSettingsView> apply(OfferGenerator generator, OfferMailSettings existing, MailSettingsRequest body) {
-        SmtpSettingsInput smtp = body == null ? null : SmtpInputReader.read(body.smtp());
-        List<FieldError> errors = body == null ? MailSettingsRules.validateSmtp(null)
-                : MailSettingsRules.validate(smtp, body.internalNotificationAddress(), body.branding());
+    private Uni<MailSettingsView> apply(OfferGenerator generator, OfferMailSettings existing, MailSettingsInput body,
+            AuditActor actor) {
+        SmtpSettingsInput smtp = body.smtp();
+        List<FieldError> errors = MailSettingsRules.validate(smtp, body.internalNotificationAddress(),
+                body.branding());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        List<String> changed = MailSettingsAuditFields.saved(existing, body, SmtpSettingsRules.passwordChange(
+                existing == null ? null : existing.storedServer(), smtp));
         SealedSecret password = password(generator, existing, smtp);
         OfferMailSettings settings = existing != null ? existing : new OfferMailSettings();
         settings.generatorId = generator.id;
@@ -92,6 +105,7 @@ public class MailSettingsService {
         return settings.persist()
                 .chain(() -> outbox.add(Topics.MAIL_PROFILES, generator.profileRef(),
                         CloudEventTypes.MAIL_PROFILE_CHANGED, MailProfileEvents.changed(generator, settings)))
+                .chain(() -> audit.record(generator.profileRef(), AuditAction.SAVED, actor, changed, null))
                 .map(v -> MailSettingsView.of(settings, generator.mailProfileVersion));
     }
 
@@ -120,16 +134,26 @@ public class MailSettingsService {
     }
 
     @WithTransaction
-    public Uni<Void> remove(String projectUid, String generatorId, String userId) {
-        return generators.owned(projectUid, generatorId, userId, true)
+    public Uni<Void> remove(String projectUid, String generatorId, AuditActor actor) {
+        return generators.owned(projectUid, generatorId, actor.userId(), true)
                 .chain(generator -> OfferMailSettings.<OfferMailSettings>findById(generator.id).chain(existing -> {
                     if (existing == null) {
                         throw notConfigured();
                     }
                     generator.mailProfileVersion++;
+                    List<String> removed = MailSettingsAuditFields.removed(existing);
                     return existing.delete()
-                            .chain(() -> outbox.addTombstone(Topics.MAIL_PROFILES, generator.profileRef()));
+                            .chain(() -> outbox.addTombstone(Topics.MAIL_PROFILES, generator.profileRef()))
+                            .chain(() -> audit.record(generator.profileRef(), AuditAction.REMOVED, actor, removed,
+                                    null));
                 }));
+    }
+
+    /** The audit trail of the generator's settings, newest first (owner only; {@code limit} already checked). */
+    @WithSession
+    public Uni<List<SmtpSettingsAuditView>> audit(String projectUid, String generatorId, String userId, int limit) {
+        return generators.owned(projectUid, generatorId, userId, false)
+                .chain(generator -> audit.list(generator.profileRef(), limit));
     }
 
     static ProblemException notConfigured() {

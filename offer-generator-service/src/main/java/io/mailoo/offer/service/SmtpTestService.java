@@ -1,12 +1,15 @@
 package io.mailoo.offer.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mailoo.contracts.crypto.SealedSecret;
 import io.mailoo.contracts.crypto.SecretOpenException;
@@ -28,18 +31,24 @@ import io.mailoo.contracts.validation.MailAddressValidator;
 import io.mailoo.offer.domain.MailSettingsRules;
 import io.mailoo.offer.entity.OfferGenerator;
 import io.mailoo.offer.entity.OfferMailSettings;
-import io.mailoo.offer.rest.MailSettingsTestRequest;
-import io.mailoo.offer.rest.SmtpInputReader;
+import io.mailoo.offer.rest.MailSettingsInput;
+import io.mailoo.offer.rest.MailSettingsJson;
 import io.mailoo.offer.rest.SmtpTestView;
+import io.mailoo.support.audit.AuditAction;
+import io.mailoo.support.audit.AuditActor;
+import io.mailoo.support.audit.SmtpSettingsAudit;
 import io.mailoo.support.http.ProblemException;
 import io.mailoo.support.mail.SmtpTestRoundTrip;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Sends one message with unsaved settings to the caller's own address (JWT {@code email}) through dispatch and
  * answers with the SMTP outcome. Persists nothing. A stored password is only used (opened and re-sealed for this
- * one test) while the server is the one it was saved for.
+ * one test) while the server is the one it was saved for. Rate-limited per user and per project across replicas
+ * (otherwise SENT against SMTP_AUTH_FAILED would make it a password oracle run from Mailoo's address).
  */
 @ApplicationScoped
 public class SmtpTestService {
@@ -55,18 +64,56 @@ public class SmtpTestService {
     @Inject
     SmtpTestRoundTrip roundTrip;
 
-    public Uni<SmtpTestView> test(String projectUid, String generatorId, String userId, String email,
-            MailSettingsTestRequest body) {
-        return Panache.withSession(() -> generators.owned(projectUid, generatorId, userId, false)
-                .chain(generator -> OfferMailSettings.<OfferMailSettings>findById(generator.id)
-                        .map(stored -> request(generator, stored, email, body))))
-                .chain(request -> roundTrip.send(request).map(result -> answer(request, result)));
+    @Inject
+    OfferRateLimits limits;
+
+    @Inject
+    SmtpSettingsAudit audit;
+
+    /**
+     * Counted before any work: per user first (before even the owner check, it costs only a limiter row), per
+     * project once the caller is known to own it. Each test that passes both limits is audited with its outcome.
+     */
+    public Uni<SmtpTestView> test(String projectUid, String generatorId, AuditActor actor, JsonNode json) {
+        Context context = Vertx.currentContext();
+        return limits.testByUser(actor.userId())
+                .chain(() -> Panache.withSession(() -> generators.owned(projectUid, generatorId, actor.userId(), false)
+                        .chain(generator -> OfferMailSettings.<OfferMailSettings>findById(generator.id)
+                                .map(stored -> new Target(generator, stored)))))
+                .call(target -> limits.testInProject(target.generator().projectUid))
+                .chain(target -> attempt(target, actor, json, context));
+    }
+
+    private record Target(OfferGenerator generator, OfferMailSettings stored) {
+    }
+
+    private Uni<SmtpTestView> attempt(Target target, AuditActor actor, JsonNode json, Context context) {
+        List<String> changed = new ArrayList<>();
+        return Uni.createFrom().item(() -> {
+            MailSettingsInput input = MailSettingsJson.test(json);
+            SmtpSettingsInput smtp = input.smtp();
+            if (smtp != null) {
+                changed.addAll(MailSettingsAuditFields.smtp(target.stored(), smtp, SmtpSettingsRules.passwordChange(
+                        target.stored() == null ? null : target.stored().storedServer(), smtp)));
+            }
+            return request(target.generator(), target.stored(), actor.email(), smtp);
+        })
+                .chain(request -> roundTrip.send(request).map(result -> answer(request, result)))
+                // the result arrives on the Kafka consumer's thread; the audit row needs the request's context
+                .emitOn(command -> context.runOnContext(v -> command.run()))
+                .onItemOrFailure().call((view, failure) -> audit.record(target.generator().profileRef(),
+                        AuditAction.TESTED, actor, changed, outcome(failure)));
+    }
+
+    private static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "SENT";
+        }
+        return failure instanceof ProblemException problem ? problem.code() : "INTERNAL_ERROR";
     }
 
     private SendMailRequested request(OfferGenerator generator, OfferMailSettings stored, String email,
-            MailSettingsTestRequest body) {
-        SmtpSettingsInput smtp = body == null || body.mailSettings() == null ? null
-                : SmtpInputReader.read(body.mailSettings().smtp());
+            SmtpSettingsInput smtp) {
         List<FieldError> errors = MailSettingsRules.validateSmtp(smtp);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors.stream()

@@ -27,8 +27,9 @@ import io.mailoo.offer.entity.OfferSubmission;
 import io.mailoo.offer.rest.SubmissionRequest;
 import io.mailoo.support.http.ProblemException;
 import io.mailoo.support.outbox.Outbox;
+import io.mailoo.support.ratelimit.RateLimitedException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -49,37 +50,57 @@ public class SubmissionService {
     Outbox outbox;
 
     @Inject
-    SubmissionRateLimiter rateLimiter;
+    OfferRateLimits limits;
 
     @Inject
     MeterRegistry metrics;
 
-    @WithTransaction
+    /**
+     * The generator is resolved first, so a random id costs no limiter row; then the generator's rate, the answers,
+     * the recipient's cap (over it the submission is stored with its delivery SKIPPED_RATE_LIMITED), and one
+     * transaction for the submission and its mail requests. The limiters run outside any transaction (each is its
+     * own statement and must count even when what follows fails).
+     */
     public Uni<OfferSubmission> submit(String generatorId, SubmissionRequest request) {
-        return generators.byId(generatorId).chain(generator -> {
-            if (!rateLimiter.tryAcquire(generator.id)) {
-                count("rate_limited");
-                throw new RateLimitedException(rateLimiter.retryAfterSeconds());
-            }
-            Wizard wizard = WizardJson.read(generator.wizard);
-            List<FieldError> errors = new ArrayList<>(customerErrors(request == null ? null : request.customer()));
-            AnswerRules.Result answers = AnswerRules.evaluate(wizard, request == null ? null : request.answers());
-            errors.addAll(answers.errors());
-            if (!errors.isEmpty()) {
-                count("invalid");
-                throw ProblemException.invalid(errors);
-            }
-            Offer offer = OfferCalculator.price(wizard, generator.basePriceMinor, generator.currency,
-                    answers.answers());
-            SubmissionMails.Submitted submitted = new SubmissionMails.Submitted(UUID.randomUUID(),
-                    request.customer().email(), blankToNull(request.customer().name()), answers.answers(), offer);
-            return OfferMailSettings.<OfferMailSettings>findById(generator.id)
-                    .chain(settings -> store(generator, settings, submitted));
-        });
+        return Panache.withSession(() -> generators.byId(generatorId)
+                .chain(generator -> OfferMailSettings.<OfferMailSettings>findById(generator.id)
+                        .map(settings -> new Resolved(generator, settings))))
+                .call(resolved -> limits.submission(resolved.generator().id)
+                        .onFailure(RateLimitedException.class).invoke(() -> count("rate_limited")))
+                .chain(resolved -> {
+                    SubmissionMails.Submitted submitted = priced(resolved.generator(), request);
+                    Uni<Boolean> deliver = resolved.settings() == null ? Uni.createFrom().item(Boolean.FALSE)
+                            : limits.delivery(resolved.generator().id, submitted.customerEmail());
+                    return deliver.chain(allowed -> Panache.withTransaction(
+                            () -> store(resolved.generator(), resolved.settings(), submitted, allowed)));
+                });
+    }
+
+    private record Resolved(OfferGenerator generator, OfferMailSettings settings) {
+    }
+
+    private SubmissionMails.Submitted priced(OfferGenerator generator, SubmissionRequest request) {
+        Wizard wizard = WizardJson.read(generator.wizard);
+        List<FieldError> errors = new ArrayList<>(customerErrors(request == null ? null : request.customer()));
+        AnswerRules.Result answers = AnswerRules.evaluate(wizard, request == null ? null : request.answers());
+        errors.addAll(answers.errors());
+        if (!errors.isEmpty()) {
+            count("invalid");
+            throw ProblemException.invalid(errors);
+        }
+        Offer offer;
+        try {
+            offer = OfferCalculator.price(wizard, generator.basePriceMinor, generator.currency, answers.answers());
+        } catch (ProblemException e) {
+            count("invalid");
+            throw e;
+        }
+        return new SubmissionMails.Submitted(UUID.randomUUID(), request.customer().email(),
+                blankToNull(request.customer().name()), answers.answers(), offer);
     }
 
     private Uni<OfferSubmission> store(OfferGenerator generator, OfferMailSettings settings,
-            SubmissionMails.Submitted s) {
+            SubmissionMails.Submitted s, boolean deliver) {
         OfferSubmission submission = new OfferSubmission();
         submission.id = s.submissionId();
         submission.generatorId = generator.id;
@@ -93,10 +114,14 @@ public class SubmissionService {
             submission.deliveryStatus = MailState.NOT_CONFIGURED.name();
             submission.internalStatus = MailState.NOT_CONFIGURED.name();
         } else {
-            SendMailRequested delivery = mails.delivery(generator, settings, s);
-            requests.add(delivery);
-            submission.deliveryMessageId = delivery.messageId();
-            submission.deliveryStatus = MailState.QUEUED.name();
+            if (deliver) {
+                SendMailRequested delivery = mails.delivery(generator, settings, s);
+                requests.add(delivery);
+                submission.deliveryMessageId = delivery.messageId();
+                submission.deliveryStatus = MailState.QUEUED.name();
+            } else {
+                submission.deliveryStatus = MailState.SKIPPED_RATE_LIMITED.name();
+            }
             if (settings.internalNotificationAddress == null) {
                 submission.internalStatus = MailState.NONE.name();
             } else {
@@ -125,7 +150,7 @@ public class SubmissionService {
         List<FieldError> errors = new ArrayList<>();
         if (customer == null || customer.email() == null || customer.email().isBlank()) {
             errors.add(new FieldError("customer.email", "CUSTOMER_EMAIL_REQUIRED", "Enter your email address."));
-        } else if (!MailAddressValidator.isValid(customer.email())) {
+        } else if (!MailAddressValidator.isPublicRecipient(customer.email())) {
             errors.add(new FieldError("customer.email", "CUSTOMER_EMAIL_INVALID",
                     "Enter a plain email address such as you@example.com."));
         }

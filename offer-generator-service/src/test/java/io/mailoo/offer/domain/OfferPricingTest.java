@@ -1,6 +1,7 @@
 package io.mailoo.offer.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -84,5 +85,37 @@ class OfferPricingTest {
                 "wizard.steps[0].fields[1].maxLength", "wizard.steps[0].fields[2].min",
                 "wizard.steps[0].fields[3].label", "wizard.steps[0].fields[3].options"), fields);
         assertTrue(WizardRules.validate(WIZARD).isEmpty());
+    }
+
+    @Test
+    void sumsPastTheBoundAre422PriceOutOfRangeNamingTheAnswerNotAnOverflow() {
+        Wizard huge = new Wizard(List.of(new Wizard.Step("s", "S", List.of(
+                new Wizard.Field("a", "A", "NUMBER", null, null, 0L, Long.MAX_VALUE, Long.MAX_VALUE, null),
+                new Wizard.Field("b", "B", "CHOICE", null, List.of(new Wizard.Option("x", "X", Long.MAX_VALUE)),
+                        null, null, null, null)))));
+        var overflowing = assertThrows(io.mailoo.support.http.ProblemException.class, () -> OfferCalculator.price(
+                huge, 0, "EUR", List.of(new Answer("a", "A", "3", "3"))));
+        assertEquals("PRICE_OUT_OF_RANGE", overflowing.code());
+        assertEquals("answers.a", overflowing.errors().get(0).field());
+        var sum = assertThrows(io.mailoo.support.http.ProblemException.class, () -> OfferCalculator.price(
+                huge, PriceBounds.MAX_TOTAL, "EUR", List.of(new Answer("b", "B", "x", "X"))));
+        assertEquals("answers.b", sum.errors().get(0).field());
+        var base = assertThrows(io.mailoo.support.http.ProblemException.class, () -> OfferCalculator.price(
+                huge, Long.MAX_VALUE, "EUR", List.of()));
+        assertEquals("basePriceMinor", base.errors().get(0).field());
+        assertEquals(PriceBounds.MAX_TOTAL, OfferCalculator.price(huge, PriceBounds.MAX_TOTAL, "EUR", List.of())
+                .total());
+    }
+
+    @Test
+    void aWizardIsCheckedAtItsDearest() {
+        Wizard wizard = new Wizard(List.of(new Wizard.Step("s", "S", List.of(
+                new Wizard.Field("a", "A", "NUMBER", null, null, 0L, 1_000_000L, 999_000_000L, null),
+                new Wizard.Field("b", "B", "CHOICE", null, List.of(new Wizard.Option("x", "X", 1L),
+                        new Wizard.Option("y", "Y", 1_000_000_000_000L)), null, null, null, null)))));
+        assertTrue(PriceBounds.checkWizard(wizard, 0).isEmpty(), "at most 10^15 in all");
+        List<FieldError> errors = PriceBounds.checkWizard(wizard, 1);
+        assertEquals(List.of("wizard.steps[0].fields[1]"), errors.stream().map(FieldError::field).toList());
+        assertEquals("PRICE_OUT_OF_RANGE", errors.get(0).code());
     }
 }
