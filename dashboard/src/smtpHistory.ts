@@ -5,6 +5,7 @@
 import { formatTime, h, table } from './dom';
 import { busy, button, problemBanner } from './form';
 import { explainCode } from './messages';
+import { panelFieldName } from './smtpFields';
 import { loadedList, routeNotServed } from './views/common';
 
 export interface AuditEntry {
@@ -19,7 +20,7 @@ export interface AuditEntry {
 
 const ACTION_LABEL: Record<string, string> = { SAVED: 'Saved', REMOVED: 'Removed', TESTED: 'Test email' };
 
-/** the audit's field names as the panel labels them */
+/** the audit's field names (integrations: `host`; offer generators: `smtp.host`) as the panel labels them */
 const FIELD_LABEL: Record<string, string> = {
   host: 'SMTP host',
   port: 'Port',
@@ -85,7 +86,7 @@ function changed(e: AuditEntry): Node | string {
     return h(
       'ul',
       { class: 'changed-fields' },
-      fields.map((f) => h('li', { 'data-field': f }, FIELD_LABEL[f] ?? f)),
+      fields.map((f) => h('li', { 'data-field': f }, FIELD_LABEL[panelFieldName(f)] ?? f)),
     );
   }
   if (e.action === 'REMOVED') return 'all (settings and stored password removed)';

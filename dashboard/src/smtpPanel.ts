@@ -7,6 +7,7 @@ import type { FieldError, Result } from './api';
 import { formatTime, h, replace, type Child } from './dom';
 import { busy, button, errorBanner, Form } from './form';
 import { describeProblem, explainCode } from './messages';
+import { panelFieldName } from './smtpFields';
 import { smtpHistory } from './smtpHistory';
 
 export interface SmtpView {
@@ -61,16 +62,6 @@ export interface SmtpPanelOptions {
   remove?: () => Promise<Result<unknown>>;
   /** the settings' audit route (owners only: members get 403 there, so they get no history panel) */
   historyPath?: string;
-}
-
-const SMTP_FIELDS = ['host', 'port', 'security', 'username', 'password', 'fromAddress', 'fromName', 'replyTo'];
-
-/** API field names (`host`, `smtp.host`, `mailSettings.smtp.host`, `outboundMail.host`) → the panel's field names. */
-export function panelFieldName(apiField: string): string {
-  const f = apiField.replace(/^mailSettings\./, '');
-  const m = /^(?:smtp|outboundMail)\.(.+)$/.exec(f);
-  if (m && SMTP_FIELDS.includes(m[1])) return m[1];
-  return f;
 }
 
 /** answers about the stored password that come without errors[] (409s): they belong on the password field */

@@ -34,13 +34,14 @@ after(async () => {
   await browser?.close();
 });
 
-/** the history's rows, newest first: {what, who, fields: [audit names], outcome, from} */
+/** the history's rows, newest first: {what, who, fields: [audit names], labels: [as shown], outcome, from} */
 async function historyRows(history) {
   return history.locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => ({
       what: tr.querySelector('[data-action]')?.getAttribute('data-action'),
       who: tr.children[2]?.textContent,
       fields: [...tr.querySelectorAll('[data-field]')].map((li) => li.getAttribute('data-field')),
+      labels: [...tr.querySelectorAll('[data-field]')].map((li) => li.textContent),
       outcome: tr.querySelector('[data-outcome]')?.getAttribute('data-outcome') ?? null,
       from: tr.children[5]?.textContent,
     })),
@@ -85,6 +86,7 @@ test('integration: a save and a test email appear in the SMTP change history, fi
     assert.equal(save.what, 'SAVED');
     assert.equal(save.who, owner.email);
     for (const f of ['host', 'port', 'security', 'username', 'password', 'fromAddress']) assert.ok(save.fields.includes(f), `changed fields ${save.fields}`);
+    for (const l of ['SMTP host', 'Port', 'Security', 'Username', 'Password', 'From address']) assert.ok(save.labels.includes(l), `shown ${save.labels}`);
     assert.equal(save.outcome, null, 'a save has no outcome');
     assert.match(await saved.locator('[data-field=password]').textContent(), /^Password$/, 'the password is named, not shown');
     assert.notEqual(save.from.trim(), '', 'the client address is shown');
@@ -135,12 +137,14 @@ test('offer generator: a save (branding field names too) and a failing test with
     await panel.getByRole('status').filter({ hasText: 'SMTP settings saved.' }).waitFor();
     await history.locator('[data-action=SAVED]').waitFor();
     const [save] = await historyRows(history);
-    for (const f of ['host', 'port', 'password', 'fromAddress', 'branding.logoUrl']) assert.ok(save.fields.includes(f), `changed fields ${save.fields}`);
-    assert.equal(await history.locator('[data-field="branding.logoUrl"]').textContent(), 'Logo URL');
+    // offer-generator-service names them smtp.host, …, branding.logoUrl: shown by the panel's labels all the same
+    for (const l of ['SMTP host', 'Port', 'Security', 'Password', 'From address', 'Logo URL']) assert.ok(save.labels.includes(l), `shown ${save.labels} for ${save.fields}`);
+    assert.ok(save.fields.includes('branding.logoUrl'), `changed fields ${save.fields}`);
 
-    // a test against a closed port: the banner's code is the history's outcome
+    // a test against a closed port (with another password, typed, unsaved): the banner's code is the history's outcome
+    const typed = `typed-${RUN}-Pa55!`;
     await field(panel, 'Port').fill('1');
-    await field(panel, 'Password').fill(PASSWORD);
+    await field(panel, 'Password').fill(typed);
     await panel.getByRole('button', { name: 'Send test email' }).click();
     const alert = panel.locator('.test-outcome [role=alert]');
     await alert.waitFor({ timeout: 40_000 });
@@ -150,7 +154,9 @@ test('offer generator: a save (branding field names too) and a failing test with
     assert.equal(rows[0].what, 'TESTED');
     assert.equal(rows[0].outcome, code, 'the outcome is the test’s error code');
     assert.notEqual(rows[0].outcome, 'SENT');
+    await field(panel, 'Password').fill('');
     await assertPasswordNowhere(s, PASSWORD);
+    await assertPasswordNowhere(s, typed);
   } finally {
     await s.close();
   }
