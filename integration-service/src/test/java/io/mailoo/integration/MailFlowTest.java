@@ -114,7 +114,8 @@ class MailFlowTest {
         assertTrue(mail.getFrom()[0].toString().contains("hello@shop.test"));
         await().atMost(MAIL_TIMEOUT).untilAsserted(() -> owner.get(replies(project, form.get("id"), message))
                 .then().body("[0].replyId", equalTo(replyId)).body("[0].status", equalTo("SENT")));
-        assertEquals(0, neighbour.received().size(), "not another integration's server");
+        assertTrue(neighbour.received().stream().noneMatch(m -> to(m, "buyer@example.test")),
+                "not another integration's server");
         assertEquals(0, platform.getReceivedMessages().length, "not the platform's server");
 
         SendMailRequested request = kafka.records(Topics.MAIL_REQUESTS).stream()
@@ -186,6 +187,126 @@ class MailFlowTest {
     }
 
     @Test
+    void aWelcomeRendersOnlyThePlaceholdersAndCarriesNoConfigurationValue() throws Exception {
+        Api owner = Api.as("owner-sandbox-mail");
+        String project = owner.project("Sandboxed welcome");
+        Map<String, String> form = owner.integration(project, "FORM", "Newsletter");
+        owner.saveOutboundMail(project, form.get("id"), neighbour.settings()).then().statusCode(200);
+        owner.post(campaigns(project, form.get("id")), Map.of("name", "Leak", "trigger", "ON_EVENT",
+                "event", "SUBSCRIBER_CREATED", "subject", "k={config:['mailoo.crypto.key']}",
+                "bodyTemplate", "{config:MAIL_SMTP_ENCRYPTION_KEY} {config:['quarkus.datasource.password']}"))
+                .then().statusCode(422).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", org.hamcrest.Matchers.contains("subject", "bodyTemplate"))
+                .body("errors.code", org.hamcrest.Matchers.everyItem(equalTo("TEMPLATE_INVALID")));
+        owner.post(campaigns(project, form.get("id")), Map.of("name", "Welcome", "trigger", "ON_EVENT",
+                "event", "SUBSCRIBER_CREATED", "subject", "Welcome {fields.nick} \\{team\\}",
+                "bodyTemplate", "<p>{name} ({email}) chose {fields.plan}{fields.absent}. \\{config:x\\}</p>"))
+                .then().statusCode(201);
+
+        given().contentType("application/json").body(Map.of("email", "dora@example.test", "name", "Dora",
+                "fields", Map.of("plan", "<gold>", "nick", "Dora\r\nBcc: x"))).post(subscriptions(form.get("publicKey"))).then()
+                .statusCode(201);
+
+        await().atMost(MAIL_TIMEOUT).until(() -> neighbour.received().stream().anyMatch(m -> to(m, "dora@example.test")));
+        MimeMessage mail = neighbour.received().stream().filter(m -> to(m, "dora@example.test")).findFirst()
+                .orElseThrow();
+        assertTrue(mail.getSubject().startsWith("Welcome Dora") && mail.getSubject().endsWith("Bcc: x {team}"),
+                mail.getSubject());
+        assertEquals(null, mail.getHeader("Bcc"), "no header from a value");
+        String body = GreenMailUtil.getBody(mail);
+        assertTrue(body.contains("Dora") && body.contains("(dora@example.test) chose &lt;gold&gt;. {config:x}"),
+                body);
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String raw = GreenMailUtil.getWholeMessage(mail);
+        for (String secret : List.of(config.getValue("mailoo.crypto.key", String.class),
+                io.mailoo.testsupport.TestKeys.ENCRYPTION_KEY)) {
+            assertFalse(raw.contains(secret), "no configuration value in the mail");
+        }
+    }
+
+    @Test
+    void aRepeatedSubscriptionIsTheSameSubscriberWithOneWelcomeAndTheFirstName() throws Exception {
+        Api owner = Api.as("owner-repeat");
+        String project = owner.project("Repeat");
+        Map<String, String> form = owner.integration(project, "FORM", "Newsletter");
+        owner.saveOutboundMail(project, form.get("id"), neighbour.settings()).then().statusCode(200);
+        owner.post(campaigns(project, form.get("id")), Map.of("name", "Welcome", "trigger", "ON_EVENT",
+                "event", "SUBSCRIBER_CREATED", "subject", "Hi {name}", "bodyTemplate", "<p>Hi {name}</p>"))
+                .then().statusCode(201);
+
+        // eight at once, as a flood would come: the unique index decides, every answer names the one subscriber
+        List<java.util.concurrent.CompletableFuture<String>> posts = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String email = i % 2 == 0 ? "eve@example.test" : "EVE@Example.test";
+            String name = "Eve " + i;
+            posts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> given()
+                    .contentType("application/json").body(Map.of("email", email, "name", name))
+                    .post(subscriptions(form.get("publicKey"))).then().statusCode(201).extract().path("id")));
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (var post : posts) {
+            ids.add(post.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertEquals(1, ids.size(), "one subscriber: " + ids);
+        String id = ids.iterator().next();
+        String storedName = owner.get(subscribers(project, form.get("id"))).then().body("size()", equalTo(1))
+                .extract().path("[0].name");
+
+        given().contentType("application/json").body(Map.of("email", "eve@example.test", "name", "Mallory"))
+                .post(subscriptions(form.get("publicKey"))).then().statusCode(201).body("id", equalTo(id));
+        owner.get(subscribers(project, form.get("id"))).then().body("size()", equalTo(1))
+                .body("[0].name", equalTo(storedName));
+
+        await().atMost(MAIL_TIMEOUT).untilAsserted(() -> owner.get(subscribers(project, form.get("id"))).then()
+                .body("[0].welcomeStatus", equalTo("SENT")));
+        assertEquals(1, neighbour.received().stream().filter(m -> to(m, "eve@example.test")).count(),
+                "one welcome for the address");
+        assertEquals(List.of("1"), Database.column("select count(*) from outbox_event where topic = ? and "
+                + "message_key = ?", Topics.MAIL_REQUESTS, "integration:" + form.get("id")));
+    }
+
+    @Test
+    void welcomeMailIsCappedPerRecipientAcrossIntegrations() throws Exception {
+        Api owner = Api.as("owner-cap");
+        String project = owner.project("Cap");
+        List<String> states = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Map<String, String> form = owner.integration(project, "FORM", "Form " + i);
+            owner.saveOutboundMail(project, form.get("id"), neighbour.settings()).then().statusCode(200);
+            owner.post(campaigns(project, form.get("id")), Map.of("name", "Welcome", "trigger", "ON_EVENT",
+                    "event", "SUBSCRIBER_CREATED", "subject", "Hi", "bodyTemplate", "<p>Hi</p>"))
+                    .then().statusCode(201);
+            given().contentType("application/json").body(Map.of("email", "Fred@example.test"))
+                    .post(subscriptions(form.get("publicKey"))).then().statusCode(201);
+            states.add(owner.get(subscribers(project, form.get("id"))).then().extract().path("[0].welcomeStatus"));
+        }
+        assertEquals(List.of("QUEUED", "QUEUED", "QUEUED", "SKIPPED_RATE_LIMITED"),
+                states.stream().map(s -> s.equals("SENT") || s.equals("DEFERRED") ? "QUEUED" : s).toList());
+        await().atMost(MAIL_TIMEOUT).until(() -> neighbour.received().stream()
+                .filter(m -> to(m, "fred@example.test")).count() == 3);
+        String log = Files.readString(SecretLeaks.LOG, StandardCharsets.UTF_8);
+        assertTrue(log.contains("public-triggered mail allowed"), "the skip is logged");
+    }
+
+    @Test
+    void aWelcomeThatWouldBeTooLargeFailsAndIsRecorded() {
+        Api owner = Api.as("owner-large");
+        String project = owner.project("Large");
+        Map<String, String> form = owner.integration(project, "FORM", "Newsletter");
+        owner.saveOutboundMail(project, form.get("id"), neighbour.settings()).then().statusCode(200);
+        owner.post(campaigns(project, form.get("id")), Map.of("name", "Welcome", "trigger", "ON_EVENT",
+                "event", "SUBSCRIBER_CREATED", "subject", "Hi", "bodyTemplate", "{fields.a}".repeat(9_000)))
+                .then().statusCode(201);
+        given().contentType("application/json").body(Map.of("email", "gus@example.test",
+                "fields", Map.of("a", "x".repeat(9_000)))).post(subscriptions(form.get("publicKey"))).then()
+                .statusCode(201);
+        owner.get(subscribers(project, form.get("id"))).then().body("[0].welcomeStatus", equalTo("FAILED"))
+                .body("[0].welcomeErrorCode", equalTo("TEMPLATE_OUTPUT_TOO_LARGE"));
+        assertEquals(List.of("0"), Database.column("select count(*) from outbox_event where topic = ? and "
+                + "message_key = ?", Topics.MAIL_REQUESTS, "integration:" + form.get("id")), "nothing queued");
+    }
+
+    @Test
     void withoutSmtpTheWelcomeIsSkippedLoggedAndVisible() throws Exception {
         Api owner = Api.as("owner-skip");
         String project = owner.project("Skip");
@@ -242,16 +363,23 @@ class MailFlowTest {
                 "event", "SUBSCRIBER_CREATED", "subject", "W", "bodyTemplate", "x")).then().statusCode(422)
                 .body("code", equalTo("CAMPAIGNS_NOT_SUPPORTED"));
 
-        // 4 posts above count too (the limit is checked before anything else): 26 more reach the 30 a minute.
-        for (int i = 0; i < 26; i++) {
-            given().contentType("application/json").body(Map.of("email", "x" + i + "@example.test"))
-                    .post(submissions(contact.get("publicKey"))).then().statusCode(201);
+        // 4 posts above count too (the key resolved, then the limit is checked first): 26 more reach the 30 a
+        // minute. The window slides, so a run across a minute boundary may get a few more through, never many.
+        int accepted = 0;
+        io.restassured.response.Response last = null;
+        while (accepted < 40) {
+            last = given().contentType("application/json").body(Map.of("email", "x" + accepted + "@example.test"))
+                    .post(submissions(contact.get("publicKey")));
+            if (last.statusCode() != 201) {
+                break;
+            }
+            accepted++;
         }
-        given().contentType("application/json").body(Map.of("email", "late@example.test"))
-                .post(submissions(contact.get("publicKey"))).then().statusCode(429)
-                .body("code", equalTo("RATE_LIMITED"));
+        last.then().statusCode(429).body("code", equalTo("RATE_LIMITED"))
+                .header("Retry-After", org.hamcrest.Matchers.matchesRegex("[1-9][0-9]*"));
+        assertTrue(accepted >= 26 && accepted <= 34, "accepted " + accepted);
         owner.get("/api/v1/projects/" + project + "/integrations/" + contact.get("id") + "/messages").then()
-                .body("size()", equalTo(26));
+                .body("size()", equalTo(accepted));
     }
 
     @Test
@@ -272,6 +400,14 @@ class MailFlowTest {
     private static long relayRetries() throws java.io.IOException {
         return Files.readAllLines(SecretLeaks.LOG, StandardCharsets.UTF_8).stream()
                 .filter(line -> line.contains("Outbox relay will retry")).count();
+    }
+
+    private static boolean to(MimeMessage m, String address) {
+        try {
+            return m.getRecipients(Message.RecipientType.TO)[0].toString().equalsIgnoreCase(address);
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private boolean toAnn(MimeMessage m) {

@@ -195,6 +195,85 @@ class OutboundMailSettingsTest {
     }
 
     @Test
+    void unknownAndWrongTypedFieldsAre422AndAMisspeltPasswordNeverKeepsTheStoredOne() {
+        Api owner = Api.as("owner-unknown");
+        String project = owner.project("Unknown fields");
+        String id = owner.integration(project, "FORM", "Form").get("id");
+        owner.saveOutboundMail(project, id, smtp.settings()).then().statusCode(200);
+
+        Map<String, Object> misspelt = with(without(smtp.settings(), "password"), "passwrd", "typo-" + smtp.password,
+                "host", "smtp.elsewhere.test");
+        owner.saveOutboundMail(project, id, misspelt).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.find { it.code == 'UNKNOWN_FIELD' }.field", equalTo("passwrd"))
+                .body("errors.find { it.code == 'UNKNOWN_FIELD' }.message", containsString("passwrd"));
+        owner.saveOutboundMail(project, id, with(smtp.settings(), "Password", "x")).then().statusCode(422)
+                .body("code", equalTo("UNKNOWN_FIELD")).body("errors[0].field", equalTo("Password"));
+        owner.testOutboundMail(project, id, with(smtp.settings(), "extra", true)).then().statusCode(422)
+                .body("code", equalTo("UNKNOWN_FIELD")).body("errors[0].field", equalTo("extra"));
+
+        owner.saveOutboundMail(project, id, with(smtp.settings(), "host", 5, "password", 123, "port", true,
+                "fromName", Map.of("a", 1), "replyTo", List.of("x@y.test"))).then().statusCode(422)
+                .body("errors.field", hasItems("host", "password", "port", "fromName", "replyTo"))
+                .body("errors.find { it.field == 'host' }.code", equalTo("FIELD_NOT_TEXT"))
+                .body("errors.find { it.field == 'password' }.code", equalTo("FIELD_NOT_TEXT"))
+                .body("errors.find { it.field == 'port' }.code", equalTo("SMTP_PORT_INVALID"));
+        owner.saveOutboundMail(project, id, with(smtp.settings(), "port", "587")).then().statusCode(422)
+                .body("errors[0].field", equalTo("port"));
+
+        owner.get(Api.integration(project, id)).then()
+                .body("config.outboundMail.host", equalTo("127.0.0.1"))
+                .body("config.outboundMail.profileVersion", equalTo(1))
+                .body("config.outboundMail.hasSmtpPassword", equalTo(true));
+    }
+
+    @Test
+    void everySaveAndRemovalIsAuditedByFieldNameForTheOwnerOnly() {
+        Api owner = Api.as("owner-audit");
+        String project = owner.project("Audit");
+        String id = owner.integration(project, "CONTACT_FORM", "Contact").get("id");
+        owner.addMember(project, "member-audit");
+        String audit = Api.integration(project, id) + "/outbound-mail/audit";
+        owner.get(audit).then().statusCode(200).body("size()", equalTo(0));
+
+        owner.saveOutboundMail(project, id, smtp.settings()).then().statusCode(200);
+        owner.saveOutboundMail(project, id, with(smtp.settings(), "fromName", "Renamed")).then().statusCode(200);
+        owner.saveOutboundMail(project, id, with(without(smtp.settings(), "password"), "fromName", "Renamed"))
+                .then().statusCode(200);
+        owner.saveOutboundMail(project, id, with(smtp.settings(), "port", 70000)).then().statusCode(422);
+        owner.saveOutboundMail(project, id, null).then().statusCode(200);
+
+        owner.get(audit).then().statusCode(200)
+                .contentType("application/json")
+                .body("size()", equalTo(4))
+                .body("action", org.hamcrest.Matchers.contains("REMOVED", "SAVED", "SAVED", "SAVED"))
+                .body("[0].changedFields", org.hamcrest.Matchers.empty())
+                .body("[1].changedFields", org.hamcrest.Matchers.empty())
+                .body("[2].changedFields", org.hamcrest.Matchers.contains("password", "fromName"))
+                .body("[3].changedFields", org.hamcrest.Matchers.contains("host", "port", "security", "username",
+                        "password", "fromAddress", "fromName", "replyTo"))
+                .body("actorUserId", org.hamcrest.Matchers.everyItem(equalTo("owner-audit")))
+                .body("actorEmail", org.hamcrest.Matchers.everyItem(equalTo("owner-audit@users.test")))
+                .body("clientAddress", org.hamcrest.Matchers.everyItem(equalTo("127.0.0.1")))
+                .body("[3].outcome", nullValue())
+                .body("[0].occurredAt", org.hamcrest.Matchers.notNullValue());
+        owner.get(audit + "?limit=2").then().statusCode(200).body("size()", equalTo(2))
+                .body("action", org.hamcrest.Matchers.contains("REMOVED", "SAVED"));
+        for (String bad : List.of("0", "201", "-1", "abc", "1.5")) {
+            owner.get(audit + "?limit=" + bad).then().statusCode(400).contentType("application/problem+json")
+                    .body("code", equalTo("INVALID_LIMIT"));
+        }
+        Api.as("member-audit").get(audit).then().statusCode(403).body("code", equalTo("OWNER_ONLY"));
+        Api.as("stranger-audit").get(audit).then().statusCode(404);
+        given().get(audit).then().statusCode(401);
+
+        String rows = String.join("\n", Database.column("select concat_ws('|', profile_ref, action, actor_user_id, "
+                + "actor_email, changed_fields, outcome, client_address) from smtp_settings_audit"));
+        assertFalse(rows.contains(smtp.password), "no password in an audit row");
+        assertTrue(rows.contains("integration:" + id));
+    }
+
+    @Test
     void onlyTheOwnerOfAMailSendingIntegrationMayChangeOrTestIt() {
         Api owner = Api.as("owner-auth");
         String project = owner.project("Auth");

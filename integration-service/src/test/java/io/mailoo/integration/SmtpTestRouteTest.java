@@ -158,15 +158,34 @@ class SmtpTestRouteTest {
     }
 
     @Test
-    void testsAreLimitedPerUser() {
+    void testsAreLimitedPerUserCountedBeforeAnyWorkAndEveryAttemptIsAudited() {
         Api owner = Api.as("owner-limit");
         String project = owner.project("Limit");
         String id = owner.integration(project, "FORM", "Form").get("id");
-        for (int i = 0; i < 5; i++) {
-            owner.testOutboundMail(project, id, other.settings()).then().statusCode(200);
+        owner.saveOutboundMail(project, id, saved.settings()).then().statusCode(200);
+        owner.testOutboundMail(project, id, with(other.settings(), "fromName", "Changed")).then().statusCode(200);
+        owner.testOutboundMail(project, id, with(other.settings(), "password", "wrong-password")).then()
+                .statusCode(502).body("code", equalTo("SMTP_AUTH_FAILED"));
+        // invalid tests count too: the limit is checked before any work (10 an hour per user by default)
+        for (int i = 0; i < 8; i++) {
+            owner.testOutboundMail(project, id, with(other.settings(), "host", "")).then().statusCode(422);
         }
         owner.testOutboundMail(project, id, other.settings()).then().statusCode(429)
-                .body("code", equalTo("RATE_LIMITED"));
-        assertEquals(5, other.received().size());
+                .contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.matchesRegex("[1-9][0-9]*"))
+                .body("code", equalTo("RATE_LIMITED"))
+                .body("detail", org.hamcrest.Matchers.containsString("smtp-test-user"));
+        assertEquals(1, other.received().size(), "only the one test that was sent");
+
+        Api.record(owner.request().get(Api.integration(project, id) + "/outbound-mail/audit")).then().statusCode(200)
+                .body("size()", equalTo(11))
+                .body("findAll { it.action == 'TESTED' }.size()", equalTo(10))
+                .body("findAll { it.outcome == 'SENT' }.size()", equalTo(1))
+                .body("findAll { it.outcome == 'SMTP_AUTH_FAILED' }.size()", equalTo(1))
+                .body("findAll { it.outcome == 'SMTP_HOST_REQUIRED' }.size()", equalTo(8))
+                .body("find { it.outcome == 'SENT' }.changedFields", org.hamcrest.Matchers.contains("port",
+                        "username", "password", "fromAddress", "fromName", "replyTo"))
+                .body("find { it.outcome == 'SENT' }.clientAddress", equalTo("127.0.0.1"))
+                .body("find { it.outcome == 'SENT' }.actorEmail", equalTo("owner-limit@users.test"));
     }
 }

@@ -3,7 +3,7 @@ package io.mailoo.integration.rest;
 import io.mailoo.support.audit.SmtpSettingsAudit;
 import io.mailoo.support.http.ProblemException;
 
-/** The audit route's {@code limit}: absent = 50, otherwise a whole number from 1 to 200. */
+/** The audit route's {@code limit}: absent or empty = 50, otherwise a whole number from 1 to 200. */
 final class AuditLimit {
 
     static final int DEFAULT = 50;
@@ -12,7 +12,7 @@ final class AuditLimit {
     }
 
     static int parse(String limit) {
-        if (limit == null) {
+        if (limit == null || limit.isBlank()) {
             return DEFAULT;
         }
         try {

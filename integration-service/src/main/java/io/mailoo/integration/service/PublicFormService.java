@@ -65,31 +65,41 @@ public class PublicFormService {
         return admitted(publicKey, IntegrationType::acceptsSubscriptions, "SUBSCRIPTIONS_NOT_SUPPORTED",
                 "This integration does not accept subscriptions (FORM does).").chain(integration -> {
             String fieldsJson = validate(email, name, fields, InputRules.check());
-            String key = email.toLowerCase(Locale.ROOT);
-            return Panache.withSession(() -> subscribers.find(integration.id, key)
-                    .chain(existing -> existing != null ? Uni.createFrom().item(new Lookup(existing, false))
-                            : welcome.wouldSend(integration).map(send -> new Lookup(null, send))))
-                    .chain(lookup -> lookup.existing() != null ? Uni.createFrom().item(lookup.existing())
-                            : (lookup.mailWouldGo() ? limits.publicMailTo(key) : Uni.createFrom().item(true))
-                                    .chain(withinCap -> create(integration, email, name, fields, fieldsJson,
-                                            withinCap)));
+            return Panache.withSession(() -> subscribers.find(integration.id, email.toLowerCase(Locale.ROOT)))
+                    .chain(existing -> existing != null ? Uni.createFrom().item(existing)
+                            : create(integration.id, email, name, fields, fieldsJson));
         });
     }
 
-    private record Lookup(Subscriber existing, boolean mailWouldGo) {
-    }
-
-    private Uni<Subscriber> create(Integration integration, String email, String name, Map<String, Object> fields,
-            String fieldsJson, boolean withinCap) {
+    /**
+     * Two steps, so that only the subscription that really inserts counts against the recipient's cap (racing
+     * repeats must not use it up): the subscriber with what its welcome will be, then — outside any transaction —
+     * the cap, then the welcome itself in a second transaction.
+     */
+    private Uni<Subscriber> create(UUID integrationId, String email, String name, Map<String, Object> fields,
+            String fieldsJson) {
         Subscriber subscriber = new Subscriber();
         subscriber.id = UUID.randomUUID();
-        subscriber.integrationId = integration.id;
+        subscriber.integrationId = integrationId;
         subscriber.email = email;
         subscriber.name = InputRules.blankToNull(name);
         subscriber.fields = fieldsJson;
         subscriber.createdAt = Instant.now();
-        return subscribers.insertOrExisting(subscriber, () -> Integration.<Integration>findById(integration.id)
-                .chain(current -> welcome.onSubscriberCreated(current, subscriber, fields, withinCap)));
+        boolean[] mailWouldGo = new boolean[1];
+        return subscribers.insertOrExisting(subscriber, () -> Integration.<Integration>findById(integrationId)
+                .chain(integration -> welcome.wouldSend(integration).chain(send -> {
+                    mailWouldGo[0] = send;
+                    if (send) {
+                        subscriber.welcomeStatus = MailStatuses.QUEUED; // decided in the second step
+                        return Uni.createFrom().voidItem();
+                    }
+                    return welcome.onSubscriberCreated(integration, subscriber, fields, true);
+                })))
+                .chain(stored -> !stored.id.equals(subscriber.id) || !mailWouldGo[0] ? Uni.createFrom().item(stored)
+                        : limits.publicMailTo(email).chain(withinCap -> Panache.withTransaction(
+                                () -> Subscriber.<Subscriber>findById(stored.id).call(s -> Integration
+                                        .<Integration>findById(integrationId).chain(integration -> welcome
+                                                .onSubscriberCreated(integration, s, fields, withinCap))))));
     }
 
     private static String validate(String email, String name, Map<String, Object> fields, InputRules rules) {

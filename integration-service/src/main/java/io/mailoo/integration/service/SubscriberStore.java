@@ -25,9 +25,9 @@ public class SubscriberStore {
     }
 
     /**
-     * Inserts {@code subscriber} after {@code beforeInsert} (which may set its welcome and queue mail) in one
-     * transaction; when another request inserted the address first, that transaction is rolled back (with its
-     * mail) and the stored subscriber is the answer.
+     * Inserts {@code subscriber} after {@code beforeInsert} (which may set its welcome status) in one transaction;
+     * when another request inserted the address first, that transaction is rolled back and the stored subscriber is
+     * the answer (tell them apart by id).
      */
     public Uni<Subscriber> insertOrExisting(Subscriber subscriber, Supplier<Uni<Void>> beforeInsert) {
         return Panache.withTransaction(() -> beforeInsert.get()

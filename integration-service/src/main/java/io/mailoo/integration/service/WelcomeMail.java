@@ -33,15 +33,15 @@ public class WelcomeMail {
     @Inject
     DomainEvents events;
 
-    /** What a new subscriber's welcome would be, before the recipient's cap is asked (outside any transaction). */
+    /** Whether a new subscriber's welcome would be sent (an active campaign and outboundMail), cap aside. */
     public Uni<Boolean> wouldSend(Integration integration) {
         return campaign(integration).chain(campaign -> campaign == null ? Uni.createFrom().item(false)
                 : OutboundMail.<OutboundMail>findById(integration.id).map(mail -> mail != null));
     }
 
     /**
-     * Sets the subscriber's welcome status (not yet persisted) and adds the request to the outbox if one is sent.
-     * Runs inside the subscription's transaction.
+     * Sets the subscriber's welcome status (flushed with the transaction) and adds the request to the outbox if
+     * one is sent. Runs inside a transaction.
      *
      * @param withinCap whether the recipient's cap on public-triggered mail allows one more
      */

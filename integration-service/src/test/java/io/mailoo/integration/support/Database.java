@@ -16,6 +16,22 @@ public final class Database {
     private Database() {
     }
 
+    /** Runs an insert/update/delete (to set up what an older version of the service stored); returns the row count. */
+    public static int update(String sql, Object... params) {
+        var config = ConfigProvider.getConfig();
+        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The first column of every row of the query. */
     public static List<String> column(String sql, Object... params) {
         var config = ConfigProvider.getConfig();
