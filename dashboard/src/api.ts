@@ -15,6 +15,8 @@ export interface Problem {
   title?: string;
   detail?: string;
   errors?: FieldError[];
+  /** seconds to wait, from a 429's `Retry-After` (delay-seconds or an HTTP date) */
+  retryAfterSeconds?: number;
 }
 
 export type Result<T> = { ok: true; status: number; data: T } | { ok: false; status: number; problem: Problem };
@@ -64,9 +66,19 @@ export async function api<T>(method: string, path: string, body?: unknown, init?
     title: p.title,
     detail: typeof p.detail === 'string' ? p.detail : undefined,
     errors: Array.isArray(p.errors) ? p.errors : [],
+    retryAfterSeconds: retryAfter(res.headers.get('Retry-After')),
   };
   if (res.status === 401) unauthorizedListeners.forEach((l) => l());
   return { ok: false, status: res.status, problem };
+}
+
+/** `Retry-After` as seconds from now: delay-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent. */
+export function retryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v);
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 export const enc = encodeURIComponent;

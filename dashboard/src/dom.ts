@@ -1,4 +1,5 @@
 // A tiny DOM builder: h('p', {class: 'x'}, 'text', child). No framework, no innerHTML with data.
+import { statusText } from './statuses';
 
 type Attr = string | number | boolean | null | undefined | EventListener;
 export type Attrs = Record<string, Attr>;
@@ -66,7 +67,9 @@ export function money(minor: number | null | undefined, currency: string | null 
 /** A status badge; the class is derived from the status so colour is never the only signal (the text is there). */
 export function badge(status: string | null | undefined, extra?: string | null): HTMLElement {
   const s = status ?? 'UNKNOWN';
-  return h('span', { class: `badge badge-${s.toLowerCase()}`, 'data-status': s }, s, extra ? ` · ${extra}` : null);
+  const t = statusText(s);
+  const title = t.label === s ? t.why : [s, t.why].filter(Boolean).join(': ');
+  return h('span', { class: `badge badge-${s.toLowerCase()}`, 'data-status': s, title }, t.label, extra ? ` · ${extra}` : null);
 }
 
 /** A scrollable table wrapper so wide tables never widen the page on a phone. */

@@ -99,6 +99,18 @@ const CODES: Record<string, Explanation> = {
   NETWORK_ERROR: { sentence: 'The gateway could not be reached.', check: 'Is ./mailoo up running?' },
   VALIDATION_FAILED: { sentence: 'Some fields need attention.' },
   EXPIRED: { sentence: 'The mail could not be sent before it expired.' },
+  SMTP_CLEARTEXT_LOGIN_REFUSED: {
+    sentence: 'A username or password would be sent without encryption.',
+    check: 'Choose STARTTLS or SSL/TLS, or remove the username and password.',
+  },
+  UNKNOWN_FIELD: { sentence: 'The request has a field the service does not know.', check: 'Check the field’s spelling.' },
+  TEMPLATE_INVALID: {
+    sentence: 'The template uses something other than the documented placeholders.',
+    check: 'Use only {name}, {email} and {fields.<id>}; write \\{ for a literal brace.',
+  },
+  TEMPLATE_RENDER_FAILED: { sentence: 'The welcome template could not be rendered for this subscriber.' },
+  TEMPLATE_OUTPUT_TOO_LARGE: { sentence: 'The rendered welcome mail was too large to send.' },
+  INVALID_LIMIT: { sentence: 'The list was asked for with an invalid limit.' },
 };
 
 export function explainCode(code: string | null | undefined): Explanation | null {
@@ -107,9 +119,36 @@ export function explainCode(code: string | null | undefined): Explanation | null
 
 /** One line for a banner: the human sentence (or the server's detail), never a bare code alone. */
 export function describeProblem(p: Problem): { sentence: string; check?: string; detail?: string } {
+  if (p.status === 429 || p.code === 'RATE_LIMITED') {
+    const e = CODES.RATE_LIMITED;
+    return { sentence: e.sentence, check: p.retryAfterSeconds === undefined ? e.check : waitSentence(p.retryAfterSeconds), detail: p.detail };
+  }
   const e = explainCode(p.code);
   if (p.status === 504 && !e) return { sentence: CODES.SMTP_TIMEOUT.sentence, check: CODES.SMTP_TIMEOUT.check };
   if (e?.preferDetail && p.detail) return { sentence: p.detail };
   if (e) return { sentence: e.sentence, check: e.check, detail: p.detail };
   return { sentence: p.detail ?? p.title ?? `The request failed (HTTP ${p.status}).` };
+}
+
+/** "Wait 12 minutes and try again (after 22:41)." from a Retry-After in seconds. */
+export function waitSentence(seconds: number, now = new Date()): string {
+  if (seconds <= 0) return 'Try again now.';
+  const at = new Date(now.getTime() + seconds * 1000);
+  const clock = seconds >= 60 ? ` (after ${at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })})` : '';
+  return `Wait ${waitInWords(seconds)} and try again${clock}.`;
+}
+
+/** A wait in words, rounded up so that trying again after it works: "45 seconds", "12 minutes", "1 hour and 5 minutes". */
+export function waitInWords(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (s < 60) return plural(s, 'second');
+  if (s < 3600) return plural(Math.ceil(s / 60), 'minute');
+  let hours = Math.floor(s / 3600);
+  let minutes = Math.ceil((s % 3600) / 60);
+  if (minutes === 60) {
+    hours += 1;
+    minutes = 0;
+  }
+  return minutes ? `${plural(hours, 'hour')} and ${plural(minutes, 'minute')}` : plural(hours, 'hour');
 }

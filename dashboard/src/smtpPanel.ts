@@ -7,6 +7,8 @@ import type { FieldError, Result } from './api';
 import { formatTime, h, replace, type Child } from './dom';
 import { busy, button, errorBanner, Form } from './form';
 import { describeProblem, explainCode } from './messages';
+import { panelFieldName } from './smtpFields';
+import { smtpHistory } from './smtpHistory';
 
 export interface SmtpView {
   host: string;
@@ -58,16 +60,8 @@ export interface SmtpPanelOptions {
   test: (smtp: SmtpBody, form: Form) => Promise<Result<TestOutcome>>;
   /** removes the saved settings (integrations: outboundMail null; offer generators: DELETE mail-settings) */
   remove?: () => Promise<Result<unknown>>;
-}
-
-const SMTP_FIELDS = ['host', 'port', 'security', 'username', 'password', 'fromAddress', 'fromName', 'replyTo'];
-
-/** API field names (`host`, `smtp.host`, `mailSettings.smtp.host`, `outboundMail.host`) → the panel's field names. */
-export function panelFieldName(apiField: string): string {
-  const f = apiField.replace(/^mailSettings\./, '');
-  const m = /^(?:smtp|outboundMail)\.(.+)$/.exec(f);
-  if (m && SMTP_FIELDS.includes(m[1])) return m[1];
-  return f;
+  /** the settings' audit route (owners only: members get 403 there, so they get no history panel) */
+  historyPath?: string;
 }
 
 /** answers about the stored password that come without errors[] (409s): they belong on the password field */
@@ -124,6 +118,9 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
   const testBtn = button('Send test email', { class: 'secondary', 'data-action': 'test' });
   const saveBtn = h('button', { type: 'submit', class: 'primary', 'data-action': 'save' }, 'Save SMTP settings');
   const removeBtn = button('Remove SMTP settings', { class: 'secondary danger', 'data-action': 'remove' });
+  const history = o.historyPath ? smtpHistory(o.idPrefix, o.historyPath) : null;
+  // every save, removal and test is recorded, so the history is reloaded after each answer
+  const historyChanged = () => void history?.reload();
   const fieldset = h(
     'fieldset',
     { disabled: !o.canEdit },
@@ -219,6 +216,7 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
         form.clearErrors();
         refreshSavedState();
         form.showSuccess('SMTP settings saved.');
+        historyChanged();
       } else {
         form.showProblem(r.problem, panelFieldName, fieldMessage);
         passwordProblem(r.problem.code, r.problem.detail);
@@ -237,6 +235,7 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
       form.clearErrors();
       refreshSavedState();
       form.showSuccess('SMTP settings removed: no mail leaves through this profile until you save new settings.');
+      historyChanged();
       saveBtn.focus();
     });
   });
@@ -246,6 +245,7 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
     await busy(testBtn, 'Sending…', async () => {
       const r = await o.test(body(), form);
       form.clearErrors();
+      historyChanged();
       if (r.ok) {
         const smtp = r.data.smtp;
         replace(
@@ -267,7 +267,9 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
         return;
       }
       const d = describeProblem(p);
-      const banner = errorBanner(`Test email not sent. ${d.sentence}`, d.check, d.detail, p.code);
+      // the test route is limited per person and per project, so that it cannot be used to try passwords
+      const sentence = p.status === 429 ? 'Too many test emails in a short time: they are limited per person and per project.' : d.sentence;
+      const banner = errorBanner(`Test email not sent. ${sentence}`, d.check, d.detail, p.code);
       replace(outcome, banner);
       if (!passwordProblem(p.code, p.detail)) banner.focus();
     });
@@ -291,6 +293,7 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
     suspensionSlot,
     status,
     form.el,
+    history?.el ?? null,
   );
 }
 

@@ -175,3 +175,38 @@ test('market catalog and API keys from the dashboard: a key created there places
     await s.close();
   }
 });
+
+test('offer mail over the per-recipient cap: the submission is kept and reads “Skipped: too many mails to this address”', async () => {
+  const gen = await eventually(async () => {
+    const r = await api(owner.token, 'POST', `/api/v1/projects/${project.projectUid}/offer-generators`, {
+      name: unique('capped-offers'),
+      currency: 'EUR',
+      basePriceMinor: 1000,
+      wizard: { steps: [{ id: 's', title: 'S', fields: [{ id: 'n', label: 'Note', type: 'TEXT', required: false }] }] },
+    });
+    return r.status === 201 ? r.json : null;
+  }, { what: 'offer-generator-service to know the project' });
+  await must(200, api(owner.token, 'PUT', `/api/v1/projects/${project.projectUid}/offer-generators/${gen.id}/mail-settings`, { smtp: catcherSmtp() }));
+  // the same public address four times (the cap is three offers per address, generator and hour)
+  const customer = `${unique('capped')}@example.test`;
+  for (let i = 0; i < 4; i += 1) {
+    const r = await api(null, 'POST', `/api/v1/public/offer-generators/${gen.id}/submissions`, { answers: { n: `try ${i}` }, customer: { email: customer, name: 'Cap' } });
+    assert.equal(r.status, 201, r.text);
+  }
+
+  const s = await openAs(browser, owner, `/projects/${project.projectUid}/offer-generators/${gen.id}`);
+  try {
+    const { page } = s;
+    const delivery = page.locator('#submissions tr').filter({ hasText: customer }).locator('[data-testid=delivery-status]');
+    const skipped = delivery.and(page.locator('[data-status=SKIPPED_RATE_LIMITED]'));
+    await skipped.waitFor();
+    assert.equal(await skipped.count(), 1, 'one submission skipped');
+    assert.match(await skipped.textContent(), /^Skipped: too many mails to this address/);
+    await eventually(async () => (await delivery.and(page.locator('[data-status=SENT]')).count()) === 3, { timeoutMs: 60_000, what: 'three offers SENT on screen' });
+    assert.equal(await delivery.count(), 4, 'all four submissions are listed');
+    const mails = await eventually(() => catcherMessages(customer).then((m) => (m.length === 3 ? m : null)), { what: 'three offers at the catcher' });
+    assert.equal(mails.length, 3);
+  } finally {
+    await s.close();
+  }
+});

@@ -1,6 +1,8 @@
 // Server states that a local stack cannot produce on demand are played by rewriting the gateway's answers in the
 // browser (page.route): a suspended profile (dispatch suspends after repeated SMTP login failures; the catcher
-// accepts every login) and the 503 of a service without MAIL_SMTP_ENCRYPTION_KEY. Everything else is real.
+// accepts every login), the 503 of a service without MAIL_SMTP_ENCRYPTION_KEY, a 429 with Retry-After on the test
+// route (the limit is ten an hour), a cleartext login refused (a local stack allows it), a campaign deactivated at
+// the service's start and a welcome mail skipped by the per-recipient cap. Everything else is real.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { api, catcherSmtp, createIntegration, createProject, eventually, field, launch, must, openAs, user } from './helpers.mjs';
@@ -115,6 +117,144 @@ test('a stored password that no key opens (409) asks for the password on its fie
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'password');
     assert.match(await page.locator('.field-password .field-error').textContent(), /Enter the password again/);
     assert.match(await page.locator('.test-outcome [role=alert]').textContent(), /STORED_PASSWORD_UNREADABLE/);
+  } finally {
+    await s.close();
+  }
+});
+
+test('429 RATE_LIMITED on Send test email says in words how long to wait (Retry-After in seconds or as a date)', async () => {
+  const s = await openAs(browser, owner, `/projects/${project.projectUid}/integrations/${integ.id}`);
+  try {
+    const { page } = s;
+    let retryAfter = '754';
+    await page.route(/\/outbound-mail\/test$/, (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { 'Retry-After': retryAfter },
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ status: 429, code: 'RATE_LIMITED', detail: 'Too many SMTP tests; try again later.' }),
+      }),
+    );
+    const outcome = page.locator('.test-outcome [role=alert]');
+    const send = async () => {
+      await page.getByRole('button', { name: 'Send test email' }).click();
+      await outcome.and(page.locator('[data-code=RATE_LIMITED]')).waitFor();
+      return outcome.textContent();
+    };
+    let text = await send();
+    assert.match(text, /Test email not sent\. Too many test emails in a short time: they are limited per person and per project\./);
+    assert.match(text, /Wait 13 minutes and try again \(after \d{1,2}:\d{2}/, text);
+    assert.match(text, /Too many SMTP tests; try again later\./, 'the server’s detail is shown too');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-code')), 'RATE_LIMITED', 'focus on the banner');
+
+    retryAfter = '3900';
+    assert.match(await send(), /Wait 1 hour and 5 minutes and try again/);
+    retryAfter = '42';
+    assert.match(await send(), /Wait 42 seconds and try again\./);
+    retryAfter = new Date(Date.now() + 2 * 3600_000).toUTCString();
+    assert.match(await send(), /Wait 2 hours and try again/);
+    retryAfter = '';
+    assert.match(await send(), /Wait a minute and try again\./, 'without Retry-After: the general advice');
+  } finally {
+    await s.close();
+  }
+});
+
+test('SMTP_CLEARTEXT_LOGIN_REFUSED lands on Security and UNKNOWN_FIELD is named in the banner (save and test)', async () => {
+  // a local stack allows private hosts and so cleartext logins; the panel never sends unknown fields
+  const s = await openAs(browser, owner, `/projects/${project.projectUid}/integrations/${integ.id}`);
+  try {
+    const { page } = s;
+    const problem = {
+      status: 422,
+      code: 'VALIDATION_FAILED',
+      detail: 'Some fields are invalid.',
+      errors: [
+        {
+          field: 'outboundMail.security',
+          code: 'SMTP_CLEARTEXT_LOGIN_REFUSED',
+          message: 'A username or password would be sent without encryption: choose STARTTLS or SSL_TLS, or remove the username and password.',
+        },
+        { field: 'outboundMail.passwrd', code: 'UNKNOWN_FIELD', message: 'Unknown field “passwrd”.' },
+      ],
+    };
+    await page.route(/\/integrations\/[^/]+\/(config|outbound-mail\/test)$/, (route) =>
+      route.request().method() === 'GET'
+        ? route.continue()
+        : route.fulfill({ status: 422, contentType: 'application/problem+json', body: JSON.stringify(problem) }),
+    );
+    for (const button of ['Save SMTP settings', 'Send test email']) {
+      await field(page, 'Username').fill('someone');
+      await page.getByRole('button', { name: button }).click();
+      await page.locator('select[name=security][aria-invalid=true]').waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'security', `${button}: focus on Security`);
+      assert.match(await page.locator('.field-security .field-error').textContent(), /sent without encryption: choose STARTTLS or SSL_TLS/);
+      const banner = page.locator('.smtp-form .banner-slot [role=alert]');
+      assert.match(await banner.textContent(), /outboundMail\.passwrd: Unknown field “passwrd”\./, `${button}: the unknown field is named`);
+    }
+  } finally {
+    await s.close();
+  }
+});
+
+test('a campaign the service deactivated shows why (deactivatedReason as a string or as {code, message})', async () => {
+  const s = await openAs(browser, owner, '/');
+  try {
+    const { page } = s;
+    const reason = 'TEMPLATE_INVALID: unknown expression {config:MAIL_SMTP_ENCRYPTION_KEY} at line 1, column 4';
+    await page.route(`**/api/v1/projects/${project.projectUid}/integrations/${integ.id}/campaigns`, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const at = '2026-01-02T03:04:05Z';
+      const common = { trigger: 'ON_EVENT', event: 'SUBSCRIBER_CREATED', bodyTemplate: '<p>x</p>', createdAt: at };
+      await route.fulfill({
+        json: [
+          { ...common, id: 'c1', name: 'Current welcome', subject: 'Hi {name}', active: true },
+          { ...common, id: 'c2', name: 'Old welcome', subject: 'k={config:x}', active: false, deactivatedReason: reason },
+          {
+            ...common,
+            id: 'c3',
+            name: 'Older welcome',
+            subject: 'Hi',
+            active: false,
+            deactivatedReason: { code: 'TEMPLATE_INVALID', message: 'Unknown expression {#for} at line 2, column 1.' },
+          },
+          { ...common, id: 'c4', name: 'Switched off', subject: 'Hi', active: false },
+        ],
+      });
+    });
+    await page.goto(page.url().replace(/\/$/, '') + `/projects/${project.projectUid}/integrations/${integ.id}`);
+    const campaigns = page.locator('#campaigns');
+    const banner = campaigns.getByTestId('campaigns-deactivated');
+    await banner.waitFor();
+    const text = await banner.textContent();
+    assert.match(text, /2 welcome campaigns were deactivated/);
+    assert.match(text, /Old welcome: TEMPLATE_INVALID: unknown expression \{config:MAIL_SMTP_ENCRYPTION_KEY\} at line 1, column 4/);
+    assert.match(text, /Older welcome: Unknown expression \{#for\} at line 2, column 1\. \(TEMPLATE_INVALID\)/);
+    const cell = (name) => campaigns.locator('tr').filter({ hasText: name }).locator('td[data-label=Active]');
+    assert.equal(await cell('Current welcome').textContent(), 'yes');
+    assert.match(await cell('Old welcome').textContent(), /^no — deactivated: TEMPLATE_INVALID/);
+    assert.equal(await cell('Switched off').textContent(), 'no', 'inactive without a reason: just no');
+  } finally {
+    await s.close();
+  }
+});
+
+test('a welcome mail skipped by the per-recipient cap reads “Skipped: too many mails to this address”', async () => {
+  const s = await openAs(browser, owner, '/');
+  try {
+    const { page } = s;
+    await page.route(`**/api/v1/projects/${project.projectUid}/integrations/${integ.id}/subscribers`, (route) =>
+      route.fulfill({
+        json: [
+          { id: 's1', email: 'capped@example.test', name: 'Cap', welcomeStatus: 'SKIPPED_RATE_LIMITED', welcomeErrorCode: null, createdAt: '2026-01-02T03:04:05Z' },
+        ],
+      }),
+    );
+    await page.goto(page.url().replace(/\/$/, '') + `/projects/${project.projectUid}/integrations/${integ.id}`);
+    const status = page.locator('#subscribers tr').filter({ hasText: 'capped@example.test' }).locator('[data-status=SKIPPED_RATE_LIMITED]');
+    await status.waitFor();
+    assert.equal(await status.textContent(), 'Skipped: too many mails to this address');
+    assert.match(await status.getAttribute('title'), /^SKIPPED_RATE_LIMITED: .*capped per recipient address/);
   } finally {
     await s.close();
   }

@@ -1,7 +1,7 @@
 // FORM integrations: the welcome campaign (ON_EVENT / SUBSCRIBER_CREATED). The newest active one decides the
 // welcome mail of each new subscriber; its mail leaves only through the integration's own outbound email.
 import { api } from '../api';
-import { formatTime, h, table } from '../dom';
+import { formatTime, h, table, type Child } from '../dom';
 import { busy, Form } from '../form';
 import { loadedList } from './common';
 
@@ -10,7 +10,37 @@ interface Campaign {
   name: string;
   subject: string;
   active: boolean;
+  /** why the service deactivated it (e.g. a template that no longer passes the checks); absent otherwise */
+  deactivatedReason?: string | { code?: string; message?: string } | null;
   createdAt: string;
+}
+
+/** the reason as one sentence: the contract's string, or {code, message} as the service may send it */
+function reasonText(c: Campaign): string | null {
+  const r = c.deactivatedReason;
+  if (!r) return null;
+  if (typeof r === 'string') return r;
+  return [r.message, r.code ? `(${r.code})` : null].filter(Boolean).join(' ') || null;
+}
+
+function activeCell(c: Campaign): Child {
+  if (c.active) return 'yes';
+  const reason = reasonText(c);
+  if (!reason) return 'no';
+  return h('span', { class: 'deactivated', 'data-testid': 'campaign-deactivated' }, 'no — deactivated: ', reason);
+}
+
+/** deactivated campaigns said out loud above the list: their subscribers silently getting no welcome mail is the risk */
+function deactivatedBanner(campaigns: Campaign[]): Child {
+  const off = campaigns.filter((c) => !c.active && reasonText(c));
+  if (!off.length) return null;
+  return h(
+    'div',
+    { class: 'banner banner-warn', role: 'status', 'data-testid': 'campaigns-deactivated' },
+    h('p', { class: 'banner-title' }, off.length === 1 ? 'A welcome campaign was deactivated.' : `${off.length} welcome campaigns were deactivated.`),
+    h('ul', {}, off.map((c) => h('li', {}, h('strong', {}, c.name), ': ', reasonText(c)))),
+    h('p', {}, 'New subscribers get no welcome mail from ', off.length === 1 ? 'it' : 'them', '. Create a corrected campaign to send welcome mail again.'),
+  );
 }
 
 export function campaignsSection(base: string, owner: boolean): HTMLElement {
@@ -18,7 +48,10 @@ export function campaignsSection(base: string, owner: boolean): HTMLElement {
     `${base}/campaigns`,
     'No welcome campaign: new subscribers get no welcome mail (status NONE).',
     (campaigns) => ({
-      content: table(['Campaign', 'Subject', 'Active', 'Created'], campaigns.map((c) => [c.name, c.subject, c.active ? 'yes' : 'no', formatTime(c.createdAt)]), 'Welcome campaigns'),
+      content: [
+        deactivatedBanner(campaigns),
+        table(['Campaign', 'Subject', 'Active', 'Created'], campaigns.map((c) => [c.name, c.subject, activeCell(c), formatTime(c.createdAt)]), 'Welcome campaigns'),
+      ],
       pending: false,
     }),
   );
@@ -31,7 +64,7 @@ export function campaignsSection(base: string, owner: boolean): HTMLElement {
       'div',
       { class: 'grid' },
       form.field({ name: 'name', label: 'Campaign name', required: true, maxlength: 100, value: 'Welcome' }),
-      form.field({ name: 'subject', label: 'Subject', required: true, maxlength: 300, value: 'Welcome, {name}!' }),
+      form.field({ name: 'subject', label: 'Subject', required: true, maxlength: 300, value: 'Welcome, {name}!', hint: 'The same placeholders as the body.' }),
     ),
     form.field({
       name: 'bodyTemplate',
@@ -40,7 +73,7 @@ export function campaignsSection(base: string, owner: boolean): HTMLElement {
       rows: 5,
       required: true,
       value: '<p>Hello {name},</p>\n<p>thanks for subscribing with {email}.</p>',
-      hint: 'Variables: {name}, {email}, {fields.x}. Values are HTML-escaped.',
+      hint: 'Placeholders: {name}, {email}, {fields.<id>} — nothing else; write \\{ for a literal brace. Values are HTML-escaped.',
     }),
     h('div', { class: 'field field-checkbox' }, active, h('label', { for: 'campaign-active' }, 'Active (sends to new subscribers)')),
     h('div', { class: 'actions' }, save),

@@ -42,7 +42,7 @@ export function loading(main: HTMLElement): void {
   replace(main, h('p', { class: 'muted', role: 'status' }, 'Loading…'));
 }
 
-export const FINAL = new Set(['SENT', 'FAILED', 'REJECTED', 'NOT_CONFIGURED', 'SKIPPED_NOT_CONFIGURED', 'SKIPPED_RATE_LIMITED', 'NONE']);
+export { FINAL } from '../statuses';
 
 /**
  * Polls `tick` every `intervalMs` while `active()` is true (the page is still shown) and `tick` says there is more
@@ -61,6 +61,11 @@ export function poll(tick: () => Promise<boolean>, active: () => boolean, interv
     if (more && active()) window.setTimeout(step, intervalMs);
   };
   window.setTimeout(step, intervalMs);
+}
+
+/** a 404 that names no missing project or resource: the route itself is not served by this server (yet) */
+export function routeNotServed(p: Problem, status: number): boolean {
+  return status === 404 && ['NOT_FOUND', 'ROUTE_NOT_FOUND', 'HTTP_404'].includes(p.code);
 }
 
 export interface ListSection<T> {

@@ -4,7 +4,7 @@ import { badge, formatTime, h, money, replace, table } from '../dom';
 import { busy, button, Form, problemBanner } from '../form';
 import { currentRender } from '../router';
 import { smtpPanel, type SmtpBody, type SmtpView, type Suspension, type TestOutcome } from '../smtpPanel';
-import { FINAL, listSection, loadFailed, loadProject, loading, page, poll } from './common';
+import { FINAL, listSection, loadFailed, loadProject, loading, page, poll, routeNotServed } from './common';
 import { campaignsSection } from './campaigns';
 import { apiKeysSection, catalogSection } from './market';
 import { TYPE_LABEL, type Integration } from './project';
@@ -94,6 +94,7 @@ export async function integrationView(main: HTMLElement, params: Record<string, 
             },
             test: (smtp: SmtpBody) => api<TestOutcome>('POST', `${base}/outbound-mail/test`, { outboundMail: smtp }),
             remove: () => api<IntegrationFull>('PATCH', `${base}/config`, { outboundMail: null }),
+            historyPath: owner ? `${base}/outbound-mail/audit` : undefined,
           })
         : h('p', { class: 'muted' }, 'This kind of integration sends no mail, so it has no outbound email settings.'),
     ),
@@ -272,8 +273,7 @@ function subscribersSection(base: string, active: () => boolean): HTMLElement {
     id: 'subscribers',
     title: 'Subscribers',
     intro:
-      'Welcome mail: NONE without an active campaign, SKIPPED_NOT_CONFIGURED when no outbound email was set up, ' +
-      'SKIPPED_RATE_LIMITED when the address already had its welcome mails for now.',
+      'Welcome mail: “None” without an active campaign, “Skipped: no SMTP configured” when no outbound email was set up, “Skipped: too many mails to this address” when that address already got as many welcome mails this hour as are allowed.',
     path: `${base}/subscribers`,
     empty: 'No subscribers yet.',
     active,
@@ -298,7 +298,7 @@ function ordersSection(base: string, active: () => boolean): HTMLElement {
     active,
     // before market-service has the owner's order list, the route is unknown there (404 without our codes)
     failed: (p, status) =>
-      status === 404 && p.code !== 'PROJECT_NOT_FOUND' && p.code !== 'INTEGRATION_NOT_FOUND'
+      routeNotServed(p, status)
         ? h('p', { class: 'muted' }, 'The order list is not available on this server yet.')
         : problemBanner(p),
     render: (orders) => ({
