@@ -29,6 +29,7 @@ usage: ./mailoo COMMAND [ARGS]
   watch [--profile REF] [--status S] [--purpose P] [--from-beginning]
                       follow mailoo.mail-results.v1 live as readable lines (Ctrl-C to stop)
   smoke               end-to-end check of the running stack through the gateway (every mail checked at the catcher)
+  abuse               replays the attacks of docs/security.md against the running stack and checks each fails safely
   help                this text
 
 Infra-only start (no build, no services): MAILOO_SKIP_SERVICES=1 ./mailoo up
