@@ -16,12 +16,9 @@ _mail_count() {
 
 cmd_abuse() {
   (($# == 0)) || die "abuse takes no arguments"
-  require_cmd curl openssl jq python3
-  ensure_keys
+  require_cmd curl openssl python3
+  _stack_run_start
   ensure_kafka_libs
-  SMOKE_BASE=$(gateway_url)
-  SMOKE_RUN=$(openssl rand -hex 4)
-  gateway_ready || die "the gateway does not answer at $SMOKE_BASE/healthz (./mailoo up)"
   local t0; t0=$(now_ms)
   local d="abuse-$SMOKE_RUN.test" owner="owner-$SMOKE_RUN@abuse-$SMOKE_RUN.test"
   log "abuse run $SMOKE_RUN through $SMOKE_BASE"

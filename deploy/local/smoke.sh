@@ -66,9 +66,9 @@ _caught() {
   _smoke_fail "no mail for $addr with a subject containing \"$part\" at the catcher (subjects: ${subjects:-none})"
 }
 
-cmd_smoke() {
-  (($# == 0)) || die "smoke takes no arguments"
-  require_cmd curl openssl
+# _stack_run_start: what a run against the stack needs (jq, keys, a reachable gateway and catcher); sets SMOKE_BASE
+# and a fresh SMOKE_RUN id. Shared by ./mailoo smoke and ./mailoo abuse.
+_stack_run_start() {
   command -v jq >/dev/null 2>&1 || {
     log "installing jq with apt-get"; local sudo=""; ((EUID == 0)) || sudo=sudo
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q jq >&2 || die "jq is required (apt-get install jq)"; }
@@ -77,6 +77,12 @@ cmd_smoke() {
   SMOKE_RUN=$(openssl rand -hex 4)
   gateway_ready || die "the gateway does not answer at $SMOKE_BASE/healthz (./mailoo up)"
   catcher_ready || die "the SMTP catcher does not answer on $MAILOO_SMTP_CATCHER_API_PORT (./mailoo up)"
+}
+
+cmd_smoke() {
+  (($# == 0)) || die "smoke takes no arguments"
+  require_cmd curl openssl
+  _stack_run_start
   local t0; t0=$(now_ms)
   local d="smoke-$SMOKE_RUN.test" owner="owner-$SMOKE_RUN@smoke-$SMOKE_RUN.test"
   log "smoke run $SMOKE_RUN through $SMOKE_BASE (mail to *@$d; ./mailoo watch --profile 'integration:*' shows it live)"
