@@ -117,6 +117,32 @@ public final class ServiceProcess implements AutoCloseable {
         throw failed("not ready within " + timeout);
     }
 
+    /** SIGKILL: the process gets no chance to finish anything, as when a node or a pod dies. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The checkout's root: the nearest directory up from here that holds {@code mailoo}. */
+    public static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mailoo"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("not inside a Mailoo checkout: " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
     @Override
     public void close() {
         process.destroy();
@@ -147,7 +173,8 @@ public final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() {
+    /** A port free on loopback now (the usual race with whoever takes it next is accepted in tests). */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

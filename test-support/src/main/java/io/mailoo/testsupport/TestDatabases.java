@@ -11,16 +11,22 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
+    /** Drops the database (closing its sessions) and creates it empty, so a run starts from nothing. */
+    public static String recreate(String database) {
+        checkName(database);
+        try (Connection c = admin(); var drop = c.createStatement()) {
+            drop.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            drop.execute("CREATE DATABASE " + database);
+            return database;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot recreate the test database " + database, e);
+        }
+    }
+
     /** Creates the database unless it exists; returns its name. The name must be a plain identifier. */
     public static String createIfMissing(String database) {
-        if (!database.matches("[a-z0-9_]{1,63}")) {
-            throw new IllegalArgumentException("not a plain database name: " + database);
-        }
-        Map<String, String> env = System.getenv();
-        String url = "jdbc:postgresql://" + env.getOrDefault("MAILOO_TEST_DB_HOST", "127.0.0.1") + ":"
-                + env.getOrDefault("MAILOO_TEST_DB_PORT", "5432") + "/postgres";
-        try (Connection c = DriverManager.getConnection(url, env.getOrDefault("MAILOO_TEST_DB_USERNAME", "postgres"),
-                env.getOrDefault("MAILOO_TEST_DB_PASSWORD", "postgres"));
+        checkName(database);
+        try (Connection c = admin();
                 var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, database);
             if (!exists.executeQuery().next()) {
@@ -32,5 +38,19 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the test database " + database, e);
         }
+    }
+
+    private static void checkName(String database) {
+        if (!database.matches("[a-z0-9_]{1,63}")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+    }
+
+    private static Connection admin() throws SQLException {
+        Map<String, String> env = System.getenv();
+        String url = "jdbc:postgresql://" + env.getOrDefault("MAILOO_TEST_DB_HOST", "127.0.0.1") + ":"
+                + env.getOrDefault("MAILOO_TEST_DB_PORT", "5432") + "/postgres";
+        return DriverManager.getConnection(url, env.getOrDefault("MAILOO_TEST_DB_USERNAME", "postgres"),
+                env.getOrDefault("MAILOO_TEST_DB_PASSWORD", "postgres"));
     }
 }

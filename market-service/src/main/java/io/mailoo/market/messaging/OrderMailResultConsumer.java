@@ -1,9 +1,6 @@
 package io.mailoo.market.messaging;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -11,12 +8,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.mailoo.contracts.events.MailDispatchResult;
 import io.mailoo.market.entity.ConfirmationStatus;
-import io.mailoo.market.entity.MarketOrder;
 import io.mailoo.market.service.OrderConfirmationMail;
 import io.mailoo.support.mail.MailResultRecords;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Follows mailoo.mail-results.v1 for this service's confirmations (source.service = market-service): QUEUED →
@@ -26,15 +23,24 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OrderMailResultConsumer {
 
+    /**
+     * One statement, no Hibernate session: the consumer's batches share a Vert.x context, and a session kept across
+     * them failed under load ("possible non-threadsafe access to session", HR000090) and leaked pool connections
+     * until orders timed out (system test, issue 12). The WHERE clause keeps a final status final.
+     */
+    private static final String APPLY = "UPDATE market_order SET mail_status = $2, mail_error_code = $3, "
+            + "updated_at = now() WHERE mail_message_id = $1 AND mail_status = 'QUEUED'";
+
+    private final Pool pool;
     private final MeterRegistry metrics;
 
-    public OrderMailResultConsumer(MeterRegistry metrics) {
+    public OrderMailResultConsumer(Pool pool, MeterRegistry metrics) {
+        this.pool = pool;
         this.metrics = metrics;
     }
 
     /** A poll's worth of results at once (batch=true on the channel), handled in order. */
     @Incoming("mail-results")
-    @ActivateRequestContext
     public Uni<Void> onResults(ConsumerRecords<String, byte[]> records) {
         return MailResultRecords.inOrder(records, this::onResult);
     }
@@ -48,15 +54,12 @@ public class OrderMailResultConsumer {
         if (!status.isFinal()) {
             return Uni.createFrom().voidItem(); // DEFERRED: dispatch retries; the order stays QUEUED
         }
-        return Panache.withTransaction(() -> MarketOrder.<MarketOrder>find("mailMessageId", result.messageId())
-                .firstResult().invoke(order -> {
-                    if (order == null || ConfirmationStatus.valueOf(order.mailStatus).isFinal()) {
-                        return;
+        String errorCode = status == ConfirmationStatus.SENT ? null : result.errorCode();
+        return pool.preparedQuery(APPLY).execute(Tuple.of(result.messageId(), status.name(), errorCode))
+                .invoke(rows -> {
+                    if (rows.rowCount() > 0) {
+                        metrics.counter("mailoo.market.confirmations", "status", status.name()).increment();
                     }
-                    order.mailStatus = status.name();
-                    order.mailErrorCode = status == ConfirmationStatus.SENT ? null : result.errorCode();
-                    order.updatedAt = Instant.now();
-                    metrics.counter("mailoo.market.confirmations", "status", status.name()).increment();
-                })).replaceWithVoid();
+                }).replaceWithVoid();
     }
 }

@@ -1,0 +1,289 @@
+package io.mailoo.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.mailoo.testsupport.ServiceProcess;
+
+/**
+ * Issue 12's acceptance run, black-box, against packaged processes: orders spread over two market replicas while
+ * one of two dispatchers is killed with SIGKILL and the broker is stopped for 20 s; and a profile removed and saved
+ * again 50 times through two integration-service replicas (two relays).
+ */
+class MailooSystemIT {
+
+    private static final Logger LOG = Logger.getLogger(MailooSystemIT.class);
+    private static final int ORDERS = 1_000;
+    private static final int ORDERS_PER_SECOND = 50;
+    private static final Duration BROKER_DOWN = Duration.ofSeconds(20);
+    /** docs/dispatch.md, "Recovery": mail a dead process held is sent by another within this. */
+    private static final Duration RECOVERY = Duration.ofSeconds(30);
+    /**
+     * docs/dispatch.md, "Duplicates": a SIGKILL can repeat at most the sends that were accepted by the server but not
+     * yet recorded — at most one per connection of every lane of the dead process.
+     */
+    private static final int MAX_DUPLICATES = 64;
+
+    private static SystemStack stack;
+    private static OwnerApi owner;
+
+    @BeforeAll
+    static void start() {
+        stack = SystemStack.start();
+        owner = new OwnerApi();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void everyOrderIsMailedThroughAKilledDispatcherAndABrokerOutage() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Shop shop = openShop("System shop");
+        OrderLoad load = new OrderLoad(shop, run);
+
+        Instant started = Instant.now();
+        CompletableFuture<Void> placing = load.placeAll();
+        awaitDelivered(run, 300, Duration.ofSeconds(120));
+        ServiceProcess victim = stack.dispatch.get(1);
+        Instant killedAt = Instant.now();
+        victim.kill();
+        LOG.infof("killed %s at %s with %d mails delivered", victim.log(), killedAt, delivered(run).size());
+
+        awaitDelivered(run, 600, Duration.ofSeconds(120));
+        Instant brokerStoppedAt = Instant.now();
+        stack.broker.stop();
+        await("the broker stays down").pollDelay(BROKER_DOWN).atMost(BROKER_DOWN.plusSeconds(1)).until(() -> true);
+        stack.broker.start();
+        Instant brokerBackAt = Instant.now();
+        LOG.infof("broker down from %s to %s", brokerStoppedAt, brokerBackAt);
+
+        placing.get(5, TimeUnit.MINUTES);
+        assertThat("orders refused", load.failures, empty());
+        assertThat("orders placed", load.placedAt.size(), equalTo(ORDERS));
+
+        await("every order mailed").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> delivered(run).keySet().containsAll(load.placedAt.keySet()));
+        Map<String, List<Instant>> mails = delivered(run);
+        int duplicates = mails.values().stream().mapToInt(times -> times.size() - 1).sum();
+        Duration worstBeforeOutage = Duration.ZERO;
+        Duration worstAfterOutage = Duration.ZERO;
+        for (var order : load.placedAt.entrySet()) {
+            Instant first = mails.get(order.getKey()).get(0);
+            if (order.getValue().isBefore(brokerStoppedAt)) {
+                worstBeforeOutage = max(worstBeforeOutage, Duration.between(order.getValue(), first));
+            } else {
+                worstAfterOutage = max(worstAfterOutage, Duration.between(
+                        max(order.getValue(), brokerBackAt), first));
+            }
+        }
+        LOG.infof("system run: %d orders in %s, %d duplicates, worst delay before the outage %s (killed at +%s), "
+                + "after the broker came back %s", ORDERS, Duration.between(started, Instant.now()), duplicates,
+                worstBeforeOutage, Duration.between(started, killedAt), worstAfterOutage);
+        assertThat("mails sent twice", duplicates, lessThanOrEqualTo(MAX_DUPLICATES));
+        assertThat("worst order → mail delay through the SIGKILL", worstBeforeOutage, lessThanOrEqualTo(RECOVERY));
+        assertThat("worst delay once the broker was back", worstAfterOutage, lessThanOrEqualTo(RECOVERY));
+
+        // every order says SENT, on either market replica
+        await("every order SENT").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> load.notSent().isEmpty());
+        assertThat("platform mail", stack.platformSmtp.getReceivedMessages().length, equalTo(0));
+    }
+
+    @Test
+    void aProfileRemovedAndSavedFiftyTimesThroughTwoRelaysStaysConfigured() throws Exception {
+        Shop shop = openShop("Round 0");
+        for (int round = 1; round <= 50; round++) {
+            ServiceProcess replica = stack.integration.get(round % 2);
+            owner.removeOutboundMail(replica, shop.project, shop.integration);
+            owner.saveOutboundMail(stack.integration.get((round + 1) % 2), shop.project, shop.integration,
+                    stack.tenantSmtp.getSmtp().getPort(), "Round " + round);
+        }
+        // the last save wins on market (the order is accepted for mail) and on dispatch (the mail leaves with it)
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        OrderLoad one = new OrderLoad(shop, run);
+        await("the market projection configured").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "QUEUED".equals(one.placeOne(0)));
+        await("the mail of the last save").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> fromNamesOf(run).contains("Round 50"));
+        assertThat("senders of the mail", fromNamesOf(run), everyItem(equalTo("Round 50")));
+        // and it stays so once everything has been delivered: no late removal takes it away
+        await("a later order is still queued").pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> "QUEUED".equals(one.placeOne(1)));
+    }
+
+    private static Shop openShop(String fromName) {
+        ServiceProcess integration = stack.integration.get(0);
+        String project = owner.createProject(integration);
+        String id = owner.createIntegration(integration, project, "MARKET");
+        owner.saveOutboundMail(integration, project, id, stack.tenantSmtp.getSmtp().getPort(), fromName);
+        owner.addProduct(stack.market.get(0), project, id, "MUG");
+        String key = owner.createApiKey(stack.market.get(1), project, id);
+        return new Shop(project, id, key);
+    }
+
+    private static void awaitDelivered(String run, int count, Duration within) {
+        await(count + " mails delivered").atMost(within).pollInterval(Duration.ofMillis(100))
+                .until(() -> delivered(run).size() >= count);
+    }
+
+    /** Buyer address → the times the tenant's server received a mail for it, for this run's buyers. */
+    private static Map<String, List<Instant>> delivered(String run) {
+        Map<String, List<Instant>> byBuyer = new ConcurrentHashMap<>();
+        for (var stored : stack.tenantSmtp.getManagers().getImapHostManager().getAllMessages()) {
+            try {
+                for (var to : stored.getMimeMessage().getAllRecipients()) {
+                    String address = ((jakarta.mail.internet.InternetAddress) to).getAddress();
+                    if (address.endsWith("@buyers-" + run + ".test")) {
+                        byBuyer.computeIfAbsent(address, a -> new ArrayList<>())
+                                .add(stored.getReceivedDate().toInstant());
+                    }
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        byBuyer.values().forEach(times -> times.sort(null));
+        return byBuyer;
+    }
+
+    private static List<String> fromNamesOf(String run) {
+        List<String> names = new ArrayList<>();
+        for (var stored : stack.tenantSmtp.getManagers().getImapHostManager().getAllMessages()) {
+            try {
+                var message = stored.getMimeMessage();
+                if (((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0]).getAddress().endsWith("@buyers-" + run + ".test")) {
+                    names.add(((jakarta.mail.internet.InternetAddress) message.getFrom()[0]).getPersonal());
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return names;
+    }
+
+    private static <T extends Comparable<T>> T max(T a, T b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private record Shop(String project, String integration, String apiKey) {
+    }
+
+    /** Orders at a fixed rate, alternating between the two market replicas; buyer i of run r is unique. */
+    private static final class OrderLoad {
+
+        private final Shop shop;
+        private final String run;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        final Map<String, Instant> placedAt = new ConcurrentHashMap<>();
+        final Map<String, String> orderIds = new ConcurrentHashMap<>();
+        final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        OrderLoad(Shop shop, String run) {
+            this.shop = shop;
+            this.run = run;
+        }
+
+        CompletableFuture<Void> placeAll() {
+            ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+            List<CompletableFuture<?>> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+            CompletableFuture<Void> scheduled = new CompletableFuture<>();
+            long periodMicros = 1_000_000L / ORDERS_PER_SECOND;
+            int[] next = {0};
+            ticks.scheduleAtFixedRate(() -> {
+                int i = next[0]++;
+                if (i >= ORDERS) {
+                    ticks.shutdown();
+                    scheduled.complete(null);
+                    return;
+                }
+                sent.add(send(i).thenAccept(response -> {
+                    if (response.statusCode() == 201) {
+                        placedAt.put(buyer(i), Instant.now());
+                        orderIds.put(buyer(i), extractOrderId(response.body()));
+                    } else {
+                        failures.add(i + ": " + response.statusCode() + " " + response.body());
+                    }
+                }).exceptionally(e -> {
+                    failures.add(i + ": " + e);
+                    return null;
+                }));
+            }, 0, periodMicros, TimeUnit.MICROSECONDS);
+            return scheduled.thenCompose(done -> CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)));
+        }
+
+        /** Places order i synchronously and returns its emailToCustomer.status. */
+        String placeOne(int i) throws Exception {
+            HttpResponse<String> response = send(i).get(30, TimeUnit.SECONDS);
+            assertThat(response.body(), response.statusCode(), equalTo(201));
+            return io.restassured.path.json.JsonPath.from(response.body()).getString("emailToCustomer.status");
+        }
+
+        List<String> notSent() {
+            List<String> notSent = new ArrayList<>();
+            int i = 0;
+            for (var entry : orderIds.entrySet()) {
+                ServiceProcess market = stack.market.get(i++ % 2);
+                String status = given().baseUri(SystemStack.url(market))
+                        .header("Authorization", "Bearer " + shop.apiKey)
+                        .get("/api/v1/market/" + shop.integration + "/orders/" + entry.getValue())
+                        .then().statusCode(200).extract().path("emailToCustomer.status");
+                if (!"SENT".equals(status)) {
+                    notSent.add(entry.getKey() + "=" + status);
+                }
+            }
+            return notSent;
+        }
+
+        private CompletableFuture<HttpResponse<String>> send(int i) {
+            ServiceProcess market = stack.market.get(i % 2);
+            String body = "{\"buyer\":{\"email\":\"" + buyer(i) + "\",\"name\":\"Buyer " + i + "\"},"
+                    + "\"items\":[{\"sku\":\"MUG\",\"quantity\":1}],\"note\":\"system " + run + "\"}";
+            HttpRequest request = HttpRequest.newBuilder(URI.create(SystemStack.url(market) + "/api/v1/market/"
+                    + shop.integration + "/orders"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + shop.apiKey)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        }
+
+        private String buyer(int i) {
+            return "buyer-" + i + "@buyers-" + run + ".test";
+        }
+
+        private static String extractOrderId(String body) {
+            return io.restassured.path.json.JsonPath.from(body).getString("orderId");
+        }
+    }
+}
