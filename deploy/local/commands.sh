@@ -25,7 +25,7 @@ usage: ./mailoo COMMAND [ARGS]
                       again afterwards); screenshots in dashboard/test-results/
   test --no-ui [MAVEN ARGS]
                       only the Maven suite
-  bench [ARGS]        run deploy/local/bench.sh
+  bench [ARGS]        run deploy/local/bench.sh (dispatch); bench outbox|visibility|recovery [--count N]: issue 12 figures on the running stack
   watch [--profile REF] [--status S] [--purpose P] [--from-beginning]
                       follow mailoo.mail-results.v1 live as readable lines (Ctrl-C to stop)
   smoke               end-to-end check of the running stack through the gateway (every mail checked at the catcher)
@@ -304,6 +304,17 @@ cmd_test_maven() {
 }
 
 cmd_bench() {
+  case "${1:-}" in
+    outbox|visibility|recovery)
+      local what=$1 count=""
+      shift
+      if (($#)); then
+        [[ "$1" == --count && "${2:-}" =~ ^[1-9][0-9]*$ ]] || die "usage: ./mailoo bench $what [--count N]"
+        count=$2
+      fi
+      cmd_bench_system "$what" "$count"
+      return ;;
+  esac
   local b="$MAILOO_ROOT/deploy/local/bench.sh"
   if [[ -f "$b" ]]; then
     # bench.sh runs as its own bash script; it may `source "$MAILOO_ROOT/deploy/local/common.sh"` for the helpers

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.mailoo.market.service.OrderService;
 import io.mailoo.support.http.Problem;
+import io.mailoo.support.mutiny.RunToCompletion;
 import io.smallrye.mutiny.Uni;
 
 /** The integrator API: called by integrators' servers with an API key of the integration, not by people. */
@@ -67,7 +68,8 @@ public class OrderResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(description = "Any 1-255 printable ASCII characters, e.g. a UUID per order attempt")
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, OrderInput input) {
-        return orders.place(integrationId, authorization, idempotencyKey, input).map(placed -> {
+        // an order commits or rolls back whole even when the client gives up waiting (it may retry with the key)
+        return RunToCompletion.of(orders.place(integrationId, authorization, idempotencyKey, input)).map(placed -> {
             Response.ResponseBuilder response = Response.created(URI.create(placed.view().orderId().toString()))
                     .entity(placed.view());
             if (placed.replayed()) {

@@ -1,0 +1,165 @@
+# shellcheck shell=bash
+# ./mailoo bench outbox|visibility|recovery: issue 12's figures measured on a running stack (./mailoo up), through the
+# gateway, with the catcher's API and psql to read what the services did. Each prints BENCH key=value lines and saves
+# its output in .mailoo/bench/. Uses the smoke helpers (deploy/local/smoke.sh). See docs/benchmarks.md.
+
+_bench_psql() { # _bench_psql DATABASE SQL: one value
+  PGPASSWORD="$MAILOO_DB_PASSWORD" psql -h "$MAILOO_DB_HOST" -p "$MAILOO_DB_PORT" -U "$MAILOO_DB_USERNAME" -d "$1" \
+    -XAtq -v ON_ERROR_STOP=1 -c "$2"
+}
+
+# _bench_percentiles: reads one number per line (ms) and prints "n=… p50=… p99=… max=…"
+_bench_percentiles() {
+  sort -n | awk '{ v[NR] = $1 } END {
+    if (NR == 0) { print "n=0"; exit }
+    i50 = int(NR * 0.50 + 0.999); i99 = int(NR * 0.99 + 0.999); if (i50 < 1) i50 = 1; if (i99 < 1) i99 = 1
+    printf "n=%d p50=%d p99=%d max=%d\n", NR, v[i50], v[i99], v[NR] }'
+}
+
+_bench_machine() {
+  echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(free -m | awk '/^Mem:/ {print $7 " MiB available of " $2}')"
+}
+
+# _bench_shop NAME: project + MARKET integration with SMTP at the catcher + product + API key, through the gateway.
+# Sets SHOP_PROJECT SHOP_INTEGRATION SHOP_KEY SHOP_AUTH (array) SHOP_DOMAIN.
+_bench_shop() {
+  SHOP_DOMAIN="bench-$SMOKE_RUN.test"
+  local token; token=$(cmd_token --sub "bench-owner-$SMOKE_RUN" --email "owner@$SHOP_DOMAIN" --groups user --ttl 3600)
+  SHOP_AUTH=(-H "Authorization: Bearer $token")
+  local smtp
+  smtp=$(jq -nc --arg from "shop@$SHOP_DOMAIN" --argjson port "$MAILOO_SMTP_CATCHER_PORT" \
+    '{host:"127.0.0.1", port:$port, security:"NONE", username:null, fromAddress:$from, fromName:"Bench Shop", replyTo:null}')
+  _expect 201 POST /api/v1/projects "{\"name\":\"bench $1 $SMOKE_RUN\"}" "${SHOP_AUTH[@]}"
+  SHOP_PROJECT=$(_j .projectUid)
+  _expect 201 POST "/api/v1/projects/$SHOP_PROJECT/integrations" '{"type":"MARKET","name":"bench shop"}' "${SHOP_AUTH[@]}"
+  SHOP_INTEGRATION=$(_j .id)
+  _expect 200 PATCH "/api/v1/projects/$SHOP_PROJECT/integrations/$SHOP_INTEGRATION/config" "{\"outboundMail\":$smtp}" "${SHOP_AUTH[@]}"
+  _expect_visible 201 POST "/api/v1/projects/$SHOP_PROJECT/integrations/$SHOP_INTEGRATION/market/products" \
+    '{"sku":"B-1","name":"Bench mug","priceMinor":500,"currency":"EUR"}' "${SHOP_AUTH[@]}"
+  _expect 201 POST "/api/v1/projects/$SHOP_PROJECT/integrations/$SHOP_INTEGRATION/market/api-keys" '{"name":"bench"}' "${SHOP_AUTH[@]}"
+  SHOP_KEY=$(_j .key)
+}
+
+# _expect_visible: _expect that also waits through 503 "not yet visible" answers (a projection catching up)
+_expect_visible() {
+  local deadline=$(( $(date +%s) + 30 ))
+  while true; do
+    _http "${@:2}"
+    [[ "$HTTP_STATUS" == "$1" ]] && return 0
+    if [[ "$HTTP_STATUS" =~ ^(404|409|422|503)$ ]] && (( $(date +%s) < deadline )); then sleep 0.05; continue; fi
+    _smoke_fail "$2 $3: expected HTTP $1, got $HTTP_STATUS: ${HTTP_BODY:0:400}"
+  done
+}
+
+# ---- visibility: create, then use at once on the other service ------------------------------------------------
+_bench_visibility() {
+  local n=${1:-30} i t0 t1 status
+  local -a mkt=() off=()
+  _bench_shop visibility
+  log "visibility: $n projects and MARKET integrations created through the gateway, each used at once on market and offer"
+  for ((i = 0; i < n; i++)); do
+    _http POST /api/v1/projects "{\"name\":\"vis $i\"}" "${SHOP_AUTH[@]}"
+    [[ "$HTTP_STATUS" == 201 ]] || _smoke_fail "project: $HTTP_STATUS $HTTP_BODY"
+    local p; p=$(_j .projectUid)
+    t0=$(now_ms)
+    while true; do # offer-generator-service knows the project
+      status=$(curl -sS -m 5 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' "${SHOP_AUTH[@]}" \
+        "$SMOKE_BASE/api/v1/projects/$p/offer-generators")
+      [[ "$status" == 200 ]] && break
+      (( $(now_ms) - t0 < 30000 )) || _smoke_fail "project $p not visible on offer-generator-service after 30 s ($status)"
+    done
+    off+=($(( $(now_ms) - t0 )))
+    _http POST "/api/v1/projects/$p/integrations" '{"type":"MARKET","name":"vis"}' "${SHOP_AUTH[@]}"
+    local m; m=$(_j .id)
+    t1=$(now_ms)
+    while true; do # market-service knows the integration
+      status=$(curl -sS -m 5 -o /dev/null -w '%{http_code}' "${SHOP_AUTH[@]}" \
+        "$SMOKE_BASE/api/v1/projects/$p/integrations/$m/market/products")
+      [[ "$status" == 200 ]] && break
+      (( $(now_ms) - t1 < 30000 )) || _smoke_fail "integration $m not visible on market-service after 30 s ($status)"
+    done
+    mkt+=($(( $(now_ms) - t1 )))
+  done
+  echo "BENCH visibility_offer_ms $(printf '%s\n' "${off[@]}" | _bench_percentiles)"
+  echo "BENCH visibility_market_ms $(printf '%s\n' "${mkt[@]}" | _bench_percentiles)"
+}
+
+# ---- outbox: the drain rate of one relay ---------------------------------------------------------------------
+_bench_outbox() {
+  local n=${1:-20000} db; db=$(service_db market-service)
+  log "outbox: $n events written in one transaction into market-service's outbox (topic mailoo.bench.outbox, read by nobody)"
+  local t0 t1 left
+  t0=$(now_ms)
+  _bench_psql "$db" "INSERT INTO outbox_event (id, topic, message_key, ce_type, payload, created_at)
+    SELECT gen_random_uuid(), 'mailoo.bench.outbox', 'bench-' || (g % 64), 'io.mailoo.bench.v1',
+           convert_to(repeat('x', 1024), 'UTF8'), clock_timestamp() FROM generate_series(1, $n) g" >/dev/null
+  t1=$(now_ms)
+  local -a samples=()
+  while true; do
+    left=$(_bench_psql "$db" "SELECT count(*) FROM outbox_event WHERE topic = 'mailoo.bench.outbox' AND published_at IS NULL")
+    samples+=("$(( $(now_ms) - t1 ))ms:$left")
+    ((left == 0)) && break
+    (( $(now_ms) - t1 < 300000 )) || _smoke_fail "$left of $n events still unpublished after 300 s"
+    sleep 0.2
+  done
+  local ms=$(( $(now_ms) - t1 ))
+  echo "backlog over time (ms since commit:unpublished): ${samples[*]}"
+  echo "BENCH outbox_events=$n insert_ms=$((t1 - t0)) drain_ms=$ms drain_rate=$(awk -v n="$n" -v ms="$ms" 'BEGIN { printf "%.0f", n * 1000 / (ms > 0 ? ms : 1) }')/s"
+  _bench_psql "$db" "DELETE FROM outbox_event WHERE topic = 'mailoo.bench.outbox'" >/dev/null
+}
+
+# ---- recovery: kill -9 of mail-dispatch-service with mail in flight ------------------------------------------
+_bench_recovery() {
+  local n=${1:-1500} kill_at=${2:-300} i
+  _bench_shop recovery
+  local buyer="buyer@$SHOP_DOMAIN" db; db=$(service_db mail-dispatch-service)
+  local profile="integration:$SHOP_INTEGRATION"
+  sent() { _bench_psql "$db" "SELECT count(*) FROM dispatch_message WHERE profile_ref = '$profile' AND status = 'SENT'"; }
+  log "recovery: $n orders (one buyer) placed as fast as 8 clients go; mail-dispatch-service killed with SIGKILL after $kill_at are SENT, then ./mailoo up"
+  local body; body="{\"buyer\":{\"email\":\"$buyer\",\"name\":\"Bea\"},\"items\":[{\"sku\":\"B-1\",\"quantity\":1}]}"
+  seq 1 "$n" | xargs -P 8 -I{} curl -sS -m 30 -o /dev/null -w '%{http_code}\n' -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer $SHOP_KEY" --data-binary "$body" "$SMOKE_BASE/api/v1/market/$SHOP_INTEGRATION/orders" \
+    >"$BENCH_OUT/recovery-orders.txt" &
+  local placing=$!
+  local t0; t0=$(now_ms)
+  while (( $(sent) < kill_at )); do
+    (( $(now_ms) - t0 < 120000 )) || _smoke_fail "fewer than $kill_at mails SENT after 120 s"
+    sleep 0.05
+  done
+  local pid; pid=$(component_pid mail-dispatch-service)
+  kill -KILL "$pid"
+  local killed; killed=$(now_ms)
+  local at_kill; at_kill=$(sent)
+  ok "killed mail-dispatch-service (pid $pid) with $at_kill SENT"
+  wait "$placing" || true
+  local refused; refused=$(grep -vc '^201$' "$BENCH_OUT/recovery-orders.txt" || true)
+  "$MAILOO_ROOT/mailoo" up >/dev/null
+  local restarted; restarted=$(now_ms)
+  while (( $(sent) < n )); do
+    (( $(now_ms) - killed < 900000 )) || _smoke_fail "only $(sent) of $n SENT 15 minutes after the kill"
+    sleep 0.1
+  done
+  local done_at; done_at=$(now_ms)
+  local caught; caught=$(curl -fsS -m 60 "http://127.0.0.1:$MAILOO_SMTP_CATCHER_API_PORT/api/user/$buyer/messages/" | jq length)
+  echo "BENCH recovery orders=$n refused=$refused sent_at_kill=$at_kill restart_ms=$((restarted - killed)) all_sent_after_kill_ms=$((done_at - killed)) all_sent_after_restart_ms=$((done_at - restarted)) caught=$caught duplicates=$((caught - n))"
+}
+
+cmd_bench_system() {
+  local what=$1 n=${2:-}
+  require_cmd curl openssl psql
+  _stack_run_start
+  BENCH_OUT="$MAILOO_STATE_DIR/bench"
+  mkdir -p "$BENCH_OUT"
+  local out; out="$BENCH_OUT/$what-$(date +%Y%m%d-%H%M%S).txt"
+  {
+    echo "== $what benchmark $(date -Iseconds)"
+    _bench_machine
+    case "$what" in
+      visibility) _bench_visibility ${n:+"$n"} ;;
+      outbox) _bench_outbox ${n:+"$n"} ;;
+      recovery) _bench_recovery ${n:+"$n"} ;;
+    esac
+    _bench_machine
+  } 2>&1 | tee "$out"
+  return "${PIPESTATUS[0]}"
+}
