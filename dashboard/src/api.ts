@@ -2,6 +2,7 @@
 // problem+json with Mailoo's stable `code` and, for invalid input, `errors[{field, code, message}]`.
 
 import { session } from './auth';
+import { retryWhileNotYetVisible } from './visibility';
 
 export interface FieldError {
   field: string;
@@ -15,7 +16,7 @@ export interface Problem {
   title?: string;
   detail?: string;
   errors?: FieldError[];
-  /** seconds to wait, from a 429's `Retry-After` (delay-seconds or an HTTP date) */
+  /** seconds to wait, from a 429's or 503's `Retry-After` (delay-seconds or an HTTP date) */
   retryAfterSeconds?: number;
 }
 
@@ -27,7 +28,16 @@ export function onUnauthorized(l: Listener): void {
   unauthorizedListeners.push(l);
 }
 
+/**
+ * One call through the gateway. A 503 *_NOT_YET_VISIBLE (a project or integration created a moment ago that the
+ * called service has not heard of yet; nothing was done) is repeated after its Retry-After, a few times, while the
+ * page says what it is waiting for (visibility.ts).
+ */
 export async function api<T>(method: string, path: string, body?: unknown, init?: RequestInit): Promise<Result<T>> {
+  return retryWhileNotYetVisible(path, () => apiOnce<T>(method, path, body, init));
+}
+
+async function apiOnce<T>(method: string, path: string, body?: unknown, init?: RequestInit): Promise<Result<T>> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   const s = session();
   if (s) headers.Authorization = `Bearer ${s.token}`;

@@ -1,5 +1,6 @@
 import './style.css';
 import { onUnauthorized } from './api';
+import { onVisibilityWait, waitingText } from './visibility';
 import { adoptFragmentToken, isExpired, isOperator, session, signOut } from './auth';
 import { h, replace } from './dom';
 import { fallback, guard, navigate, render, route, startRouter } from './router';
@@ -42,6 +43,14 @@ function topbar(): void {
       : null,
   );
 }
+
+// One polite status line for every request waiting for a just-created project or integration to reach a service.
+const visibilityNotice = h('p', { class: 'visibility-wait', role: 'status', 'aria-live': 'polite', 'data-testid': 'visibility-wait', hidden: true });
+document.getElementById('topbar')!.after(visibilityNotice);
+onVisibilityWait((w) => {
+  visibilityNotice.textContent = w ? waitingText(w) : '';
+  visibilityNotice.hidden = !w;
+});
 
 onUnauthorized(() => {
   signOut();

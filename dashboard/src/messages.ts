@@ -92,6 +92,14 @@ const CODES: Record<string, Explanation> = {
   OWNER_ONLY: { sentence: 'Only the project’s owner can do this.' },
   PROJECT_NOT_FOUND: { sentence: 'This project does not exist or you are not a member of it.' },
   INTEGRATION_NOT_FOUND: { sentence: 'This integration does not exist.' },
+  PROJECT_NOT_YET_VISIBLE: {
+    sentence: 'This project was only just created and has not reached this part of Mailoo yet.',
+    check: 'Try again in a few seconds; if it keeps happening, the services are lagging behind (ask an operator).',
+  },
+  INTEGRATION_NOT_YET_VISIBLE: {
+    sentence: 'This integration was only just created and has not reached this part of Mailoo yet.',
+    check: 'Try again in a few seconds; if it keeps happening, the services are lagging behind (ask an operator).',
+  },
   UNAUTHORIZED: { sentence: 'Your sign-in is missing or has expired.', check: 'Sign in again.' },
   FORBIDDEN: { sentence: 'You may not do this.' },
   UPSTREAM_UNAVAILABLE: { sentence: 'The service behind this page is not reachable.', check: 'Is ./mailoo up running?' },

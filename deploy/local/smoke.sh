@@ -20,14 +20,16 @@ _http() {
   HTTP_BODY=${out%$'\n'*}
 }
 
-# _expect STATUS METHOD PATH [BODY] [curl args]  (retries while the answer is 404/409, for projections to catch up)
+# _expect STATUS METHOD PATH [BODY] [curl args]  (retries while the answer is 404/409, or 503 *_NOT_YET_VISIBLE — a
+# just-created project or integration not projected yet, docs/service-conventions.md —, for projections to catch up)
 _expect() {
   local want=$1 deadline=$(( $(date +%s) + 20 ))
   shift
   while true; do
     _http "$@"
     [[ "$HTTP_STATUS" == "$want" ]] && return 0
-    if [[ "$HTTP_STATUS" =~ ^(404|409)$ ]] && (( $(date +%s) < deadline )); then sleep 0.5; continue; fi
+    if { [[ "$HTTP_STATUS" =~ ^(404|409)$ ]] || [[ "$HTTP_STATUS" == 503 && "$HTTP_BODY" == *_NOT_YET_VISIBLE\"* ]]; } \
+      && (( $(date +%s) < deadline )); then sleep 0.5; continue; fi
     _smoke_fail "$1 $2: expected HTTP $want, got $HTTP_STATUS: ${HTTP_BODY:0:400}"
   done
 }

@@ -125,9 +125,9 @@ export async function projectView(main: HTMLElement, params: Record<string, stri
       : h('p', { class: 'muted' }, 'No offer generators yet.')
     : gens.status === 403
       ? h('p', { class: 'muted' }, 'Only the project’s owner sees offer generators.')
-      : gens.problem.code === 'PROJECT_NOT_FOUND'
+      : ['PROJECT_NOT_FOUND', 'PROJECT_NOT_YET_VISIBLE'].includes(gens.problem.code)
         ? // the project exists (integration-service answered): offer-generator-service learns of new projects
-          // from Kafka a moment later
+          // from Kafka a moment later (api() already waited for it a few seconds)
           h('p', { class: 'muted', role: 'status' }, 'The offer generator service has not heard of this new project yet; reload in a few seconds.')
         : problemBanner(gens.problem);
 

@@ -36,6 +36,8 @@ import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.IntegrationChanged;
 import io.mailoo.contracts.events.MailProfileChanged;
 import io.mailoo.contracts.events.ProjectChanged;
+import io.mailoo.contracts.events.VersionedRemovals;
+import io.mailoo.contracts.ids.TimeOrderedIds;
 import io.mailoo.integration.support.Api;
 import io.mailoo.integration.support.Database;
 import io.mailoo.integration.support.SecretLeaks;
@@ -182,8 +184,17 @@ class OutboundMailSettingsTest {
         assertEquals(3, last.version());
         assertNull(last.smtp().password(), "a removed password is not in the event");
 
+        ConsumerRecord<String, byte[]> tombstone = kafka.records(Topics.MAIL_PROFILES).stream()
+                .filter(r -> r.key().equals("integration:" + id) && r.value() == null).findFirst().orElseThrow();
+        assertEquals(java.util.OptionalLong.of(4), VersionedRemovals.removedVersion(
+                tombstone.headers().lastHeader(Topics.REMOVED_VERSION_HEADER).value()),
+                "the tombstone carries the removal's version (3 was the last save)");
+
+        // the version keeps growing across the removal: a re-save is newer than the removal for every projector
         owner.saveOutboundMail(project, id, smtp.settings()).then().statusCode(200)
                 .body("config.outboundMail.profileVersion", equalTo(5));
+        await().atMost(Duration.ofSeconds(20)).until(() -> kafka.events(Topics.MAIL_PROFILES, MailProfileChanged.class)
+                .stream().anyMatch(e -> e.profileRef().equals("integration:" + id) && e.version() == 5));
     }
 
     @Test
@@ -338,6 +349,20 @@ class OutboundMailSettingsTest {
                 .filter(r -> r.key().equals(project)).findFirst().orElseThrow();
         assertEquals("io.mailoo.project.changed.v1",
                 new String(record.headers().lastHeader("ce_type").value(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void projectAndIntegrationIdsAreTimeOrderedSoOtherServicesCanTellJustCreatedFromUnknown() {
+        Api owner = Api.as("owner-ids");
+        java.time.Instant before = java.time.Instant.now().minusMillis(1);
+        String project = owner.project("Ids");
+        String id = owner.integration(project, "MARKET", "Market").get("id");
+        java.time.Instant after = java.time.Instant.now().plusMillis(1);
+        for (String created : List.of(project, id)) {
+            assertEquals(7, java.util.UUID.fromString(created).version(), created);
+            java.time.Instant at = TimeOrderedIds.createdAt(created).orElseThrow();
+            assertTrue(!at.isBefore(before) && !at.isAfter(after), created + " was created at " + at);
+        }
     }
 
     @Test

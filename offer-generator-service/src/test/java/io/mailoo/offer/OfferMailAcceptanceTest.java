@@ -48,6 +48,8 @@ import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.contracts.events.Sender;
 import io.mailoo.contracts.events.SmtpSecurity;
 import io.mailoo.contracts.events.SmtpServer;
+import io.mailoo.contracts.events.VersionedRemovals;
+import io.mailoo.contracts.json.EventCodec;
 import io.mailoo.offer.support.SecretLeakCheck;
 import io.mailoo.offer.support.TenantSmtp;
 import io.mailoo.testsupport.KafkaTestClient;
@@ -180,6 +182,8 @@ class OfferMailAcceptanceTest {
                 "no mail request for a submission without settings");
         assertTrue(kafka.records(Topics.MAIL_PROFILES).stream()
                 .anyMatch(r -> profileRef.equals(r.key()) && r.value() == null), "removal published a tombstone");
+        // one version counter across save, removal and re-save: the tombstone carries the removal's version
+        assertEquals(List.of("v1", "removed@2", "v3"), profileHistory(profileRef));
         awaitStatuses(owner, projectUid, generatorId, notConfigured, "NOT_CONFIGURED", "NOT_CONFIGURED");
 
         assertEquals(0, TenantSmtp.to(offerServer, second).size());
@@ -270,6 +274,15 @@ class OfferMailAcceptanceTest {
     private static List<SendMailRequested> requestsFor(String profileRef) {
         return kafka.events(Topics.MAIL_REQUESTS, SendMailRequested.class).stream()
                 .filter(r -> profileRef.equals(r.profileRef())).toList();
+    }
+
+    /** The profile's records in order: "v<version>" for a save, "removed@<mailoo-removed-version>" for a tombstone. */
+    private static List<String> profileHistory(String profileRef) {
+        return kafka.records(Topics.MAIL_PROFILES).stream().filter(r -> profileRef.equals(r.key()))
+                .map(r -> r.value() != null ? "v" + EventCodec.decode(r.value(), MailProfileChanged.class).version()
+                        : "removed@" + VersionedRemovals.removedVersion(
+                                r.headers().lastHeader(Topics.REMOVED_VERSION_HEADER).value()).getAsLong())
+                .toList();
     }
 
     private static int profileEvents(String profileRef) {

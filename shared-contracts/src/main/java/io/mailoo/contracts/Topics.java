@@ -23,6 +23,13 @@ public final class Topics {
      */
     public static final String RESULT_ERROR_CODE_HEADER = "mailoo-error-code";
 
+    /**
+     * Header on a tombstone of a compacted topic (projects, integrations, mail profiles) carrying the version of the
+     * removal, so a projector ignores a removal older than what it holds and a late save older than the removal
+     * (rules: {@link io.mailoo.contracts.events.VersionedRemovals}). Tombstones without it are from before it.
+     */
+    public static final String REMOVED_VERSION_HEADER = "mailoo-removed-version";
+
     private Topics() {
     }
 }

@@ -55,8 +55,9 @@ public class DomainEvents {
                         new Sender(mail.fromAddress, mail.fromName), mail.replyTo, null));
     }
 
+    /** The tombstone carries the profile version of the removal (already counted up), see Outbox#addTombstone. */
     public Uni<Void> mailProfileRemoved(Integration integration) {
-        return outbox.addTombstone(Topics.MAIL_PROFILES, profileRef(integration));
+        return outbox.addTombstone(Topics.MAIL_PROFILES, profileRef(integration), integration.mailProfileVersion);
     }
 
     /** Mail goes out through the outbox too: a Kafka outage delays it and never loses it. */

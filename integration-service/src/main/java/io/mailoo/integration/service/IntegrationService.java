@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.mailoo.contracts.ids.TimeOrderedIds;
 import io.mailoo.contracts.smtp.FieldError;
 import io.mailoo.integration.entity.Integration;
 import io.mailoo.integration.entity.IntegrationType;
@@ -41,7 +42,7 @@ public class IntegrationService {
         rules.orFail();
         return access.project(projectUid, userId, Role.OWNER).chain(project -> {
             Integration integration = new Integration();
-            integration.id = UUID.randomUUID();
+            integration.id = TimeOrderedIds.next(); // its time lets other services answer "not yet visible"
             integration.projectId = project.id;
             integration.type = parsed;
             integration.name = name;

@@ -2,11 +2,11 @@ package io.mailoo.integration.service;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.mailoo.contracts.ids.TimeOrderedIds;
 import io.mailoo.integration.entity.Integration;
 import io.mailoo.integration.entity.Project;
 import io.mailoo.integration.entity.ProjectMember;
@@ -31,7 +31,7 @@ public class ProjectService {
     @WithTransaction
     public Uni<Project> create(String ownerUserId, String name) {
         Project project = new Project();
-        project.id = UUID.randomUUID();
+        project.id = TimeOrderedIds.next(); // other services tell "just created" from "unknown" by its time
         project.name = name;
         project.ownerUserId = ownerUserId;
         project.version = 1;

@@ -1,15 +1,19 @@
 package io.mailoo.dispatch.messaging;
 
 import java.time.Instant;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.events.MailProfileChanged;
 import io.mailoo.contracts.events.ProfileRef;
+import io.mailoo.contracts.events.VersionedRemovals;
 import io.mailoo.contracts.json.EventCodec;
 import io.mailoo.contracts.json.EventDecodingException;
 import io.mailoo.dispatch.repository.MailProfileRepository;
@@ -18,7 +22,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Materialises mailoo.mail-profiles.v1 into mail_profile and the in-memory directory, in topic order. A tombstone
- * removes the profile; an older version than the stored one is ignored.
+ * removes the profile; an older version than the stored one is ignored. A tombstone with its version
+ * (mailoo-removed-version) is ignored when a newer version is stored, and the removed row keeps that version so a
+ * late, older save stays removed; one without the header (data from before it) removes as it always did.
  */
 @ApplicationScoped
 public class MailProfileProjector {
@@ -48,11 +54,7 @@ public class MailProfileProjector {
             return Uni.createFrom().voidItem();
         }
         if (record.value() == null) {
-            return directory.ready().chain(() -> repository.markRemoved(key, Instant.now()))
-                    .invoke(() -> {
-                        directory.remove(key);
-                        LOG.infof("Mail profile %s removed", key);
-                    });
+            return removal(record, key);
         }
         MailProfileChanged changed;
         try {
@@ -70,6 +72,28 @@ public class MailProfileProjector {
             if (applied) {
                 directory.put(changed);
                 LOG.infof("Mail profile %s now at version %d (%s)", key, changed.version(), changed.smtp());
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> removal(ConsumerRecord<String, byte[]> record, String key) {
+        Header header = record.headers().lastHeader(Topics.REMOVED_VERSION_HEADER);
+        OptionalLong removed = VersionedRemovals.removedVersion(header == null ? null : header.value());
+        if (removed.isEmpty()) {
+            return directory.ready().chain(() -> repository.markRemoved(key, Instant.now()))
+                    .invoke(() -> {
+                        directory.remove(key);
+                        LOG.infof("Mail profile %s removed", key);
+                    });
+        }
+        long version = removed.getAsLong();
+        return directory.ready().chain(() -> repository.markRemoved(key, version, Instant.now())).invoke(applied -> {
+            if (applied) {
+                directory.remove(key, version);
+                LOG.infof("Mail profile %s removed at version %d", key, version);
+            } else {
+                LOG.infof("Ignoring the removal of mail profile %s at version %d: a newer version is stored", key,
+                        version);
             }
         }).replaceWithVoid();
     }

@@ -64,6 +64,21 @@ public class MailProfileRepository {
                 .replaceWithVoid();
     }
 
+    /**
+     * A versioned removal (mailoo-removed-version): marks the profile removed at {@code removedVersion} unless a newer
+     * version is stored (VersionedRemovals.removalApplies); the row keeps that version, so a late, older save stays
+     * out ({@link #upsert} needs a higher version). True when applied.
+     */
+    public Uni<Boolean> markRemoved(String profileRef, long removedVersion, Instant now) {
+        String sql = "INSERT INTO mail_profile (profile_ref, version, settings, removed, updated_at) "
+                + "VALUES ($1, $2, NULL, true, $3) ON CONFLICT (profile_ref) DO UPDATE SET settings = NULL, "
+                + "version = EXCLUDED.version, removed = true, consecutive_auth_failures = 0, suspended_at = NULL, "
+                + "updated_at = EXCLUDED.updated_at WHERE mail_profile.version <= EXCLUDED.version "
+                + "RETURNING profile_ref";
+        return pool.preparedQuery(sql).execute(Tuple.of(profileRef, removedVersion, DispatchMessageRepository.odt(now)))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
     /** Counts one more authentication failure of this version; returns the count in a row. */
     public Uni<Integer> countAuthFailure(String profileRef, long version, Instant now) {
         String sql = "UPDATE mail_profile SET consecutive_auth_failures = consecutive_auth_failures + 1, "

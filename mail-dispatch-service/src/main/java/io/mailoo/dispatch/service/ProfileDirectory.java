@@ -66,6 +66,12 @@ public class ProfileDirectory {
         notifyListeners(profileRef);
     }
 
+    /** A versioned removal: the profile is gone as of {@code removedVersion}. */
+    public void remove(String profileRef, long removedVersion) {
+        states.put(profileRef, ProfileState.removed(Math.max(removedVersion, get(profileRef).lastKnownVersion())));
+        notifyListeners(profileRef);
+    }
+
     /** Suspends the given version only: a newer version saved meanwhile stays usable. */
     public void suspend(String profileRef, long version) {
         states.computeIfPresent(profileRef, (ref, state) -> state.profile() != null

@@ -33,6 +33,16 @@ public class IntegrationProjector extends CompactedTopicProjector<IntegrationCha
     }
 
     @Override
+    long versionOf(IntegrationChanged event) {
+        return event.version();
+    }
+
+    @Override
+    Uni<Long> storedVersion(String key) {
+        return IntegrationView.<IntegrationView>findById(key).map(stored -> stored == null ? null : stored.version);
+    }
+
+    @Override
     Uni<Void> upsert(String key, IntegrationChanged event) {
         return IntegrationView.<IntegrationView>findById(key).chain(stored -> {
             if (stored != null && stored.version > event.version()) {

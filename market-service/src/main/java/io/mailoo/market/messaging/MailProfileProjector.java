@@ -37,6 +37,16 @@ public class MailProfileProjector extends CompactedTopicProjector<MailProfileCha
     }
 
     @Override
+    long versionOf(MailProfileChanged event) {
+        return event.version();
+    }
+
+    @Override
+    Uni<Long> storedVersion(String key) {
+        return MailProfileState.<MailProfileState>findById(key).map(stored -> stored == null ? null : stored.version);
+    }
+
+    @Override
     Uni<Void> upsert(String key, MailProfileChanged event) {
         return MailProfileState.<MailProfileState>findById(key).chain(stored -> {
             if (stored != null && stored.version > event.version()) {

@@ -30,6 +30,16 @@ public class ProjectProjector extends CompactedTopicProjector<ProjectChanged> {
     }
 
     @Override
+    long versionOf(ProjectChanged event) {
+        return event.version();
+    }
+
+    @Override
+    Uni<Long> storedVersion(String key) {
+        return ProjectAccess.<ProjectAccess>findById(key).map(stored -> stored == null ? null : stored.version);
+    }
+
+    @Override
     Uni<Void> upsert(String key, ProjectChanged event) {
         return ProjectAccess.<ProjectAccess>findById(key).chain(stored -> {
             if (stored != null && stored.version > event.version()) {

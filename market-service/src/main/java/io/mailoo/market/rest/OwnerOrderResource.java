@@ -42,6 +42,8 @@ public class OwnerOrderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND or INTEGRATION_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "PROJECT_NOT_YET_VISIBLE or INTEGRATION_NOT_YET_VISIBLE: created "
+            + "moments ago and not here yet; repeat after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<List<OrderView>> list(@PathParam("projectUid") String projectUid,
             @PathParam("integrationId") String integrationId,
             @Parameter(description = "How many orders, 1-" + OrderListService.MAX_LIMIT + " (default "

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -47,6 +48,9 @@ public class OrderService {
     private final OrderConfirmationMail confirmation;
     private final Outbox outbox;
     private final MeterRegistry metrics;
+
+    @Inject
+    MarketIntegrationAccess integrations;
 
     public OrderService(ApiKeyAuthenticator authenticator, ApiKeyRateLimiter rateLimiter,
             OrderConfirmationMail confirmation, Outbox outbox, MeterRegistry metrics) {
@@ -97,13 +101,8 @@ public class OrderService {
                 }));
     }
 
-    private static Uni<IntegrationView> integration(String integrationId) {
-        return IntegrationView.<IntegrationView>findById(integrationId).map(integration -> {
-            if (integration == null || !integration.isMarket()) {
-                throw ProblemException.notFound("INTEGRATION_NOT_FOUND", "No such MARKET integration.");
-            }
-            return integration;
-        });
+    private Uni<IntegrationView> integration(String integrationId) {
+        return integrations.market(integrationId); // a just-created integration: 503 NOT_YET_VISIBLE, not 404
     }
 
     private static void checkAcceptsOrders(IntegrationView integration, String idempotencyKey, OrderInput input) {

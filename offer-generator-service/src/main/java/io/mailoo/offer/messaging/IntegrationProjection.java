@@ -16,25 +16,39 @@ import io.smallrye.mutiny.Uni;
  * generator links only to a MARKET integration of its own project.
  */
 @ApplicationScoped
-public class IntegrationProjection {
+public class IntegrationProjection implements CompactedTopicRecords.Projection<IntegrationChanged> {
 
     private static final Logger LOG = Logger.getLogger(IntegrationProjection.class);
 
     @Incoming("integrations")
     @ActivateRequestContext
     public Uni<Void> onIntegration(ConsumerRecord<String, byte[]> record) {
-        // A lambda, not IntegrationRef::deleteById: the reference would name PanacheEntityBase, which Panache does not
-        // enhance ("did you forget to annotate your entity with @Entity?").
-        return CompactedTopicRecords.apply(record, IntegrationChanged.class, LOG,
-                key -> IntegrationRef.deleteById(key),
-                IntegrationProjection::upsert);
+        return CompactedTopicRecords.apply(record, IntegrationChanged.class, LOG, this);
     }
 
-    private static Uni<Void> upsert(IntegrationChanged event) {
-        if (event.integrationId() == null || event.projectUid() == null || event.type() == null) {
-            LOG.warn("Skipping an integration event without id, project or type");
-            return Uni.createFrom().voidItem();
-        }
+    @Override
+    public String keyOf(IntegrationChanged event) {
+        return event.projectUid() == null || event.type() == null ? null : event.integrationId();
+    }
+
+    @Override
+    public long versionOf(IntegrationChanged event) {
+        return event.version();
+    }
+
+    @Override
+    public Uni<Long> storedVersion(String key) {
+        return IntegrationRef.<IntegrationRef>findById(key).map(ref -> ref == null ? null : ref.version);
+    }
+
+    // Not IntegrationRef::deleteById: the reference would name PanacheEntityBase, which Panache does not enhance.
+    @Override
+    public Uni<?> delete(String key) {
+        return IntegrationRef.deleteById(key);
+    }
+
+    @Override
+    public Uni<?> upsert(IntegrationChanged event) {
         return IntegrationRef.<IntegrationRef>findById(event.integrationId()).chain(existing -> {
             if (existing != null && existing.version >= event.version()) {
                 return Uni.createFrom().voidItem();

@@ -20,6 +20,7 @@ import io.mailoo.offer.entity.OfferSubmission;
 import io.mailoo.offer.service.SubmissionMails;
 import io.mailoo.support.mail.MailResultRecords;
 import io.mailoo.support.mail.ProfileSuspension;
+import io.mailoo.support.messaging.DatabaseRetry;
 import io.smallrye.mutiny.Uni;
 
 /**

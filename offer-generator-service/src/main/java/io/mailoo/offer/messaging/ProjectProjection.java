@@ -17,25 +17,39 @@ import io.smallrye.mutiny.Uni;
  * older ones, a tombstone removes the project so its routes answer 404.
  */
 @ApplicationScoped
-public class ProjectProjection {
+public class ProjectProjection implements CompactedTopicRecords.Projection<ProjectChanged> {
 
     private static final Logger LOG = Logger.getLogger(ProjectProjection.class);
 
     @Incoming("projects")
     @ActivateRequestContext
     public Uni<Void> onProject(ConsumerRecord<String, byte[]> record) {
-        // A lambda, not ProjectAccess::deleteById: the reference would name PanacheEntityBase, which Panache does not
-        // enhance ("did you forget to annotate your entity with @Entity?").
-        return CompactedTopicRecords.apply(record, ProjectChanged.class, LOG,
-                key -> ProjectAccess.deleteById(key),
-                ProjectProjection::upsert);
+        return CompactedTopicRecords.apply(record, ProjectChanged.class, LOG, this);
     }
 
-    private static Uni<Void> upsert(ProjectChanged event) {
-        if (event.projectUid() == null || event.ownerUserId() == null) {
-            LOG.warn("Skipping a project event without projectUid or owner");
-            return Uni.createFrom().voidItem();
-        }
+    @Override
+    public String keyOf(ProjectChanged event) {
+        return event.ownerUserId() == null ? null : event.projectUid();
+    }
+
+    @Override
+    public long versionOf(ProjectChanged event) {
+        return event.version();
+    }
+
+    @Override
+    public Uni<Long> storedVersion(String key) {
+        return ProjectAccess.<ProjectAccess>findById(key).map(access -> access == null ? null : access.version);
+    }
+
+    // Not ProjectAccess::deleteById: the reference would name PanacheEntityBase, which Panache does not enhance.
+    @Override
+    public Uni<?> delete(String key) {
+        return ProjectAccess.deleteById(key);
+    }
+
+    @Override
+    public Uni<?> upsert(ProjectChanged event) {
         return ProjectAccess.<ProjectAccess>findById(event.projectUid()).chain(existing -> {
             if (existing != null && existing.version >= event.version()) {
                 return Uni.createFrom().voidItem(); // a replay or an older event

@@ -19,6 +19,7 @@ import io.mailoo.offer.entity.IntegrationRef;
 import io.mailoo.offer.entity.OfferGenerator;
 import io.mailoo.offer.rest.CreateGeneratorRequest;
 import io.mailoo.support.http.ProblemException;
+import io.mailoo.support.projection.ProjectionGrace;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -31,8 +32,13 @@ public class GeneratorService {
     private static final String MARKET = "MARKET";
     private static final long MAX_BASE_PRICE = 1_000_000_000_000L;
 
+    public static final String INTEGRATION_NOT_YET_VISIBLE = "INTEGRATION_NOT_YET_VISIBLE";
+
     @Inject
     ProjectAccessService access;
+
+    @Inject
+    ProjectionGrace grace;
 
     @WithTransaction
     public Uni<OfferGenerator> create(String projectUid, String userId, CreateGeneratorRequest request) {
@@ -56,18 +62,29 @@ public class GeneratorService {
         });
     }
 
-    /** A link must name a MARKET integration of the same project (as last published by integration-service). */
-    private static Uni<Void> requireMarketOfProject(String projectUid, String integrationId) {
+    /**
+     * A link must name a MARKET integration of the same project (as last published by integration-service); an id
+     * of an integration created moments ago that is not here yet (or in another project) is 503, not 422.
+     */
+    private Uni<Void> requireMarketOfProject(String projectUid, String integrationId) {
         if (integrationId == null) {
             return Uni.createFrom().voidItem();
         }
         return IntegrationRef.<IntegrationRef>findById(integrationId).map(ref -> {
-            if (ref == null || !ref.projectUid.equals(projectUid) || !MARKET.equals(ref.type)) {
-                throw ProblemException.invalid(List.of(new FieldError("marketIntegrationId",
-                        "MARKET_INTEGRATION_NOT_FOUND", "This project has no MARKET integration with that id.")));
+            if (ref == null || !ref.projectUid.equals(projectUid)) {
+                throw grace.absent(integrationId, INTEGRATION_NOT_YET_VISIBLE, "integration",
+                        GeneratorService::noMarketIntegration);
+            }
+            if (!MARKET.equals(ref.type)) {
+                throw noMarketIntegration();
             }
             return null;
         }).replaceWithVoid();
+    }
+
+    private static ProblemException noMarketIntegration() {
+        return ProblemException.invalid(List.of(new FieldError("marketIntegrationId", "MARKET_INTEGRATION_NOT_FOUND",
+                "This project has no MARKET integration with that id.")));
     }
 
     @WithSession

@@ -149,7 +149,8 @@ public class MailSettingsService {
                     generator.mailProfileVersion++;
                     List<String> removed = MailSettingsAuditFields.removed(existing);
                     return existing.delete()
-                            .chain(() -> outbox.addTombstone(Topics.MAIL_PROFILES, generator.profileRef()))
+                            .chain(() -> outbox.addTombstone(Topics.MAIL_PROFILES, generator.profileRef(),
+                                    generator.mailProfileVersion))
                             .chain(() -> audit.record(generator.profileRef(), AuditAction.REMOVED, actor, removed,
                                     null));
                 }));

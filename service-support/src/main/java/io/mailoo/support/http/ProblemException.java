@@ -10,16 +10,29 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String code;
     private final List<FieldError> errors;
+    private final long retryAfterSeconds;
 
     public ProblemException(int status, String code, String detail) {
         this(status, code, detail, List.of());
     }
 
     public ProblemException(int status, String code, String detail, List<FieldError> errors) {
+        this(status, code, detail, errors, 0);
+    }
+
+    /** An answer that says when to come back: the mapper adds {@code Retry-After} when the seconds are positive. */
+    protected ProblemException(int status, String code, String detail, List<FieldError> errors,
+            long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.code = code;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A 503 the client should repeat after {@code retryAfterSeconds} (at least 1). */
+    public static ProblemException retryLater(String code, String detail, long retryAfterSeconds) {
+        return new ProblemException(503, code, detail, List.of(), Math.max(1, retryAfterSeconds));
     }
 
     /** 422 for invalid fields; the code is the first field's when there is one. */
@@ -43,5 +56,10 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Seconds for the {@code Retry-After} header; 0 = none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -12,7 +12,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import io.mailoo.support.ratelimit.RateLimitedException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -22,16 +21,12 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** A 429 or 503 says when to come back (Retry-After), so well-behaved clients wait instead of retrying at once. */
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return response(e.status(), e.code(), e.getMessage(), e.errors());
-    }
-
-    /** A 429 says when to come back, so well-behaved clients wait instead of retrying at once. */
-    @ServerExceptionMapper
-    public Response rateLimited(RateLimitedException e) {
-        return Response.fromResponse(response(429, e.code(), e.getMessage(), null))
-                .header("Retry-After", e.retryAfterSeconds()).build();
+        Response response = response(e.status(), e.code(), e.getMessage(), e.errors());
+        return e.retryAfterSeconds() <= 0 ? response
+                : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     /**

@@ -12,7 +12,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
  * An event written in the same transaction as the change it describes; the relay publishes it to Kafka.
- * {@code payload} null is a tombstone.
+ * {@code payload} null is a tombstone, with the version it removes in {@code removedVersion}.
  */
 @Entity
 @Table(name = "outbox_event")
@@ -31,6 +31,10 @@ public class OutboxEvent extends PanacheEntityBase {
     public String ceType;
 
     public byte[] payload;
+
+    /** A tombstone's version, sent as the {@code mailoo-removed-version} header; null on every other event. */
+    @Column(name = "removed_version")
+    public Long removedVersion;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

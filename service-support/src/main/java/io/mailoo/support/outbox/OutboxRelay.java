@@ -11,12 +11,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
+import io.mailoo.contracts.Topics;
+import io.mailoo.contracts.events.VersionedRemovals;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Uni;
@@ -46,7 +49,7 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x6d61696c6f6f4f42L;
 
     private static final String LOCK = "SELECT pg_try_advisory_xact_lock($1) AS locked";
-    private static final String PAGE_QUERY = "SELECT id, topic, message_key, ce_type, payload, created_at "
+    private static final String PAGE_QUERY = "SELECT id, topic, message_key, ce_type, payload, removed_version, created_at "
             + "FROM outbox_event WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1";
     private static final String MARK = "UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)";
 
@@ -134,6 +137,7 @@ public class OutboxRelay {
         e.messageKey = row.getString("message_key");
         e.ceType = row.getString("ce_type");
         e.payload = row.getBuffer("payload") == null ? null : row.getBuffer("payload").getBytes();
+        e.removedVersion = row.getLong("removed_version");
         e.createdAt = row.getOffsetDateTime("created_at").toInstant();
         return e;
     }
@@ -144,8 +148,14 @@ public class OutboxRelay {
     }
 
     private Uni<Void> send(OutboxEvent event) {
+        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> kafka = OutgoingKafkaRecordMetadata
+                .<String>builder().withTopic(event.topic);
+        if (event.removedVersion != null) {
+            kafka = kafka.withHeaders(new RecordHeaders().add(Topics.REMOVED_VERSION_HEADER,
+                    VersionedRemovals.header(event.removedVersion)));
+        }
         Message<Record<String, byte[]>> message = Message.of(Record.of(event.messageKey, event.payload))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(event.topic).build());
+                .addMetadata(kafka.build());
         if (event.payload != null && event.ceType != null) {
             message = message.addMetadata(OutgoingCloudEventMetadata.builder().withId(event.id.toString())
                     .withType(event.ceType).withSource(URI.create("/mailoo/" + applicationName))

@@ -1,5 +1,7 @@
 package io.mailoo.support.ratelimit;
 
+import java.util.List;
+
 import io.mailoo.support.http.ProblemException;
 
 /** 429 {@code RATE_LIMITED}; the problem mapper adds {@code Retry-After} with {@link #retryAfterSeconds()}. */
@@ -7,14 +9,7 @@ public class RateLimitedException extends ProblemException {
 
     public static final String CODE = "RATE_LIMITED";
 
-    private final long retryAfterSeconds;
-
     public RateLimitedException(long retryAfterSeconds, String detail) {
-        super(429, CODE, detail);
-        this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super(429, CODE, detail, List.of(), Math.max(1, retryAfterSeconds));
     }
 }

@@ -1,4 +1,4 @@
-package io.mailoo.offer.messaging;
+package io.mailoo.support.messaging;
 
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -14,7 +14,7 @@ import io.vertx.core.Vertx;
  * A consumer's database work, retried with backoff (about a minute in all) so a short PostgreSQL outage does not
  * drop a projection update or a mail status; after that the record is logged and left (the channel must not stop).
  */
-final class DatabaseRetry {
+public final class DatabaseRetry {
 
     private static final Duration FIRST = Duration.ofMillis(200);
     private static final Duration MAX = Duration.ofSeconds(15);
@@ -23,7 +23,7 @@ final class DatabaseRetry {
     private DatabaseRetry() {
     }
 
-    static Uni<Void> inTransaction(Supplier<Uni<?>> work, Logger log, String what) {
+    public static Uni<Void> inTransaction(Supplier<Uni<?>> work, Logger log, String what) {
         Context context = Vertx.currentContext();
         Uni<?> attempt = Uni.createFrom().deferred(() -> Panache.withTransaction(work::get));
         if (context != null) {
