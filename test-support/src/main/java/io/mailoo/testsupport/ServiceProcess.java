@@ -117,6 +117,19 @@ public final class ServiceProcess implements AutoCloseable {
         throw failed("not ready within " + timeout);
     }
 
+    /** SIGKILL, the way a crash or the OOM killer ends a process: no shutdown hook, no graceful leave of anything. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(module + " did not die of SIGKILL within 20 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();
