@@ -116,17 +116,29 @@ public class MessageLeases {
     }
 
     /**
-     * Renews every lease held (one statement). A lease the statement did not renew is no longer this process's
-     * (it ran out and another process took it, or its outcome was just written), so it is forgotten.
+     * Renews every lease held (one statement), except those taken or renewed less than half an interval ago (most
+     * messages are sent within that time, and the next renewal still comes in time for them). A lease the statement
+     * did not renew is no longer this process's (it ran out and another process took it, or its outcome was just
+     * written), so it is forgotten.
      */
     Uni<Void> renew() {
         if (held.isEmpty() || !renewing.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
         long started = System.nanoTime();
-        List<Map.Entry<UUID, Lease>> snapshot = new ArrayList<>(held.entrySet());
-        List<UUID> ids = new ArrayList<>(snapshot.size());
-        snapshot.forEach(entry -> ids.add(entry.getKey()));
+        long youngest = started - renewalMillis() * 500_000L;
+        List<Map.Entry<UUID, Lease>> snapshot = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        for (Map.Entry<UUID, Lease> entry : held.entrySet()) {
+            if (entry.getValue().validFrom - youngest <= 0) {
+                snapshot.add(entry);
+                ids.add(entry.getKey());
+            }
+        }
+        if (ids.isEmpty()) {
+            renewing.set(false);
+            return Uni.createFrom().voidItem();
+        }
         return repository.renewLeases(ids, instanceId, leaseMillis())
                 .invoke(renewed -> settle(snapshot, renewed, started))
                 .onFailure().invoke(f -> LOG.warnf("Could not renew %d message leases (sending pauses once they "

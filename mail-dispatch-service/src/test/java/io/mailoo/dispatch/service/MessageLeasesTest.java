@@ -72,8 +72,8 @@ class MessageLeasesTest {
     void aLeaseTheRenewalDidNotFindAnyMoreIsLost() {
         UUID kept = UUID.randomUUID();
         UUID taken = UUID.randomUUID();
-        leases.hold(kept, System.nanoTime());
-        leases.hold(taken, System.nanoTime());
+        leases.hold(kept, System.nanoTime() - 3 * SECOND);
+        leases.hold(taken, System.nanoTime() - 3 * SECOND);
         repository.answer = ids -> Uni.createFrom().item(Set.of(kept));
 
         leases.renew().await().indefinitely();
@@ -106,6 +106,20 @@ class MessageLeasesTest {
         leases.release(id, first + 1);
         assertFalse(leases.holds(id));
         assertEquals(0, leases.count());
+    }
+
+    @Test
+    void leasesTakenLessThanHalfAnIntervalAgoAreLeftForTheNextRenewal() {
+        UUID young = UUID.randomUUID();
+        UUID old = UUID.randomUUID();
+        leases.hold(young, System.nanoTime());
+        leases.hold(old, System.nanoTime() - 3 * SECOND);
+
+        leases.renew().await().indefinitely();
+
+        assertEquals(List.of(old), repository.renewals.get(0));
+        assertTrue(leases.holds(young), "not asked about, so not lost");
+        assertTrue(leases.usable(young, System.nanoTime() + 5 * SECOND), "still usable at the next renewal");
     }
 
     @Test
