@@ -3,14 +3,18 @@ package io.mailoo.testsupport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 
 import io.mailoo.contracts.Topics;
 
@@ -20,6 +24,7 @@ import io.mailoo.contracts.Topics;
  * ({@code mailoo_dispatch_systest_<module>}, created if missing): with one shared database, one suite's dispatcher
  * polled another's deferred rows, and a newer dispatch build migrated it past an older packaged jar.
  * The reactor builds mail-dispatch-service before the domain services, so its jar exists when they are tested.
+ * {@link #startReplicas} runs several of them as replicas: one consumer group, one database.
  */
 public final class DispatchProcess implements AutoCloseable {
 
@@ -34,6 +39,14 @@ public final class DispatchProcess implements AutoCloseable {
      * @param extraEnv         more environment for the process (e.g. tuning)
      */
     public static DispatchProcess start(int platformSmtpPort, Map<String, String> extraEnv) {
+        return startReplicas(1, platformSmtpPort, extraEnv).get(0);
+    }
+
+    /**
+     * Starts {@code count} dispatchers in one new consumer group (side by side, to save start-up time) and returns
+     * once every one of them has request partitions and together they have all.
+     */
+    public static List<DispatchProcess> startReplicas(int count, int platformSmtpPort, Map<String, String> extraEnv) {
         String database = TestDatabases.createIfMissing(databaseForThisModule());
         Map<String, String> env = ServiceProcess.testEnvironment(database);
         env.put("MAIL_SMTP_ALLOW_PRIVATE_HOSTS", "true");
@@ -46,17 +59,40 @@ public final class DispatchProcess implements AutoCloseable {
         String group = "mail-dispatch-systest-" + UUID.randomUUID();
         env.put("DISPATCH_CONSUMER_GROUP", group);
         env.put("MP_MESSAGING_INCOMING_MAIL_REQUESTS_AUTO_OFFSET_RESET", "latest");
-        env.put("DISPATCH_PROFILES_CONSUMER_GROUP", group + "-profiles");
         env.put("DISPATCH_PROFILE_GRACE", "PT5S");
         env.put("DISPATCH_QUICK_RETRY_LADDER", "1s,2s");
         env.put("DISPATCH_SLOW_RETRY_LADDER", "1s,2s");
         env.put("DISPATCH_POLL_INTERVAL", "250ms");
         env.putAll(extraEnv);
-        ServiceProcess service = ServiceProcess.start("mail-dispatch-service", "mail-dispatch-systest", env,
-                Duration.ofSeconds(90));
-        DispatchProcess dispatch = new DispatchProcess(service);
-        dispatch.awaitAssignment(group, Duration.ofSeconds(60));
-        return dispatch;
+        List<CompletableFuture<DispatchProcess>> starting = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, String> own = new java.util.HashMap<>(env);
+            // every replica reads every profile (docs/scaling.md): a profile group each
+            own.put("DISPATCH_PROFILES_CONSUMER_GROUP", group + "-profiles-" + i);
+            String component = count == 1 ? "mail-dispatch-systest" : "mail-dispatch-systest-" + i;
+            starting.add(CompletableFuture.supplyAsync(() -> new DispatchProcess(
+                    ServiceProcess.start("mail-dispatch-service", component, own, Duration.ofSeconds(180)))));
+        }
+        List<DispatchProcess> replicas = new ArrayList<>();
+        RuntimeException failure = null;
+        for (CompletableFuture<DispatchProcess> future : starting) {
+            try {
+                replicas.add(future.join());
+            } catch (CompletionException e) {
+                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        if (failure != null) {
+            replicas.forEach(DispatchProcess::close);
+            throw failure;
+        }
+        try {
+            awaitAssignment(group, count, Duration.ofSeconds(90));
+        } catch (RuntimeException e) {
+            replicas.forEach(DispatchProcess::close);
+            throw new IllegalStateException(e.getMessage() + "; see " + replicas.get(0).log(), e);
+        }
+        return replicas;
     }
 
     public int port() {
@@ -67,11 +103,16 @@ public final class DispatchProcess implements AutoCloseable {
         return service.log();
     }
 
+    /** SIGKILL (Process.destroyForcibly on the java process): it dies holding whatever it holds. */
+    public void kill() {
+        service.kill();
+    }
+
     /**
-     * Waits until the dispatcher's request consumer owns every partition: with "latest", a request published before
-     * that would be skipped.
+     * Waits until {@code members} request consumers of the group share every partition, each with at least one:
+     * with "latest", a request published before that would be skipped.
      */
-    private void awaitAssignment(String group, Duration timeout) {
+    private static void awaitAssignment(String group, int members, Duration timeout) {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestClient.BOOTSTRAP);
         try (Admin admin = Admin.create(config)) {
@@ -81,11 +122,10 @@ public final class DispatchProcess implements AutoCloseable {
             while (Instant.now().isBefore(deadline)) {
                 ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
                         .describedGroups().get(group).get();
-                int assigned = description.members().stream()
-                        .mapToInt(member -> (int) member.assignment().topicPartitions().stream()
-                                .filter(tp -> tp.topic().equals(Topics.MAIL_REQUESTS)).count())
-                        .sum();
-                if (assigned >= partitions) {
+                List<Long> perMember = description.members().stream().map(DispatchProcess::requestPartitions)
+                        .filter(n -> n > 0).toList();
+                long assigned = perMember.stream().mapToLong(Long::longValue).sum();
+                if (perMember.size() >= members && assigned >= partitions) {
                     return;
                 }
                 Thread.sleep(200); // the group has no other signal of its assignment than being described again
@@ -96,7 +136,13 @@ public final class DispatchProcess implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("cannot describe the dispatcher's consumer group", e);
         }
-        throw service.failed("got no partitions of " + Topics.MAIL_REQUESTS + " within " + timeout);
+        throw new IllegalStateException(members + " dispatcher(s) got no share of " + Topics.MAIL_REQUESTS
+                + " within " + timeout);
+    }
+
+    private static long requestPartitions(MemberDescription member) {
+        return member.assignment().topicPartitions().stream()
+                .filter(tp -> tp.topic().equals(Topics.MAIL_REQUESTS)).count();
     }
 
     @Override
@@ -105,7 +151,7 @@ public final class DispatchProcess implements AutoCloseable {
     }
 
     /** mailoo_dispatch_systest_ and the name of the module whose tests run (the working directory). */
-    static String databaseForThisModule() {
+    public static String databaseForThisModule() {
         String module = Path.of("").toAbsolutePath().getFileName().toString().replaceAll("[^A-Za-z0-9]", "_");
         return "mailoo_dispatch_systest_" + module.toLowerCase() + System.getenv().getOrDefault("MAILOO_TEST_DB_SUFFIX", "");
     }

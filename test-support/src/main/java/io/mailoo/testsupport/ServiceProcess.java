@@ -117,13 +117,16 @@ public final class ServiceProcess implements AutoCloseable {
         throw failed("not ready within " + timeout);
     }
 
-    /** SIGKILL: the process gets no chance to finish anything, as when a node or a pod dies. */
+    /** SIGKILL, the way a crash or the OOM killer ends a process: no shutdown hook, no graceful leave of anything. */
     public void kill() {
         process.destroyForcibly();
         try {
-            process.waitFor(20, TimeUnit.SECONDS);
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(module + " did not die of SIGKILL within 20 s");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

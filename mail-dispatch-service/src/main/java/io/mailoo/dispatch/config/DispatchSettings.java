@@ -57,7 +57,10 @@ public interface DispatchSettings {
     /** Messages all profiles together may hold in memory. */
     int inMemoryLimit();
 
-    /** How long a message taken into memory is reserved before another poll may take it again. */
+    /**
+     * How long a message taken into memory is reserved against other processes; renewed every third of it while
+     * held, so a dead process's messages are taken over about this long after it died.
+     */
     Duration lease();
 
     /** Consecutive authentication failures after which a profile is suspended. */

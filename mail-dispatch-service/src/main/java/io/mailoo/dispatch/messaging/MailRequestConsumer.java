@@ -27,6 +27,7 @@ import io.mailoo.dispatch.repository.DispatchMessageRepository.NewMessage;
 import io.mailoo.dispatch.service.DispatchEngine;
 import io.mailoo.dispatch.service.FailureDescription;
 import io.mailoo.dispatch.service.DispatchRecorder;
+import io.mailoo.dispatch.service.MessageLeases;
 import io.mailoo.dispatch.service.ProfileDirectory;
 import io.mailoo.dispatch.service.RequestValidator;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +38,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 /**
  * Takes request batches from mailoo.mail-requests.v1. Each request gets its idempotency row in PostgreSQL before
  * the batch is acknowledged, so a crash after the acknowledgement loses nothing; sending happens afterwards, in the
- * profile lanes, so a slow SMTP server never holds up the consumer.
+ * profile lanes, so a slow SMTP server never holds up the consumer. A new row is leased to this process from the
+ * moment it is inserted; a request already stored (redelivered after a crash or a rebalance) is not taken here: if
+ * another live process holds it, that process sends it, and if its holder died, the poller takes it once the lease
+ * has run out.
  */
 @ApplicationScoped
 public class MailRequestConsumer {
@@ -51,10 +55,11 @@ public class MailRequestConsumer {
     private final DeadLetterPublisher deadLetters;
     private final ProfileDirectory directory;
     private final DispatchSettings settings;
+    private final MessageLeases leases;
 
     public MailRequestConsumer(DispatchMessageRepository repository, RequestValidator validator,
             DispatchEngine engine, DispatchRecorder recorder, DeadLetterPublisher deadLetters,
-            ProfileDirectory directory, DispatchSettings settings) {
+            ProfileDirectory directory, DispatchSettings settings, MessageLeases leases) {
         this.repository = repository;
         this.validator = validator;
         this.engine = engine;
@@ -62,6 +67,7 @@ public class MailRequestConsumer {
         this.deadLetters = deadLetters;
         this.directory = directory;
         this.settings = settings;
+        this.leases = leases;
     }
 
     @Incoming("mail-requests")
@@ -80,17 +86,22 @@ public class MailRequestConsumer {
                     : now.plus(settings.defaultExpiry());
             DispatchOutcome refusal = validator.refusal(request, now).orElse(null);
             rows.add(refusal != null
-                    ? new NewMessage(request, MailStatus.REJECTED, refusal.errorCode(), expiresAt, null, null)
-                    : new NewMessage(request, null, null, expiresAt, now.plus(settings.lease()),
-                            DispatchMessageRepository.storedForm(request, received)));
+                    ? new NewMessage(request, MailStatus.REJECTED, refusal.errorCode(), expiresAt, null,
+                            record.getPartition())
+                    : new NewMessage(request, null, null, expiresAt,
+                            DispatchMessageRepository.storedForm(request, received), record.getPartition()));
         }
+        long[] leasedAt = new long[1];
         return directory.ready()
-                .chain(() -> repository.insertNew(rows, now)
+                .chain(() -> Uni.createFrom().deferred(() -> {
+                    leasedAt[0] = System.nanoTime();
+                    return repository.insertNew(rows, now, leases.instanceId(), leases.leaseMillis());
+                })
                         .onFailure().invoke(f -> LOG.errorf("Cannot store a request batch, retrying: %s",
                                 FailureDescription.of(f)))
                         .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15))
                         .indefinitely())
-                .chain(inserted -> dispatch(rows, inserted))
+                .chain(inserted -> dispatch(rows, inserted, leasedAt[0]))
                 // the batch is committed only once its poisoned records are on the DLQ
                 .chain(() -> deadLettered.isEmpty() ? Uni.createFrom().voidItem()
                         : Uni.join().all(deadLettered).andCollectFailures().replaceWithVoid())
@@ -98,7 +109,7 @@ public class MailRequestConsumer {
                 .subscribeAsCompletionStage();
     }
 
-    private Uni<Void> dispatch(List<NewMessage> rows, Set<UUID> inserted) {
+    private Uni<Void> dispatch(List<NewMessage> rows, Set<UUID> inserted, long leasedAt) {
         List<UUID> duplicates = new ArrayList<>();
         List<UUID> noRoom = new ArrayList<>();
         for (NewMessage row : rows) {
@@ -107,11 +118,11 @@ public class MailRequestConsumer {
                 duplicates.add(request.messageId());
             } else if (!row.queued()) {
                 recorder.record(request, row.expiresAt(), DispatchOutcome.rejected(row.errorCode()), 1, false);
-            } else if (!engine.submit(QueuedMail.fresh(request, row.expiresAt()))) {
+            } else if (!engine.submit(QueuedMail.fresh(request, row.expiresAt(), row.partition(), leasedAt))) {
                 noRoom.add(request.messageId());
             }
         }
-        Uni<Void> release = repository.releaseLeases(noRoom);
+        Uni<Void> release = repository.releaseLeases(noRoom, leases.instanceId());
         if (duplicates.isEmpty()) {
             return release;
         }

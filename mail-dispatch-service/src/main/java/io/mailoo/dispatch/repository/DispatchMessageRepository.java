@@ -36,14 +36,17 @@ public class DispatchMessageRepository {
             + "source_entity_id, status, attempt, next_attempt_at, expires_at, smtp_code, smtp_enhanced_code, "
             + "smtp_message, error_code, created_at, updated_at";
 
+    /** Queued rows are leased to this instance on the database's clock, so replicas' clocks do not matter. */
     private static final String INSERT = "INSERT INTO dispatch_message (message_id, profile_ref, purpose, "
             + "source_service, source_entity_type, source_entity_id, status, attempt, request, next_attempt_at, "
-            + "lease_until, expires_at, error_code, created_at, updated_at) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10, $11, $12, $13, $13) "
+            + "lease_until, lease_owner, kafka_partition, expires_at, error_code, created_at, updated_at) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, "
+            + "CASE WHEN $10::uuid IS NULL THEN NULL ELSE now() + $11::int * interval '1 millisecond' END, "
+            + "$10, $12, $13, $14, $15, $15) "
             + "ON CONFLICT (message_id) DO NOTHING RETURNING message_id";
 
     private static final String RECORD_OUTCOME = "UPDATE dispatch_message SET status = $2, attempt = $3, "
-            + "next_attempt_at = $4, lease_until = NULL, smtp_code = $5, smtp_enhanced_code = $6, smtp_message = $7, "
+            + "next_attempt_at = $4, lease_until = NULL, lease_owner = NULL, smtp_code = $5, smtp_enhanced_code = $6, smtp_message = $7, "
             + "error_code = $8, updated_at = $9, request = CASE WHEN $10 THEN NULL ELSE request END "
             + "WHERE message_id = $1";
 
@@ -51,10 +54,11 @@ public class DispatchMessageRepository {
     public static final String QUEUED = "QUEUED";
 
     /**
-     * A row to insert: QUEUED with the stored request, or already final ({@code finalStatus}, e.g. REJECTED).
+     * A row to insert: QUEUED with the stored request (and leased to the inserting instance), or already final
+     * ({@code finalStatus}, e.g. REJECTED). {@code partition} is the request's partition of mailoo.mail-requests.v1.
      */
     public record NewMessage(SendMailRequested request, MailStatus finalStatus, String errorCode, Instant expiresAt,
-            Instant leaseUntil, byte[] storedRequest) {
+            byte[] storedRequest, int partition) {
 
         public boolean queued() {
             return finalStatus == null;
@@ -68,7 +72,7 @@ public class DispatchMessageRepository {
 
     /** A due row taken for another attempt, with the reason of its last deferral if it had one. */
     public record DueMessage(UUID messageId, byte[] request, int attempt, Instant expiresAt,
-            String lastErrorCode, SmtpReply lastReply) {
+            String lastErrorCode, SmtpReply lastReply, int partition) {
     }
 
     private final Pool pool;
@@ -77,8 +81,11 @@ public class DispatchMessageRepository {
         this.pool = pool;
     }
 
-    /** Inserts what is new; returns the ids that were inserted (the others were already known). */
-    public Uni<Set<UUID>> insertNew(List<NewMessage> messages, Instant now) {
+    /**
+     * Inserts what is new, the queued rows leased to {@code owner} for {@code leaseMillis}; returns the ids that
+     * were inserted (the others were already known).
+     */
+    public Uni<Set<UUID>> insertNew(List<NewMessage> messages, Instant now, UUID owner, long leaseMillis) {
         if (messages.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
@@ -94,7 +101,9 @@ public class DispatchMessageRepository {
                     .addString(m.queued() ? QUEUED : m.finalStatus().name())
                     .addValue(m.queued() ? io.vertx.core.buffer.Buffer.buffer(m.storedRequest()) : null)
                     .addOffsetDateTime(m.queued() ? odt(now) : null)
-                    .addOffsetDateTime(odt(m.leaseUntil()))
+                    .addUUID(m.queued() ? owner : null)
+                    .addInteger((int) leaseMillis)
+                    .addInteger(m.partition() < 0 ? null : m.partition())
                     .addOffsetDateTime(odt(m.expiresAt()))
                     .addString(m.errorCode())
                     .addOffsetDateTime(odt(now)));
@@ -122,36 +131,55 @@ public class DispatchMessageRepository {
                 .map(DispatchMessageRepository::records);
     }
 
-    /** Releases leases that were taken but not used (the engine was full), so a later poll takes them. */
-    public Uni<Void> releaseLeases(List<UUID> ids) {
+    /** Gives up leases of {@code owner} that were taken but not used, so a later poll (of any replica) takes them. */
+    public Uni<Void> releaseLeases(List<UUID> ids, UUID owner) {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.preparedQuery("UPDATE dispatch_message SET lease_until = NULL WHERE message_id = ANY($1)")
-                .execute(Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
+        return pool.preparedQuery("UPDATE dispatch_message SET lease_until = NULL, lease_owner = NULL "
+                + "WHERE message_id = ANY($1) AND lease_owner = $2")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), owner)).replaceWithVoid();
     }
 
     /**
-     * Takes up to {@code limit} messages that are due (queued or deferred, time reached, lease free) and leases them
-     * in one transaction; SKIP LOCKED lets several replicas poll side by side.
+     * Extends the leases {@code owner} still holds among {@code ids} by {@code leaseMillis} from now (one statement
+     * for all of them); returns the ids renewed. A row another instance took meanwhile is not touched.
      */
-    public Uni<List<DueMessage>> leaseDue(int limit, Instant now, Instant leaseUntil) {
-        String sql = "UPDATE dispatch_message SET lease_until = $3 WHERE message_id IN ("
+    public Uni<Set<UUID>> renewLeases(List<UUID> ids, UUID owner, long leaseMillis) {
+        return pool.preparedQuery("UPDATE dispatch_message SET lease_until = now() + $3::int * interval "
+                + "'1 millisecond' WHERE message_id = ANY($1) AND lease_owner = $2 RETURNING message_id")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), owner, (int) leaseMillis))
+                .map(DispatchMessageRepository::returnedIds);
+    }
+
+    /**
+     * Takes up to {@code limit} messages that are due (queued or deferred, time reached, lease free or run out) in
+     * the given partitions (rows without a partition belong to all) and leases them to {@code owner} in one
+     * statement; SKIP LOCKED lets several replicas poll side by side.
+     */
+    public Uni<List<DueMessage>> leaseDue(int limit, Instant now, UUID owner, long leaseMillis,
+            Integer[] partitions) {
+        String sql = "UPDATE dispatch_message SET lease_until = now() + $4::int * interval '1 millisecond', "
+                + "lease_owner = $3 WHERE message_id IN ("
                 + "SELECT message_id FROM dispatch_message WHERE status IN ('QUEUED', 'DEFERRED') "
-                + "AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1) "
+                + "AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < now()) "
+                + "AND (kafka_partition IS NULL OR kafka_partition = ANY($5)) "
                 + "ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
                 + "RETURNING message_id, request, attempt, expires_at, error_code, smtp_code, smtp_enhanced_code, "
-                + "smtp_message";
-        return pool.preparedQuery(sql).execute(Tuple.of(odt(now), limit, odt(leaseUntil))).map(rows -> {
-            List<DueMessage> due = new ArrayList<>();
-            for (Row row : rows) {
-                Buffer request = row.getBuffer("request");
-                due.add(new DueMessage(row.getUUID("message_id"), request == null ? null : request.getBytes(),
-                        row.getInteger("attempt"), instant(row.getOffsetDateTime("expires_at")),
-                        row.getString("error_code"), reply(row)));
-            }
-            return due;
-        });
+                + "smtp_message, kafka_partition";
+        return pool.preparedQuery(sql)
+                .execute(Tuple.of(odt(now), limit, owner, (int) leaseMillis, partitions)).map(rows -> {
+                    List<DueMessage> due = new ArrayList<>();
+                    for (Row row : rows) {
+                        Buffer request = row.getBuffer("request");
+                        Integer partition = row.getInteger("kafka_partition");
+                        due.add(new DueMessage(row.getUUID("message_id"),
+                                request == null ? null : request.getBytes(), row.getInteger("attempt"),
+                                instant(row.getOffsetDateTime("expires_at")), row.getString("error_code"), reply(row),
+                                partition == null ? -1 : partition));
+                    }
+                    return due;
+                });
     }
 
     public Uni<List<MessageRecord>> search(String profileRef, String status, Instant since, int limit) {

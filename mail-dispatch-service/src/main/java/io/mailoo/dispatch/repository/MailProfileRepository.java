@@ -42,17 +42,31 @@ public class MailProfileRepository {
     }
 
     /**
-     * Stores a newer version; an older or equal one is ignored (returns false). A new version lifts a suspension.
+     * Stores a newer version (a new version lifts a suspension); an older one is ignored. Returns true when the
+     * stored profile is now at this version, usable: written here, or already written by another replica sharing
+     * the database (each replica must still put it into its own memory). False for an older version, or one stored
+     * as removed or suspended.
      */
     public Uni<Boolean> upsert(MailProfileChanged profile, Instant now) {
+        String newer = "mail_profile.version < EXCLUDED.version";
         String sql = "INSERT INTO mail_profile (profile_ref, project_uid, version, settings, removed, updated_at) "
                 + "VALUES ($1, $2, $3, $4, false, $5) ON CONFLICT (profile_ref) DO UPDATE SET "
-                + "project_uid = EXCLUDED.project_uid, version = EXCLUDED.version, settings = EXCLUDED.settings, "
-                + "removed = false, consecutive_auth_failures = 0, suspended_at = NULL, updated_at = EXCLUDED.updated_at "
-                + "WHERE mail_profile.version < EXCLUDED.version RETURNING profile_ref";
+                + "project_uid = CASE WHEN " + newer + " THEN EXCLUDED.project_uid ELSE mail_profile.project_uid END, "
+                + "settings = CASE WHEN " + newer + " THEN EXCLUDED.settings ELSE mail_profile.settings END, "
+                + "removed = CASE WHEN " + newer + " THEN false ELSE mail_profile.removed END, "
+                + "consecutive_auth_failures = CASE WHEN " + newer + " THEN 0 "
+                + "ELSE mail_profile.consecutive_auth_failures END, "
+                + "suspended_at = CASE WHEN " + newer + " THEN NULL ELSE mail_profile.suspended_at END, "
+                + "updated_at = CASE WHEN " + newer + " THEN EXCLUDED.updated_at ELSE mail_profile.updated_at END, "
+                + "version = GREATEST(mail_profile.version, EXCLUDED.version) "
+                + "RETURNING version, removed, suspended_at";
         return pool.preparedQuery(sql).execute(Tuple.of(profile.profileRef(), profile.projectUid(), profile.version(),
                 EventCodec.encodeToString(profile), DispatchMessageRepository.odt(now)))
-                .map(rows -> rows.rowCount() > 0);
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return row.getLong("version") == profile.version() && !row.getBoolean("removed")
+                            && row.getValue("suspended_at") == null;
+                });
     }
 
     /** Marks a profile removed (tombstone), keeping its last version so stale requests are told apart. */

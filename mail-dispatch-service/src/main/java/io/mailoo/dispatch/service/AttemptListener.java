@@ -3,8 +3,15 @@ package io.mailoo.dispatch.service;
 import io.mailoo.dispatch.domain.DispatchOutcome;
 import io.mailoo.dispatch.domain.QueuedMail;
 
-/** Hears the outcome of each message a lane or sender took: {@code profileVersion} is -1 when none was used. */
-@FunctionalInterface
+/** Hears what becomes of each message a lane or sender took. */
 interface AttemptListener {
-    void finished(QueuedMail mail, DispatchOutcome outcome, long profileVersion, boolean attempted);
+
+    /**
+     * The message has an outcome: {@code profileVersion} is -1 when none was used; {@code written} (may be null)
+     * runs once the outcome is written.
+     */
+    void finished(QueuedMail mail, DispatchOutcome outcome, long profileVersion, boolean attempted, Runnable written);
+
+    /** The message leaves memory without an attempt: this process no longer holds (or no longer wants) its lease. */
+    void abandoned(QueuedMail mail);
 }

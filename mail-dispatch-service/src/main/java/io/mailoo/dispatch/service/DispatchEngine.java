@@ -1,5 +1,6 @@
 package io.mailoo.dispatch.service;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import io.mailoo.dispatch.config.DispatchSettings;
 import io.mailoo.dispatch.domain.DispatchOutcome;
 import io.mailoo.dispatch.domain.ErrorCodes;
 import io.mailoo.dispatch.domain.QueuedMail;
+import io.mailoo.dispatch.repository.DispatchMessageRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
@@ -24,6 +26,7 @@ import io.vertx.core.impl.VertxInternal;
 /**
  * Routes each message to the one profile it names: a tenant profile's lane, the inline SMTP_TEST sender or the
  * platform sender. There is no other route: a message that cannot use its own profile fails or is refused.
+ * Every message it takes is leased to this process (MessageLeases) until its outcome is written.
  */
 @ApplicationScoped
 public class DispatchEngine {
@@ -37,6 +40,9 @@ public class DispatchEngine {
     private final PlatformMailSender platformSender;
     private final ProfileSuspensions suspensions;
     private final ProfileLane.Collaborators laneCollaborators;
+    private final MessageLeases leases;
+    private final OwnedPartitions partitions;
+    private final DispatchMessageRepository repository;
     private final Map<String, ProfileLane> lanes = new ConcurrentHashMap<>();
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inMemory = new AtomicInteger();
@@ -45,15 +51,31 @@ public class DispatchEngine {
             InlineProfileSender inlineSender, PlatformMailSender platformSender, ProfileSuspensions suspensions,
             ProfileDirectory directory, SmtpHostGuard guard, SmtpSecretCipher cipher,
             SmtpClientFactory clientFactory, MailComposer composer, SmtpFailureClassifier classifier,
-            DispatchMetrics metrics, SecretProblemNotices secretNotices) {
+            DispatchMetrics metrics, SecretProblemNotices secretNotices, MessageLeases leases,
+            OwnedPartitions partitions, DispatchMessageRepository repository) {
         this.vertx = vertx;
         this.settings = settings;
         this.recorder = recorder;
         this.inlineSender = inlineSender;
         this.platformSender = platformSender;
         this.suspensions = suspensions;
+        this.leases = leases;
+        this.partitions = partitions;
+        this.repository = repository;
+        AttemptListener listener = new AttemptListener() {
+            @Override
+            public void finished(QueuedMail mail, DispatchOutcome outcome, long profileVersion, boolean attempted,
+                    Runnable written) {
+                DispatchEngine.this.finished(mail, outcome, profileVersion, attempted, written);
+            }
+
+            @Override
+            public void abandoned(QueuedMail mail) {
+                DispatchEngine.this.abandoned(mail);
+            }
+        };
         this.laneCollaborators = new ProfileLane.Collaborators(directory, guard, cipher, clientFactory, composer,
-                classifier, settings, metrics, this::finished, secretNotices);
+                classifier, settings, metrics, listener, secretNotices, leases);
         directory.onChange(ref -> {
             ProfileLane lane = lanes.get(ref);
             if (lane != null) {
@@ -63,8 +85,9 @@ public class DispatchEngine {
     }
 
     /**
-     * Takes a message into memory for an attempt. Returns false when there is no room (it stays in PostgreSQL for
-     * a later poll); true when taken, or when it is being handled already.
+     * Takes a message, whose lease the caller has just taken, into memory for an attempt. Returns false when there
+     * is no room, or when its partition is not this process's (the caller gives the lease up, and the message waits
+     * in PostgreSQL for a later poll); true when taken, or when it is being handled already.
      */
     public boolean submit(QueuedMail mail) {
         UUID id = mail.request().messageId();
@@ -73,23 +96,28 @@ public class DispatchEngine {
         }
         MailPurpose purpose = mail.request().purpose();
         if (!java.time.Instant.now().isBefore(mail.expiresAt())) {
-            inMemory.incrementAndGet();
-            finished(mail, mail.expiredOutcome(), -1, false);
+            take(mail);
+            finished(mail, mail.expiredOutcome(), -1, false, null);
             return true;
         }
         if (purpose == MailPurpose.SMTP_TEST) {
-            inMemory.incrementAndGet();
+            take(mail);
             inlineSender.send(mail).onComplete(ar -> finished(mail,
                     ar.succeeded() ? ar.result() : DispatchOutcome.failed(ErrorCodes.SMTP_CONNECT_FAILED, null), -1,
-                    true));
+                    true, null));
             return true;
         }
         if (ProfileRef.PLATFORM_VALUE.equals(mail.profileRef())) {
-            inMemory.incrementAndGet();
-            platformSender.send(mail.request()).subscribe().with(outcome -> finished(mail, outcome, -1, true),
+            take(mail);
+            platformSender.send(mail.request()).subscribe().with(outcome -> finished(mail, outcome, -1, true, null),
                     failure -> finished(mail, DispatchOutcome.deferred(ErrorCodes.SMTP_CONNECT_FAILED, null,
-                            DispatchOutcome.RetryLadder.QUICK), -1, true));
+                            DispatchOutcome.RetryLadder.QUICK), -1, true, null));
             return true;
+        }
+        if (!partitions.owns(mail.partition())) {
+            // its profile's sends belong to the replica that owns the partition (a rebalance just moved it)
+            held.remove(id);
+            return false;
         }
         ProfileLane lane = lanes.computeIfAbsent(mail.profileRef(),
                 ref -> new ProfileLane(ref, ((VertxInternal) vertx).createEventLoopContext(), laneCollaborators));
@@ -97,9 +125,31 @@ public class DispatchEngine {
             held.remove(id);
             return false;
         }
-        inMemory.incrementAndGet();
+        take(mail);
         lane.enqueue(mail);
         return true;
+    }
+
+    private void take(QueuedMail mail) {
+        inMemory.incrementAndGet();
+        leases.hold(mail.request().messageId(), mail.leasedAt());
+    }
+
+    /**
+     * This process lost these partitions to another replica: the queued messages of their profiles leave memory
+     * and their leases are given up at once, so the new owner's poller takes them (sends in flight finish here).
+     */
+    public void letGo(Set<Integer> lostPartitions) {
+        if (lostPartitions.isEmpty()) {
+            return;
+        }
+        lanes.values().forEach(lane -> lane.dropPartitions(lostPartitions, dropped -> {
+            List<UUID> ids = dropped.stream().map(mail -> mail.request().messageId()).toList();
+            repository.releaseLeases(ids, leases.instanceId()).subscribe().with(
+                    ok -> LOG.debugf("Gave up %d messages of partitions %s", ids.size(), lostPartitions),
+                    failure -> LOG.warnf("Could not give up %d leases (they run out by themselves): %s",
+                            ids.size(), FailureDescription.of(failure)));
+        }));
     }
 
     public boolean isHeld(UUID messageId) {
@@ -110,21 +160,41 @@ public class DispatchEngine {
         return inMemory.get();
     }
 
-    private void finished(QueuedMail mail, DispatchOutcome outcome, long profileVersion, boolean attempted) {
+    private void finished(QueuedMail mail, DispatchOutcome outcome, long profileVersion, boolean attempted,
+            Runnable written) {
+        UUID id = mail.request().messageId();
+        Runnable afterWrite = () -> {
+            leases.release(id, mail.leasedAt());
+            if (written != null) {
+                written.run();
+            }
+        };
+        boolean recorded = false;
         try {
             int attempts = mail.attempt() + (attempted ? 1 : 0);
+            // the lease is kept (and renewed) until the outcome is written, so no other process takes it meanwhile
             recorder.record(mail.request(), mail.expiresAt(), outcome, Math.max(1, attempts),
-                    DispatchRecorder.isRetryable(mail.request().purpose()));
+                    DispatchRecorder.isRetryable(mail.request().purpose()), afterWrite);
+            recorded = true;
             if (profileVersion >= 0) {
                 suspensions.observe(mail.profileRef(), profileVersion, outcome);
             }
         } catch (RuntimeException e) {
-            LOG.errorf("Could not record the outcome of %s: %s", mail.request().messageId(),
-                    FailureDescription.of(e));
+            LOG.errorf("Could not record the outcome of %s: %s", id, FailureDescription.of(e));
+            if (!recorded) {
+                afterWrite.run();
+            }
         } finally {
-            held.remove(mail.request().messageId());
+            held.remove(id);
             inMemory.decrementAndGet();
         }
+    }
+
+    private void abandoned(QueuedMail mail) {
+        UUID id = mail.request().messageId();
+        leases.release(id, mail.leasedAt());
+        held.remove(id);
+        inMemory.decrementAndGet();
     }
 
     /** Closes the clients of profiles that have been idle, so a profile nobody uses holds no sockets. */

@@ -32,7 +32,8 @@ public class DispatchRecorder {
     private static final int MAX_BATCH = 500;
     private static final long FLUSH_DELAY_MS = 2;
 
-    private record Pending(OutcomeWrite write, MailDispatchResult result) {
+    /** {@code written} (may be null) runs once the write is over, whether it succeeded or was given up. */
+    private record Pending(OutcomeWrite write, MailDispatchResult result, Runnable written) {
     }
 
     private final DispatchMessageRepository repository;
@@ -60,6 +61,15 @@ public class DispatchRecorder {
      */
     public void record(SendMailRequested request, Instant expiresAt, DispatchOutcome outcome, int attemptsMade,
             boolean retryable) {
+        record(request, expiresAt, outcome, attemptsMade, retryable, null);
+    }
+
+    /**
+     * As above; {@code written} runs once the outcome's write is over (committed, or given up after its retries),
+     * which is when the message's lease may be let go.
+     */
+    public void record(SendMailRequested request, Instant expiresAt, DispatchOutcome outcome, int attemptsMade,
+            boolean retryable, Runnable written) {
         Instant now = Instant.now();
         DispatchOutcome effective = outcome;
         if (outcome.status() == MailStatus.DEFERRED) {
@@ -75,7 +85,7 @@ public class DispatchRecorder {
                 request.purpose(), request.source(), effective.status(), attemptsMade, effective.nextAttemptAt(),
                 effective.smtp(), effective.errorCode(), now);
         pending.add(new Pending(new OutcomeWrite(request.messageId(), effective.status(), attemptsMade,
-                effective.nextAttemptAt(), effective.smtp(), effective.errorCode(), now), result));
+                effective.nextAttemptAt(), effective.smtp(), effective.errorCode(), now), result, written));
         if (flushScheduled.compareAndSet(false, true)) {
             vertx.setTimer(FLUSH_DELAY_MS, id -> flush());
         }
@@ -111,12 +121,26 @@ public class DispatchRecorder {
                 .atMost(20)
                 .subscribe().with(ok -> {
                     batch.forEach(p -> publish(p.result()));
+                    written(batch);
                     flush();
                 }, failure -> {
                     LOG.errorf("Could not store %d dispatch outcomes; their messages will be attempted again once "
                             + "their lease ends: %s", batch.size(), FailureDescription.of(failure));
+                    written(batch);
                     flush();
                 });
+    }
+
+    private static void written(List<Pending> batch) {
+        for (Pending p : batch) {
+            if (p.written() != null) {
+                try {
+                    p.written().run();
+                } catch (RuntimeException e) {
+                    LOG.errorf("After writing the outcome of %s: %s", p.write().messageId(), FailureDescription.of(e));
+                }
+            }
+        }
     }
 
     /** Purposes whose deferrals are not retried. */

@@ -24,7 +24,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Brings back what waits in PostgreSQL: deferred messages whose time has come, messages that found no room in
- * memory, and messages whose lease ran out (an instance stopped while holding them).
+ * memory, and messages whose lease ran out (an instance died while holding them) — only those of the request
+ * partitions this process owns, so a profile's retries go through the same lane (and limits) as its new mail.
  */
 @ApplicationScoped
 public class DueMessagePoller {
@@ -37,14 +38,19 @@ public class DueMessagePoller {
     private final DispatchRecorder recorder;
     private final ProfileDirectory directory;
     private final DispatchSettings settings;
+    private final MessageLeases leases;
+    private final OwnedPartitions partitions;
 
     public DueMessagePoller(DispatchMessageRepository repository, DispatchEngine engine, DispatchRecorder recorder,
-            ProfileDirectory directory, DispatchSettings settings) {
+            ProfileDirectory directory, DispatchSettings settings, MessageLeases leases,
+            OwnedPartitions partitions) {
         this.repository = repository;
         this.engine = engine;
         this.recorder = recorder;
         this.directory = directory;
         this.settings = settings;
+        this.leases = leases;
+        this.partitions = partitions;
     }
 
     @Scheduled(every = "${mailoo.dispatch.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -53,18 +59,20 @@ public class DueMessagePoller {
             return Uni.createFrom().voidItem();
         }
         Instant now = Instant.now();
+        long leasedAt = System.nanoTime();
         return directory.ready()
-                .chain(() -> repository.leaseDue(PAGE, now, now.plus(settings.lease())))
+                .chain(() -> repository.leaseDue(PAGE, now, leases.instanceId(), leases.leaseMillis(),
+                        partitions.asArray()))
                 .chain(due -> {
                     List<UUID> noRoom = new ArrayList<>();
-                    due.forEach(message -> take(message, noRoom));
-                    return repository.releaseLeases(noRoom);
+                    due.forEach(message -> take(message, leasedAt, noRoom));
+                    return repository.releaseLeases(noRoom, leases.instanceId());
                 })
                 .onFailure().invoke(f -> LOG.warnf("Polling due messages failed: %s", FailureDescription.of(f)))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    private void take(DueMessage due, List<UUID> noRoom) {
+    private void take(DueMessage due, long leasedAt, List<UUID> noRoom) {
         if (engine.isHeld(due.messageId())) {
             return;
         }
@@ -83,7 +91,8 @@ public class DueMessagePoller {
         }
         DispatchOutcome lastDeferral = due.lastErrorCode() == null ? null
                 : DispatchOutcome.deferred(due.lastErrorCode(), due.lastReply(), null);
-        if (!engine.submit(new QueuedMail(request, due.attempt(), due.expiresAt(), lastDeferral, null))) {
+        if (!engine.submit(new QueuedMail(request, due.attempt(), due.expiresAt(), lastDeferral, null,
+                due.partition(), leasedAt))) {
             noRoom.add(due.messageId());
         }
     }

@@ -2,7 +2,11 @@ package io.mailoo.dispatch.service;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
@@ -25,18 +29,23 @@ import io.mailoo.dispatch.smtp.SmtpClient;
 /**
  * The queue of one profile. Everything here runs on the lane's own event-loop context, so profiles spread over the
  * cores and one slow server holds up only its own lane. It keeps the profile's SmtpClient for the current version,
- * at most maxConnections sends in flight and the messagesPerMinute budget.
+ * at most maxConnections sends in flight, at most {@link #UNRECORDED_PER_CONNECTION} × maxConnections sends whose
+ * outcome is not yet written (what a kill -9 can make be sent twice), and the messagesPerMinute budget. A message
+ * is sent only while this process's lease on it is valid.
  */
 final class ProfileLane {
 
     private static final Logger LOG = Logger.getLogger(ProfileLane.class);
     private static final long PROFILE_WAIT_RECHECK_MS = 200;
+    private static final long LEASE_RECHECK_MS = 250;
+    /** Sends not yet recorded, per connection: one in flight plus one whose outcome is being written. */
+    static final int UNRECORDED_PER_CONNECTION = 2;
 
     /** What a lane needs from the rest of the service. */
     record Collaborators(ProfileDirectory directory, SmtpHostGuard guard, SmtpSecretCipher cipher,
             SmtpClientFactory clientFactory, MailComposer composer, SmtpFailureClassifier classifier,
             DispatchSettings settings, DispatchMetrics metrics, AttemptListener listener,
-            SecretProblemNotices secretNotices) {
+            SecretProblemNotices secretNotices, MessageLeases leases) {
     }
 
     /** A client and the sends still running on it; a retired client closes when its last send ends. */
@@ -65,6 +74,8 @@ final class ProfileLane {
     private DispatchOutcome preparationProblem;
     private boolean preparing;
     private int inFlight;
+    /** Sends started whose outcome is not written yet (in flight, or waiting for the recorder's batch). */
+    private int unrecorded;
     private long drainTimer = -1;
     private long lastUsedMillis = System.currentTimeMillis();
 
@@ -100,6 +111,27 @@ final class ProfileLane {
         });
     }
 
+    /**
+     * Drops the queued messages of partitions this process no longer owns (sends in flight finish); {@code then}
+     * gets them, so their leases are given up for the new owner.
+     */
+    void dropPartitions(Set<Integer> partitions, Consumer<List<QueuedMail>> then) {
+        context.runOnContext(v -> {
+            List<QueuedMail> dropped = new ArrayList<>();
+            queue.removeIf(mail -> {
+                if (!partitions.contains(mail.partition())) {
+                    return false;
+                }
+                dropped.add(mail);
+                return true;
+            });
+            dropped.forEach(this::abandon);
+            if (!dropped.isEmpty()) {
+                then.accept(dropped);
+            }
+        });
+    }
+
     /** Closes the client when nothing ran on it for the idle timeout. */
     void closeIfIdle(long nowMillis) {
         context.runOnContext(v -> {
@@ -118,6 +150,11 @@ final class ProfileLane {
     private void drain() {
         while (!queue.isEmpty() && !preparing) {
             QueuedMail mail = queue.peek();
+            if (!c.leases().holds(mail.request().messageId())) {
+                // another process took it over (this one could not renew its lease in time): not ours to send
+                abandon(queue.poll());
+                continue;
+            }
             Instant now = Instant.now();
             if (!now.isBefore(mail.expiresAt())) {
                 finish(queue.poll(), mail.expiredOutcome(), -1, false);
@@ -146,7 +183,13 @@ final class ProfileLane {
                 finish(queue.poll(), preparationProblem, profile.version(), false);
                 continue;
             }
-            if (inFlight >= maxConnections(profile.limits())) {
+            int connections = maxConnections(profile.limits());
+            if (inFlight >= connections || unrecorded >= UNRECORDED_PER_CONNECTION * connections) {
+                return;
+            }
+            if (!c.leases().usable(mail.request().messageId(), System.nanoTime())) {
+                // the lease could not be renewed lately: another process may take the message soon
+                scheduleDrain(LEASE_RECHECK_MS);
                 return;
             }
             long waitMillis = limiter.tryAcquire(System.currentTimeMillis(), messagesPerMinute(profile.limits()));
@@ -258,6 +301,7 @@ final class ProfileLane {
     private void send(QueuedMail mail, MailProfile profile) {
         ActiveClient client = current;
         inFlight++;
+        unrecorded++;
         client.inFlight++;
         c.metrics().sendStarted();
         long started = System.nanoTime();
@@ -281,14 +325,28 @@ final class ProfileLane {
                     DispatchOutcome outcome = ar.succeeded()
                             ? DispatchOutcome.sent(ar.result())
                             : c.classifier().classify(ar.cause());
-                    finish(mail, outcome, profile.version(), true);
+                    c.listener().finished(mail, outcome, profile.version(), true, this::recorded);
+                    reserved.decrementAndGet();
                     drain();
                 });
     }
 
     private void finish(QueuedMail mail, DispatchOutcome outcome, long version, boolean attempted) {
         reserved.decrementAndGet();
-        c.listener().finished(mail, outcome, version, attempted);
+        c.listener().finished(mail, outcome, version, attempted, null);
+    }
+
+    private void abandon(QueuedMail mail) {
+        reserved.decrementAndGet();
+        c.listener().abandoned(mail);
+    }
+
+    /** A send's outcome is written (called from the recorder's thread). */
+    private void recorded() {
+        context.runOnContext(v -> {
+            unrecorded--;
+            drain();
+        });
     }
 
     private void scheduleDrain(long delayMillis) {

@@ -76,7 +76,7 @@ record TestSettings(boolean allowPrivateHosts) implements DispatchSettings {
 
     @Override
     public Duration lease() {
-        return Duration.ofMinutes(10);
+        return Duration.ofSeconds(15);
     }
 
     @Override

@@ -12,11 +12,18 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts what the dispatch tests need besides the broker and PostgreSQL that ./mailoo test provides: the platform
- * (global) SMTP server as GreenMail, and the test keys; and makes retries and grace periods short.
+ * (global) SMTP server as GreenMail, and the test keys; and makes retries and grace periods short. Init args
+ * ({@code @ResourceArg}) are configuration that overrides these (e.g. a short lease for one test class).
  */
 public class DispatchTestResources implements QuarkusTestResourceLifecycleManager {
 
     private GreenMail platform;
+    private Map<String, String> overrides = Map.of();
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        overrides = Map.copyOf(initArgs);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -41,6 +48,7 @@ public class DispatchTestResources implements QuarkusTestResourceLifecycleManage
         config.put("mailoo.dispatch.auth-failures-before-suspension", "3");
         config.put("mailoo.dispatch.operator-address", "ops@mailoo.test");
         config.put("mailoo.dispatch.trusted-certificates", TestTls.trustedCertificatePem().toString());
+        config.putAll(overrides);
         return config;
     }
 
