@@ -42,13 +42,13 @@ class MailooSystemIT {
     private static final int ORDERS = 1_000;
     private static final int ORDERS_PER_SECOND = 50;
     private static final Duration BROKER_DOWN = Duration.ofSeconds(20);
-    /** docs/dispatch.md, "Recovery": mail a dead process held is sent by another within this. */
+    /** DESIGN §4 and docs/dispatch.md: mail a dead process held is sent by another within this. */
     private static final Duration RECOVERY = Duration.ofSeconds(30);
     /**
-     * docs/dispatch.md, "Duplicates": a SIGKILL can repeat at most the sends that were accepted by the server but not
-     * yet recorded — at most one per connection of every lane of the dead process.
+     * docs/dispatch.md, "In-flight bound": a kill -9 sends at most 2 × maxConnections messages twice per profile that
+     * was sending; one profile here, with the default maxConnections 4.
      */
-    private static final int MAX_DUPLICATES = 64;
+    private static final int MAX_DUPLICATES = 2 * 4;
 
     private static SystemStack stack;
     private static OwnerApi owner;
