@@ -174,8 +174,10 @@ bench_orders() {
   local out_dir="$MAILOO_STATE_DIR/bench" stamp
   mkdir -p "$out_dir"
   stamp=$(date +%Y%m%d-%H%M%S)
-  local result="$out_dir/orders-$stamp.txt" shop="$out_dir/.orders-shop-$stamp" backlog="$out_dir/.orders-backlog-$stamp"
-  local fixed_out="$out_dir/.orders-fixed-$stamp" max_out="$out_dir/.orders-max-$stamp"
+  # globals, not locals: the EXIT trap runs after this function has returned
+  O_SHOP="$out_dir/.orders-shop-$stamp" O_BACKLOG="$out_dir/.orders-backlog-$stamp"
+  O_FIXED_OUT="$out_dir/.orders-fixed-$stamp" O_MAX_OUT="$out_dir/.orders-max-$stamp" O_KEEP_UP=$keep_up
+  local result="$out_dir/orders-$stamp.txt" shop=$O_SHOP backlog=$O_BACKLOG fixed_out=$O_FIXED_OUT max_out=$O_MAX_OUT
   local jfr_file="$out_dir/orders-$stamp-market.jfr"
   SINK_PID="" STARTED_STACK=0 SAMPLER_PID=""
   # shellcheck disable=SC2317 # called by the trap
@@ -186,8 +188,8 @@ bench_orders() {
       kill -TERM "$SINK_PID" 2>/dev/null || true
       wait "$SINK_PID" 2>/dev/null || true
     fi
-    rm -f "$shop" "$backlog" "$fixed_out" "$max_out"
-    if ((STARTED_STACK)) && ((keep_up == 0)); then
+    rm -f "$O_SHOP" "$O_BACKLOG" "$O_FIXED_OUT" "$O_MAX_OUT"
+    if ((STARTED_STACK)) && ((O_KEEP_UP == 0)); then
       log "stopping the stack this benchmark started (./mailoo down; keep it with --keep-up)"
       "$MAILOO_ROOT/mailoo" down || true
     fi

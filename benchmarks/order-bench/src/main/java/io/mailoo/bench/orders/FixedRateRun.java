@@ -79,8 +79,9 @@ final class FixedRateRun {
         }
     }
 
+    /** Waits for the answers still outstanding (an overloaded server may owe many), at most --sent-timeout. */
     private void drain() throws InterruptedException {
-        long limit = System.nanoTime() + 60_000_000_000L;
+        long limit = System.nanoTime() + o.sentTimeoutSeconds * 1_000_000_000L;
         while (inFlight.get() > 0 && System.nanoTime() < limit) {
             Thread.sleep(20);
         }

@@ -14,7 +14,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where a JFR recording's CPU samples (jdk.ExecutionSample) are: by thread, by the method on top of the stack
- * (self time), and by library anywhere in the stack (inclusive: a sample counts once for each library in it).
+ * (self time), by the library nearest the top (self, JDK frames charged to the library that called them) and by
+ * library anywhere in the stack (inclusive: a sample counts once for each library in it).
  */
 final class JfrTop {
 
@@ -50,6 +51,7 @@ final class JfrTop {
         Map<String, Integer> byThread = new HashMap<>();
         Map<String, Integer> bySelf = new HashMap<>();
         Map<String, Integer> byLibrary = new HashMap<>();
+        Map<String, Integer> byLibrarySelf = new HashMap<>();
         int total = 0;
         try (RecordingFile recording = new RecordingFile(Path.of(file))) {
             while (recording.hasMoreEvents()) {
@@ -65,6 +67,14 @@ final class JfrTop {
                 if (!frames.isEmpty()) {
                     bySelf.merge(name(frames.get(0)), 1, Integer::sum);
                 }
+                String self = null;
+                for (RecordedFrame f : frames) {
+                    self = library(f.getMethod().getType().getName());
+                    if (self != null) {
+                        break;
+                    }
+                }
+                byLibrarySelf.merge(self == null ? "JDK / other" : self, 1, Integer::sum);
                 Set<String> seen = new HashSet<>();
                 for (RecordedFrame f : frames) {
                     String lib = library(f.getMethod().getType().getName());
@@ -76,6 +86,8 @@ final class JfrTop {
         }
         System.out.println("  JFR " + file + ": " + total + " CPU samples (jdk.ExecutionSample)");
         top("by thread", byThread, total, 12);
+        top("by library nearest the top of the stack (self, JDK frames charged to their caller)", byLibrarySelf,
+                total, 25);
         top("by library anywhere in the stack (inclusive)", byLibrary, total, 25);
         top("by method on top of the stack (self)", bySelf, total, 30);
         return 0;
