@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,12 +19,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The reads every order makes. The API key by hash is cached for {@code MARKET_LOOKUP_CACHE_TTL} (default 2 s): a
- * revocation made on this replica applies at once ({@link #forgetApiKey}), one made on another replica within the
- * ttl. Catalog products are cached too (they never change once created). The integration and its mail-profile state
- * are read fresh every time: the projections promise that an order placed after a change was projected sees it
- * (inactive → 409, profile removed → NOT_CONFIGURED at once). Values are detached entities, read-only; a read is
- * made with Hibernate in a session of its own (or the caller's).
+ * The reads every order makes, kept in memory so that a busy shop's orders cost no query for them: the API key by
+ * hash, the integration, its mail-profile state (each at most {@code MARKET_LOOKUP_CACHE_TTL}, default 2 s) and
+ * the catalog products (they never change once created). A change of a key, an integration or a profile state
+ * drops the cache of its table on every replica right after it commits ({@link LookupChangeListener}, PostgreSQL
+ * NOTIFY); while that listener is not connected those three are read every time, so the ttl only bounds a
+ * notification that is late. A revocation on this replica applies at once also without it ({@link #forgetApiKey}).
+ * Values are detached entities, read-only; a read is made with Hibernate in a session of its own (or the caller's).
  */
 @ApplicationScoped
 public class OrderLookups {
@@ -30,40 +33,69 @@ public class OrderLookups {
     private static final int MAX_ENTRIES = 10_000;
 
     private final ExpiringCache<String, ApiKey> keys;
+    private final ExpiringCache<String, IntegrationView> integrations;
+    private final ExpiringCache<String, MailProfileState> profiles;
     private final ExpiringCache<String, Product> products;
+    private volatile BooleanSupplier listening = () -> false;
 
     @Inject
     public OrderLookups(MarketSettings settings) {
         keys = new ExpiringCache<>(settings.lookupCacheTtl(), MAX_ENTRIES, System::nanoTime);
+        integrations = new ExpiringCache<>(settings.lookupCacheTtl(), MAX_ENTRIES, System::nanoTime);
+        profiles = new ExpiringCache<>(settings.lookupCacheTtl(), MAX_ENTRIES, System::nanoTime);
         products = new ExpiringCache<>(settings.lookupCacheTtl(), MAX_ENTRIES, System::nanoTime);
+    }
+
+    /** Set by the listener: keys, integrations and profiles are served from memory only while this is true. */
+    void cacheWhile(BooleanSupplier listening) {
+        this.listening = listening;
+    }
+
+    /** A row of {@code table} changed (null: anything may have changed): forget what is cached of it. */
+    void changed(String table) {
+        if (table == null || table.equals("api_key")) {
+            keys.clear();
+        }
+        if (table == null || table.equals("integration_view")) {
+            integrations.clear();
+        }
+        if (table == null || table.equals("mail_profile_state")) {
+            profiles.clear();
+        }
     }
 
     /** The key with this SHA-256, revoked or not; null when there is none. */
     public Uni<ApiKey> apiKey(String keyHash) {
-        return keys.get(keyHash, () -> Panache.withSession(() -> ApiKey.<ApiKey>find("keyHash", keyHash)
+        return cached(keys, keyHash, () -> Panache.withSession(() -> ApiKey.<ApiKey>find("keyHash", keyHash)
                 .firstResult()));
     }
 
-    /** After a revocation committed: this replica stops accepting the key at once. */
+    /** After a revocation committed: this replica stops accepting the key at once, notification or not. */
     public void forgetApiKey(String keyHash) {
         keys.forget(keyHash);
     }
 
     /** The integration as projected; null when there is none. */
     public Uni<IntegrationView> integration(String integrationId) {
-        return Panache.withSession(() -> IntegrationView.<IntegrationView>findById(integrationId));
+        return cached(integrations, integrationId, () -> Panache.withSession(
+                () -> IntegrationView.<IntegrationView>findById(integrationId)));
     }
 
     /** The integration and its mail-profile state (null when market-service has never heard of the profile). */
     public Uni<Shop> shop(String integrationId, String profileRef) {
-        return Panache.withSession(() -> IntegrationView.<IntegrationView>findById(integrationId)
-                .chain(integration -> integration == null ? Uni.createFrom().item(new Shop(null, null))
-                        : MailProfileState.<MailProfileState>findById(profileRef)
-                                .map(profile -> new Shop(integration, profile))));
+        return integration(integrationId).chain(integration -> integration == null
+                ? Uni.createFrom().item(new Shop(null, null))
+                : cached(profiles, profileRef, () -> Panache.withSession(
+                        () -> MailProfileState.<MailProfileState>findById(profileRef)))
+                        .map(profile -> new Shop(integration, profile)));
     }
 
     /** What an order needs to know about the integration it is placed on. */
     public record Shop(IntegrationView integration, MailProfileState profile) {
+    }
+
+    private <V> Uni<V> cached(ExpiringCache<String, V> cache, String key, Supplier<Uni<V>> read) {
+        return listening.getAsBoolean() ? cache.get(key, read) : read.get();
     }
 
     /** The integration's products with these skus, by sku (unknown skus are absent). */
