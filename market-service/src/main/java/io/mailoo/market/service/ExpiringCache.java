@@ -3,6 +3,7 @@ package io.mailoo.market.service;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -13,7 +14,9 @@ import io.smallrye.mutiny.Uni;
  * A small in-memory cache whose entries live at most {@code ttl}; only found values are kept (a miss is asked
  * again every time, so unknown keys cannot fill it). {@link #forget} and {@link #clear} also stop a load that was
  * already running from storing what it read before, so a value forgotten after its change committed is never put
- * back stale. Bounded: when full it starts over. A ttl of zero caches nothing.
+ * back stale. One load per key at a time: callers that miss while it runs wait for it (and go on on their own
+ * Vert.x context, {@code resumeOn}), so an expiry under load is one query, not one per request. Bounded: when full
+ * it starts over. A ttl of zero caches nothing.
  */
 final class ExpiringCache<K, V> {
 
@@ -21,15 +24,19 @@ final class ExpiringCache<K, V> {
     }
 
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final Map<K, Uni<V>> loading = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final long ttlNanos;
     private final int maxEntries;
     private final LongSupplier nanoClock;
+    private final Supplier<Executor> resumeOn;
 
-    ExpiringCache(Duration ttl, int maxEntries, LongSupplier nanoClock) {
+    /** @param resumeOn where a caller that waited for another caller's load goes on (its own event loop) */
+    ExpiringCache(Duration ttl, int maxEntries, LongSupplier nanoClock, Supplier<Executor> resumeOn) {
         this.ttlNanos = ttl.toNanos();
         this.maxEntries = maxEntries;
         this.nanoClock = nanoClock;
+        this.resumeOn = resumeOn;
     }
 
     /** The cached value, or the loader's (stored when not null); the loader runs only on a miss. */
@@ -38,8 +45,15 @@ final class ExpiringCache<K, V> {
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
+        Uni<V> running = loading.get(key);
+        if (running != null) {
+            return running.emitOn(resumeOn.get());
+        }
         long loadedIn = generation.get();
-        return loader.get().invoke(value -> put(key, value, loadedIn));
+        Uni<V> load = Uni.createFrom().<V>deferred(loader::get).invoke(value -> put(key, value, loadedIn))
+                .onTermination().invoke(() -> loading.remove(key)).memoize().indefinitely();
+        Uni<V> raced = loading.putIfAbsent(key, load);
+        return raced == null ? load : raced.emitOn(resumeOn.get());
     }
 
     /** The cached value or null. */

@@ -1,9 +1,11 @@
 package io.mailoo.market.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -17,6 +19,8 @@ import io.mailoo.market.entity.MailProfileState;
 import io.mailoo.market.entity.Product;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * The reads every order makes, kept in memory so that a busy shop's orders cost no query for them: the API key by
@@ -31,6 +35,8 @@ import io.smallrye.mutiny.Uni;
 public class OrderLookups {
 
     private static final int MAX_ENTRIES = 10_000;
+    /** Products are immutable: kept long, so no order waits for a catalog read while the shop is busy. */
+    private static final Duration PRODUCT_TTL = Duration.ofMinutes(10);
 
     private final ExpiringCache<String, ApiKey> keys;
     private final ExpiringCache<String, IntegrationView> integrations;
@@ -40,10 +46,18 @@ public class OrderLookups {
 
     @Inject
     public OrderLookups(MarketSettings settings) {
-        keys = new ExpiringCache<>(settings.lookupCacheTtl(), MAX_ENTRIES, System::nanoTime);
-        integrations = new ExpiringCache<>(settings.lookupCacheTtl(), MAX_ENTRIES, System::nanoTime);
-        profiles = new ExpiringCache<>(settings.lookupCacheTtl(), MAX_ENTRIES, System::nanoTime);
-        products = new ExpiringCache<>(settings.lookupCacheTtl(), MAX_ENTRIES, System::nanoTime);
+        keys = new ExpiringCache<>(settings.lookupCacheTtl(), MAX_ENTRIES, System::nanoTime, OrderLookups::caller);
+        integrations = new ExpiringCache<>(settings.lookupCacheTtl(), MAX_ENTRIES, System::nanoTime,
+                OrderLookups::caller);
+        profiles = new ExpiringCache<>(settings.lookupCacheTtl(), MAX_ENTRIES, System::nanoTime,
+                OrderLookups::caller);
+        products = new ExpiringCache<>(PRODUCT_TTL, MAX_ENTRIES, System::nanoTime, OrderLookups::caller);
+    }
+
+    /** The calling request's Vert.x context (its session and event loop), or this thread outside Vert.x. */
+    private static Executor caller() {
+        Context context = Vertx.currentContext();
+        return context == null ? Runnable::run : task -> context.runOnContext(v -> task.run());
     }
 
     /** Set by the listener: keys, integrations and profiles are served from memory only while this is true. */

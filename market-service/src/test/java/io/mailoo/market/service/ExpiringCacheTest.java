@@ -15,7 +15,8 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 class ExpiringCacheTest {
 
     private final AtomicLong now = new AtomicLong();
-    private final ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ofSeconds(2), 3, now::get);
+    private final ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ofSeconds(2), 3, now::get,
+            () -> Runnable::run);
     private final AtomicInteger loads = new AtomicInteger();
 
     private String get(String key, String value) {
@@ -56,6 +57,25 @@ class ExpiringCacheTest {
         slow.onComplete();
         assertEquals("stale", result.join()); // that caller still gets what it read
         assertEquals("fresh", get("k", "fresh")); // but the next one reads again
+    }
+
+    @Test
+    void callersMissingWhileALoadRunsShareIt() {
+        UnicastProcessor<String> slow = UnicastProcessor.create();
+        var first = cache.get("k", () -> {
+            loads.incrementAndGet();
+            return Uni.createFrom().publisher(slow);
+        }).subscribeAsCompletionStage();
+        var second = cache.get("k", () -> {
+            loads.incrementAndGet();
+            return Uni.createFrom().item("another read");
+        }).subscribeAsCompletionStage();
+        slow.onNext("v");
+        slow.onComplete();
+        assertEquals("v", first.join());
+        assertEquals("v", second.join());
+        assertEquals(1, loads.get());
+        assertEquals("v", get("k", "x")); // and it was stored
     }
 
     @Test
