@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ./mailoo bench dispatch [--messages N] [--profiles P] [--size BYTES] [--sink-port PORT] [--timeout SECONDS] [--keep-up]
+# ./mailoo bench orders   [--rate R] [--seconds S] ...   (deploy/local/bench_orders.sh; ./mailoo bench orders --help)
 #
-# Measures, against one Postfix smtp-sink on 127.0.0.1 started for the run:
+# dispatch measures, against one Postfix smtp-sink on 127.0.0.1 started for the run:
 #   1. the reference   smtp-source -d -s 20 (Postfix's own load generator, 20 sessions, connection reuse)
 #   2. a bare Vert.x   MailClient loop (benchmarks/dispatch-bench, P clients on their own event-loop contexts)
 #   3. mail-dispatch-service end to end (Kafka request -> SMTP -> Kafka result), with P bench profiles
@@ -37,15 +38,77 @@ Installs Postfix's smtp-sink/smtp-source (apt, postfix is not started) if missin
 benchmarks/dispatch-bench when needed; starts ./mailoo up when mail-dispatch-service is not healthy.
 Env: MAILOO_BENCH_JAVA_OPTS (default $MAILOO_BENCH_JAVA_OPTS), MAILOO_KAFKA_PORT, MAILOO_DISPATCH_PORT.
 Output is also saved in .mailoo/bench/.
+
+./mailoo bench orders --help: the order path at a fixed rate (docs/benchmarks.md).
 EOF
+}
+
+# ---- Postfix's smtp-sink / smtp-source (both benchmarks) ------------------------------------------------
+SMTP_SINK=/usr/sbin/smtp-sink
+SMTP_SOURCE=/usr/sbin/smtp-source
+ensure_postfix_tools() {
+  [[ -x "$SMTP_SINK" && -x "$SMTP_SOURCE" ]] && return 0
+  command -v apt-get >/dev/null 2>&1 || die "smtp-sink/smtp-source missing and no apt-get: install Postfix's tools"
+  local sudo=""
+  if ((EUID != 0)); then
+    command -v sudo >/dev/null 2>&1 || die "smtp-sink/smtp-source missing: run as root or install postfix"
+    sudo=sudo
+  fi
+  log "installing postfix (for smtp-sink/smtp-source; the postfix mail server itself is not configured or started)"
+  echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
+  local -a install=(env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Use-Pty=0 postfix)
+  if ! $sudo "${install[@]}" >"$MAILOO_LOG_DIR/bench-apt.log" 2>&1; then
+    log "apt-get install failed, running apt-get update first"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >>"$MAILOO_LOG_DIR/bench-apt.log" 2>&1 || true
+    $sudo "${install[@]}" >>"$MAILOO_LOG_DIR/bench-apt.log" 2>&1 \
+      || { show_log_tail "$MAILOO_LOG_DIR/bench-apt.log" 30; die "could not install postfix"; }
+  fi
+  [[ -x "$SMTP_SINK" && -x "$SMTP_SOURCE" ]] || die "postfix installed but $SMTP_SINK / $SMTP_SOURCE are missing"
+  ok "postfix tools installed"
+}
+
+# ---- helpers shared by both benchmarks ------------------------------------------------------------------------
+newer_than() { # newer_than FILE PATH... : true when a file under PATH... is newer than FILE
+  [[ -n "$(find "${@:2}" -newer "$1" -type f -print -quit 2>/dev/null)" ]]
+}
+
+# BENCH key=value lines of a saved output
+bench_value() { sed -n "s/^BENCH $2=//p" "$1" | tail -n 1; }
+
+loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?"; }
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "-"; else printf "%.3f", a / b }'; }
+
+# start_smtp_sink FIRST_PORT LOG : one smtp-sink on the first free port from FIRST_PORT; sets SINK_PORT and SINK_PID
+start_smtp_sink() {
+  local port=$1 log=$2
+  while port_open "$port"; do
+    port=$((port + 1))
+    ((port < $1 + 50)) || die "no free port in $1..$(($1 + 49)) for smtp-sink"
+  done
+  SINK_PORT=$port
+  : >"$log"
+  # -u: privileges to switch to (required as root); -m: simultaneous connections (default 256 is below P x 10);
+  # last argument: listen backlog
+  "$SMTP_SINK" -c -u "$(id -un)" -m 4096 "127.0.0.1:$SINK_PORT" 1024 >>"$log" 2>&1 &
+  SINK_PID=$!
+  for _ in $(seq 1 50); do port_open "$SINK_PORT" && break; sleep 0.1; done
+  port_open "$SINK_PORT" || { show_log_tail "$log" 20; die "smtp-sink did not start"; }
+  ok "smtp-sink on 127.0.0.1:$SINK_PORT (pid $SINK_PID, log ${log#"$MAILOO_ROOT/"})"
 }
 
 # ---- arguments ---------------------------------------------------------------------------------------------
 what=${1:-}
 case "$what" in
   dispatch) shift ;;
+  orders)
+    shift
+    # shellcheck source=/dev/null
+    source "$MAILOO_ROOT/deploy/local/bench_orders.sh"
+    bench_orders "$@"
+    exit $? ;;
   help|-h|--help|"") bench_usage; [[ -n "$what" ]] && exit 0; exit 2 ;;
-  *) bench_usage >&2; die "unknown benchmark: $what (only 'dispatch')" ;;
+  *) bench_usage >&2; die "unknown benchmark: $what ('dispatch' or 'orders')" ;;
 esac
 
 N=50000 P=50 SIZE=5120 TIMEOUT=600 KEEP_UP=0 SINK_PORT=$MAILOO_BENCH_SINK_PORT
@@ -92,35 +155,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# ---- 1. Postfix's smtp-sink / smtp-source ------------------------------------------------------------------
-SMTP_SINK=/usr/sbin/smtp-sink
-SMTP_SOURCE=/usr/sbin/smtp-source
-ensure_postfix_tools() {
-  [[ -x "$SMTP_SINK" && -x "$SMTP_SOURCE" ]] && return 0
-  command -v apt-get >/dev/null 2>&1 || die "smtp-sink/smtp-source missing and no apt-get: install Postfix's tools"
-  local sudo=""
-  if ((EUID != 0)); then
-    command -v sudo >/dev/null 2>&1 || die "smtp-sink/smtp-source missing: run as root or install postfix"
-    sudo=sudo
-  fi
-  log "installing postfix (for smtp-sink/smtp-source; the postfix mail server itself is not configured or started)"
-  echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
-  local -a install=(env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Use-Pty=0 postfix)
-  if ! $sudo "${install[@]}" >"$MAILOO_LOG_DIR/bench-apt.log" 2>&1; then
-    log "apt-get install failed, running apt-get update first"
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >>"$MAILOO_LOG_DIR/bench-apt.log" 2>&1 || true
-    $sudo "${install[@]}" >>"$MAILOO_LOG_DIR/bench-apt.log" 2>&1 \
-      || { show_log_tail "$MAILOO_LOG_DIR/bench-apt.log" 30; die "could not install postfix"; }
-  fi
-  [[ -x "$SMTP_SINK" && -x "$SMTP_SOURCE" ]] || die "postfix installed but $SMTP_SINK / $SMTP_SOURCE are missing"
-  ok "postfix tools installed"
-}
-
 # ---- the bench jar -----------------------------------------------------------------------------------------
-newer_than() { # newer_than FILE PATH... : true when a file under PATH... is newer than FILE
-  [[ -n "$(find "${@:2}" -newer "$1" -type f -print -quit 2>/dev/null)" ]]
-}
-
 build_bench() {
   local contracts_jar="$M2_REPO/io/mailoo/shared-contracts/1.0.0-SNAPSHOT/shared-contracts-1.0.0-SNAPSHOT.jar"
   local parent_pom="$M2_REPO/io/mailoo/mailoo-parent/1.0.0-SNAPSHOT/mailoo-parent-1.0.0-SNAPSHOT.pom"
@@ -150,16 +185,9 @@ bench_java() { # bench_java MODE ARGS... : runs the bench jar with a hard limit
     java $MAILOO_BENCH_JAVA_OPTS -Dmailoo.component=dispatch-bench -jar "$BENCH_JAR" "$@"
 }
 
-# BENCH key=value lines of a saved output
-bench_value() { sed -n "s/^BENCH $2=//p" "$1" | tail -n 1; }
-
 sink_messages() { # messages smtp-sink has received so far (its -c counters)
   tr '\r' '\n' <"$SINK_LOG" 2>/dev/null | sed -n 's/.*mesg=\([0-9]*\).*/\1/p' | tail -n 1 | grep . || echo 0
 }
-
-loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?"; }
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "-"; else printf "%.3f", a / b }'; }
 
 # ---- run ---------------------------------------------------------------------------------------------------
 # everything below is also saved in .mailoo/bench/
@@ -169,20 +197,7 @@ exec > >(tee "$RESULT_FILE") 2>&1
   build_bench
 
   # 2. smtp-sink on a free port
-  port=$SINK_PORT
-  while port_open "$port"; do
-    port=$((port + 1))
-    ((port < SINK_PORT + 50)) || die "no free port in $SINK_PORT..$((SINK_PORT + 49)) for smtp-sink"
-  done
-  SINK_PORT=$port
-  : >"$SINK_LOG"
-  # -u: privileges to switch to (required as root); -m: simultaneous connections (default 256 is below P x 10);
-  # last argument: listen backlog
-  "$SMTP_SINK" -c -u "$(id -un)" -m 4096 "127.0.0.1:$SINK_PORT" 1024 >>"$SINK_LOG" 2>&1 &
-  SINK_PID=$!
-  for _ in $(seq 1 50); do port_open "$SINK_PORT" && break; sleep 0.1; done
-  port_open "$SINK_PORT" || { show_log_tail "$SINK_LOG" 20; die "smtp-sink did not start"; }
-  ok "smtp-sink on 127.0.0.1:$SINK_PORT (pid $SINK_PID, log ${SINK_LOG#"$MAILOO_ROOT/"})"
+  start_smtp_sink "$SINK_PORT" "$SINK_LOG"
 
   echo
   echo "== dispatch benchmark $(date -Iseconds): $N messages x $SIZE bytes, $P profiles, $(nproc) cores, smtp-sink 127.0.0.1:$SINK_PORT"

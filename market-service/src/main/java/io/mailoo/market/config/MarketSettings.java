@@ -16,4 +16,15 @@ public interface MarketSettings {
     /** How long dispatch keeps trying a confirmation before it is FAILED. */
     @WithDefault("PT24H")
     Duration confirmationExpiry();
+
+    /**
+     * How often the API keys' {@code last_used_at} is written (one batched UPDATE for every key used since): the
+     * owner's view is at most this old, and no order waits on the key's row.
+     */
+    @WithDefault("5s")
+    Duration apiKeyLastUsedFlushInterval();
+
+    /** How long an API key looked up by an order is trusted without reading it again (other replicas' revocations). */
+    @WithDefault("2s")
+    Duration lookupCacheTtl();
 }

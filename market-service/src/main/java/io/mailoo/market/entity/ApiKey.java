@@ -35,7 +35,8 @@ public class ApiKey extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
-    @Column(name = "last_used_at")
+    /** Written only by {@code ApiKeyUsage}'s batched UPDATE, never by Hibernate (a revoke must not overwrite it). */
+    @Column(name = "last_used_at", updatable = false)
     public Instant lastUsedAt;
 
     public boolean isRevoked() {

@@ -1,5 +1,7 @@
 package io.mailoo.market.service;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.mailoo.market.entity.ApiKey;
@@ -9,14 +11,24 @@ import io.smallrye.mutiny.Uni;
 /**
  * Integrator side: the {@code Authorization: Bearer <api key>} of a request must be a live key of the integration in
  * the path. Missing, unknown or revoked → 401; a key of another integration → 403, decided before anything about
- * the integration or the requested order is looked at, so nothing leaks. Call inside a session.
+ * the integration or the requested order is looked at, so nothing leaks. The key is looked up through
+ * {@link OrderLookups} (cached briefly, see there for how soon a revocation applies) and its use is recorded by
+ * {@link ApiKeyUsage}, never written per request.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticator {
 
     private static final String BEARER = "Bearer ";
 
-    /** A failed Uni (never a throw), so callers may put it first in a session or transaction. */
+    private final OrderLookups lookups;
+    private final ApiKeyUsage usage;
+
+    public ApiKeyAuthenticator(OrderLookups lookups, ApiKeyUsage usage) {
+        this.lookups = lookups;
+        this.usage = usage;
+    }
+
+    /** A failed Uni (never a throw), so callers may put it first in a chain. */
     public Uni<ApiKey> authenticate(String authorization, String integrationId) {
         return Uni.createFrom().deferred(() -> check(authorization, integrationId));
     }
@@ -30,7 +42,7 @@ public class ApiKeyAuthenticator {
         if (!ApiKeyCodec.looksLikeKey(presented)) {
             throw unauthorized("API_KEY_INVALID", "The API key is not valid.");
         }
-        return ApiKey.<ApiKey>find("keyHash", ApiKeyCodec.hash(presented)).firstResult().map(key -> {
+        return lookups.apiKey(ApiKeyCodec.hash(presented)).map(key -> {
             if (key == null) {
                 throw unauthorized("API_KEY_INVALID", "The API key is not valid.");
             }
@@ -42,6 +54,7 @@ public class ApiKeyAuthenticator {
                 throw new ProblemException(403, "API_KEY_WRONG_INTEGRATION",
                         "This API key belongs to another integration.");
             }
+            usage.record(key.id, Instant.now());
             return key;
         });
     }

@@ -12,6 +12,7 @@ import io.mailoo.market.entity.ApiKey;
 import io.mailoo.market.rest.ApiKeyInput;
 import io.mailoo.market.rest.ApiKeyView;
 import io.mailoo.support.http.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -23,9 +24,11 @@ public class ApiKeyService {
     static final int MAX_NAME = 100;
 
     private final MarketIntegrationAccess access;
+    private final OrderLookups lookups;
 
-    public ApiKeyService(MarketIntegrationAccess access) {
+    public ApiKeyService(MarketIntegrationAccess access, OrderLookups lookups) {
         this.access = access;
+        this.lookups = lookups;
     }
 
     @WithTransaction
@@ -55,10 +58,12 @@ public class ApiKeyService {
                 .map(keys -> keys.stream().map(ApiKeyView::of).toList());
     }
 
-    /** Revoking twice is fine (the first revocation time is kept); an unknown key of this integration is 404. */
-    @WithTransaction
+    /**
+     * Revoking twice is fine (the first revocation time is kept); an unknown key of this integration is 404. Once
+     * the revocation has committed, this replica forgets the key's cached lookup, so it refuses the key at once.
+     */
     public Uni<Void> revoke(String projectUid, String integrationId, String userId, UUID keyId) {
-        return access.forOwner(projectUid, integrationId, userId)
+        return Panache.withTransaction(() -> access.forOwner(projectUid, integrationId, userId)
                 .chain(integration -> ApiKey.<ApiKey>find("id = ?1 and integrationId = ?2", keyId, integrationId)
                         .<ApiKey>firstResult())
                 .map((ApiKey key) -> {
@@ -68,7 +73,9 @@ public class ApiKeyService {
                     if (key.revokedAt == null) {
                         key.revokedAt = Instant.now();
                     }
-                    return (Void) null;
-                });
+                    return key.keyHash;
+                }))
+                .invoke(lookups::forgetApiKey)
+                .replaceWithVoid();
     }
 }

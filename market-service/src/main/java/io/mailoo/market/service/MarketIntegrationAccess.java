@@ -59,18 +59,19 @@ public class MarketIntegrationAccess {
         });
     }
 
-    /** The integrator routes' lookup (after the API key check): a MARKET integration, or 404 / the 503 as above. */
-    public Uni<IntegrationView> market(String integrationId) {
-        return IntegrationView.<IntegrationView>findById(integrationId).map(integration -> {
-            if (integration == null) {
-                throw grace.absent(integrationId, INTEGRATION_NOT_YET_VISIBLE, "integration",
-                        MarketIntegrationAccess::noMarket);
-            }
-            if (!integration.isMarket()) {
-                throw noMarket();
-            }
-            return integration;
-        });
+    /**
+     * The integrator routes' decision (after the API key check) on an integration market's order path looked up
+     * (cached): a MARKET integration, or 404 / the 503 as above.
+     */
+    public IntegrationView requireMarket(String integrationId, IntegrationView integration) {
+        if (integration == null) {
+            throw grace.absent(integrationId, INTEGRATION_NOT_YET_VISIBLE, "integration",
+                    MarketIntegrationAccess::noMarket);
+        }
+        if (!integration.isMarket()) {
+            throw noMarket();
+        }
+        return integration;
     }
 
     private static ProblemException noMarket() {

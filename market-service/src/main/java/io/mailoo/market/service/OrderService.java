@@ -1,11 +1,9 @@
 package io.mailoo.market.service;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +19,7 @@ import io.mailoo.market.entity.ConfirmationStatus;
 import io.mailoo.market.entity.IntegrationView;
 import io.mailoo.market.entity.MailProfileState;
 import io.mailoo.market.entity.MarketOrder;
-import io.mailoo.market.entity.Product;
+import io.mailoo.market.repository.OrderStore;
 import io.mailoo.market.rest.OrderInput;
 import io.mailoo.market.rest.OrderView;
 import io.mailoo.support.http.ProblemException;
@@ -34,17 +32,20 @@ import io.smallrye.mutiny.Uni;
  * Integrator orders. One transaction stores the order and, when the integration has a mail profile, the buyer's
  * confirmation request in the outbox; without a profile the order says NOT_CONFIGURED and no mail is requested.
  * An Idempotency-Key returns the first order for the same body (no second order, no second mail) and refuses
- * another body; two simultaneous requests with one key are settled by a unique constraint.
+ * another body; two simultaneous requests with one key are settled by the unique constraint
+ * ({@link OrderStore}). Per order: the API key (cached), the integration and its profile state (one session), the
+ * products (cached), then BEGIN, INSERT order, INSERT outbox, COMMIT; nothing is written to the key's row.
  */
 @ApplicationScoped
 public class OrderService {
 
     private static final Logger LOG = Logger.getLogger(OrderService.class);
-    private static final String IDEMPOTENCY_CONSTRAINT = "market_order_idempotency";
     private static final int MAX_IDEMPOTENCY_KEY = 255;
 
     private final ApiKeyAuthenticator authenticator;
     private final ApiKeyRateLimiter rateLimiter;
+    private final OrderLookups lookups;
+    private final OrderStore store;
     private final OrderConfirmationMail confirmation;
     private final Outbox outbox;
     private final MeterRegistry metrics;
@@ -52,10 +53,12 @@ public class OrderService {
     @Inject
     MarketIntegrationAccess integrations;
 
-    public OrderService(ApiKeyAuthenticator authenticator, ApiKeyRateLimiter rateLimiter,
-            OrderConfirmationMail confirmation, Outbox outbox, MeterRegistry metrics) {
+    public OrderService(ApiKeyAuthenticator authenticator, ApiKeyRateLimiter rateLimiter, OrderLookups lookups,
+            OrderStore store, OrderConfirmationMail confirmation, Outbox outbox, MeterRegistry metrics) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
+        this.lookups = lookups;
+        this.store = store;
         this.confirmation = confirmation;
         this.outbox = outbox;
         this.metrics = metrics;
@@ -65,28 +68,25 @@ public class OrderService {
             OrderInput input) {
         // The key first: without a valid key of this integration every caller gets the same 401, so the
         // answer never tells whether an integration id exists.
-        return Panache.withTransaction(() -> authenticator.authenticate(authorization, integrationId)
-                .chain(key -> {
-                    rateLimiter.acquire(key.id);
-                    return integration(integrationId).chain(integration -> {
-                        checkAcceptsOrders(integration, idempotencyKey, input);
-                        return placeChecked(integration, key, idempotencyKey, input);
-                    });
-                }))
-                .onFailure(OrderService::isIdempotencyRace)
-                .recoverWithUni(() -> Panache.withSession(() -> existing(integrationId, idempotencyKey)
-                        .map(order -> replay(order, RequestFingerprint.of(input)))))
-                .invoke(placed -> {
-                    if (!placed.replayed()) {
-                        metrics.counter("mailoo.market.orders", "email", placed.view().emailToCustomer().status())
-                                .increment();
-                    }
-                });
+        String profileRef = ProfileRef.integration(integrationId).toString();
+        return authenticator.authenticate(authorization, integrationId).chain(key -> {
+            rateLimiter.acquire(key.id);
+            return lookups.shop(integrationId, profileRef).chain(shop -> {
+                IntegrationView integration = requireMarket(integrationId, shop.integration());
+                checkAcceptsOrders(integration, idempotencyKey, input);
+                return create(integration, shop.profile(), profileRef, key, idempotencyKey, input);
+            });
+        }).invoke(placed -> {
+            if (!placed.replayed()) {
+                metrics.counter("mailoo.market.orders", "email", placed.view().emailToCustomer().status())
+                        .increment();
+            }
+        });
     }
 
     public Uni<OrderView> get(String integrationId, String authorization, String orderId) {
         return Panache.withSession(() -> authenticator.authenticate(authorization, integrationId)
-                .call(key -> integration(integrationId))
+                .call(key -> lookups.integration(integrationId).invoke(found -> requireMarket(integrationId, found)))
                 .chain(key -> {
                     UUID id = parseId(orderId);
                     return id == null ? Uni.createFrom().<MarketOrder>nullItem()
@@ -101,8 +101,9 @@ public class OrderService {
                 }));
     }
 
-    private Uni<IntegrationView> integration(String integrationId) {
-        return integrations.market(integrationId); // a just-created integration: 503 NOT_YET_VISIBLE, not 404
+    /** A just-created integration is answered 503 *_NOT_YET_VISIBLE (ProjectionGrace), not 404. */
+    private IntegrationView requireMarket(String integrationId, IntegrationView integration) {
+        return integrations.requireMarket(integrationId, integration);
     }
 
     private static void checkAcceptsOrders(IntegrationView integration, String idempotencyKey, OrderInput input) {
@@ -121,40 +122,31 @@ public class OrderService {
         }
     }
 
-    private Uni<PlacedOrder> placeChecked(IntegrationView integration, ApiKey key, String idempotencyKey,
-            OrderInput input) {
+    private Uni<PlacedOrder> create(IntegrationView integration, MailProfileState profile, String profileRef,
+            ApiKey key, String idempotencyKey, OrderInput input) {
         String fingerprint = RequestFingerprint.of(input);
-        return existing(integration.integrationId, idempotencyKey).chain(previous -> previous != null
-                ? Uni.createFrom().item(replay(previous, fingerprint))
-                : create(integration, key, idempotencyKey, input, fingerprint));
-    }
-
-    private Uni<PlacedOrder> create(IntegrationView integration, ApiKey key, String idempotencyKey, OrderInput input,
-            String fingerprint) {
         List<String> skus = input.items().stream().map(OrderInput.Item::sku).toList();
-        String profileRef = ProfileRef.integration(integration.integrationId).toString();
-        return Product.<Product>list("integrationId = ?1 and sku in ?2", integration.integrationId, skus)
-                .map(products -> OrderPricing.price(input.items(), bySku(products)))
-                .chain(priced -> MailProfileState.<MailProfileState>findById(profileRef).chain(profile -> {
-                    Instant now = Instant.now();
-                    boolean configured = profile != null && profile.configured;
-                    MarketOrder order = newOrder(integration, key, idempotencyKey, input, fingerprint, priced, now);
-                    order.mailStatus = (configured ? ConfirmationStatus.QUEUED : ConfirmationStatus.NOT_CONFIGURED)
-                            .name();
-                    order.mailMessageId = configured ? UUID.randomUUID() : null;
-                    key.lastUsedAt = now;
-                    Uni<Void> stored = order.persistAndFlush().replaceWithVoid();
-                    if (configured) {
-                        stored = stored.chain(() -> outbox.add(Topics.MAIL_REQUESTS, profileRef,
-                                CloudEventTypes.SEND_MAIL_REQUESTED, confirmation.request(order, priced.lines(),
-                                        integration.name, profile.version, now)));
-                    }
-                    return stored.map(v -> {
-                        LOG.debugf("Order %s on %s: %d lines, confirmation %s", order.id, integration.integrationId,
-                                priced.lines().size(), order.mailStatus);
-                        return new PlacedOrder(OrderViews.of(order), false);
+        return lookups.products(integration.integrationId, skus).chain(products -> {
+            OrderPricing.Priced priced = OrderPricing.price(input.items(), products);
+            // microseconds, as PostgreSQL keeps them: this answer and every later read show the same createdAt
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            boolean configured = profile != null && profile.configured;
+            MarketOrder order = newOrder(integration, key, idempotencyKey, input, fingerprint, priced, now);
+            order.mailStatus = (configured ? ConfirmationStatus.QUEUED : ConfirmationStatus.NOT_CONFIGURED).name();
+            order.mailMessageId = configured ? UUID.randomUUID() : null;
+            return store.insert(order, connection -> !configured ? Uni.createFrom().voidItem()
+                    : outbox.add(connection, Topics.MAIL_REQUESTS, profileRef, CloudEventTypes.SEND_MAIL_REQUESTED,
+                            confirmation.request(order, priced.lines(), integration.name, profile.version, now)))
+                    .chain(inserted -> {
+                        if (!inserted) {
+                            return Panache.withSession(() -> existing(integration.integrationId, idempotencyKey))
+                                    .map(previous -> replay(previous, fingerprint));
+                        }
+                        LOG.debugf("Order %s on %s: %d lines, confirmation %s", order.id,
+                                integration.integrationId, priced.lines().size(), order.mailStatus);
+                        return Uni.createFrom().item(new PlacedOrder(OrderViews.of(order, priced.lines()), false));
                     });
-                }));
+        });
     }
 
     private static MarketOrder newOrder(IntegrationView integration, ApiKey key, String idempotencyKey,
@@ -179,9 +171,8 @@ public class OrderService {
     }
 
     private static Uni<MarketOrder> existing(String integrationId, String idempotencyKey) {
-        return idempotencyKey == null ? Uni.createFrom().nullItem()
-                : MarketOrder.<MarketOrder>find("integrationId = ?1 and idempotencyKey = ?2", integrationId,
-                        idempotencyKey).firstResult();
+        return MarketOrder.<MarketOrder>find("integrationId = ?1 and idempotencyKey = ?2", integrationId,
+                idempotencyKey).firstResult();
     }
 
     private static PlacedOrder replay(MarketOrder previous, String fingerprint) {
@@ -195,24 +186,11 @@ public class OrderService {
         return new PlacedOrder(OrderViews.of(previous), true);
     }
 
-    private static boolean isIdempotencyRace(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(IDEMPOTENCY_CONSTRAINT)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static UUID parseId(String value) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static Map<String, Product> bySku(List<Product> products) {
-        return products.stream().collect(Collectors.toMap(p -> p.sku, Function.identity()));
     }
 }

@@ -19,8 +19,13 @@ public final class OrderViews {
     }
 
     public static OrderView of(MarketOrder order) {
+        return of(order, lines(order));
+    }
+
+    /** For an order just priced: its lines as they are, not read back from their JSON. */
+    public static OrderView of(MarketOrder order, List<OrderLine> lines) {
         return new OrderView(order.id, order.createdAt, new OrderInput.Buyer(order.buyerEmail, order.buyerName),
-                lines(order), new OrderView.Money(order.totalMinor, order.currency), order.note,
+                lines, new OrderView.Money(order.totalMinor, order.currency), order.note,
                 new OrderView.EmailToCustomer(order.mailStatus, order.mailErrorCode));
     }
 

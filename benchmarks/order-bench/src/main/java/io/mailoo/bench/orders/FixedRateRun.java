@@ -1,0 +1,106 @@
+package io.mailoo.bench.orders;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Open loop: orders are started at a fixed rate whatever the answers (the n-th at start + n/rate), so a slow
+ * server meets the same offered load and its queueing shows in the latency, which is counted from the moment the
+ * order was due (no coordinated omission). After the run it waits for every created order's result on
+ * mailoo.mail-results.v1 and reports order → SENT from the same due time.
+ */
+final class FixedRateRun {
+
+    /** Bounds the generator's memory if the server stops answering; orders not started are counted. */
+    private static final int MAX_IN_FLIGHT = 20_000;
+
+    private final Options o;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong seq = new AtomicLong();
+
+    FixedRateRun(Options o) {
+        this.o = o;
+    }
+
+    int run() throws Exception {
+        try (SentFollower follower = new SentFollower(o.kafka); OrderClient client = new OrderClient(o)) {
+            if (o.warmupSeconds > 0) {
+                System.out.printf("  warm-up: %d orders/s for %d s (not counted)%n", o.rate, o.warmupSeconds);
+                phase(client, o.warmupSeconds, new Stats(), null);
+                drain();
+            }
+            Map<String, Long> due = new ConcurrentHashMap<>();
+            Stats stats = new Stats();
+            System.out.printf("  measuring: %d orders/s for %d s, open loop, up to %d connections%n", o.rate,
+                    o.seconds, o.connections);
+            phase(client, o.seconds, stats, due);
+            drain();
+            report(stats);
+            follower.report(due, o.sentTimeoutSeconds);
+            return 0;
+        }
+    }
+
+    private void phase(OrderClient client, int seconds, Stats stats, Map<String, Long> due) {
+        long period = 1_000_000_000L / o.rate;
+        long total = (long) o.rate * seconds;
+        long start = System.nanoTime();
+        stats.start = start;
+        long notStarted = 0;
+        for (long i = 0; i < total; i++) {
+            long at = start + i * period;
+            long wait;
+            while ((wait = at - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            if (inFlight.get() >= MAX_IN_FLIGHT) {
+                notStarted++;
+                continue;
+            }
+            inFlight.incrementAndGet();
+            client.place(seq.incrementAndGet()).onComplete(ar -> {
+                long end = System.nanoTime();
+                OrderClient.Outcome outcome = ar.result();
+                stats.record(at, end, outcome);
+                if (due != null && outcome.orderId() != null) {
+                    due.put(outcome.orderId(), at);
+                }
+                inFlight.decrementAndGet();
+            });
+            stats.sent++;
+            stats.lastSend = System.nanoTime();
+        }
+        if (notStarted > 0) {
+            stats.byStatus.computeIfAbsent("not-started(generator cap)", k -> new java.util.concurrent.atomic.LongAdder())
+                    .add(notStarted);
+        }
+    }
+
+    /** Waits for the answers still outstanding (an overloaded server may owe many), at most --sent-timeout. */
+    private void drain() throws InterruptedException {
+        long limit = System.nanoTime() + o.sentTimeoutSeconds * 1_000_000_000L;
+        while (inFlight.get() > 0 && System.nanoTime() < limit) {
+            Thread.sleep(20);
+        }
+    }
+
+    private void report(Stats s) {
+        double offered = s.sent * 1e9 / Math.max(1, s.lastSend - s.start);
+        double served = s.created.sum() * 1e9 / Math.max(1, s.lastCompletion.get() - s.start);
+        System.out.printf("  offered %.1f orders/s (%d in %.2f s); served %.1f orders/s (201: %d)%n", offered, s.sent,
+                (s.lastSend - s.start) / 1e9, served, s.created.sum());
+        System.out.printf("  API latency (from the moment each order was due): p50 %s ms, p99 %s ms, max %s ms%n",
+                Stats.ms(s.latencyMicros, 50), Stats.ms(s.latencyMicros, 99), Stats.maxMs(s.latencyMicros));
+        System.out.printf("  answers by status: %s%n", s.statuses());
+        System.out.printf("BENCH fixed.offered_rate=%.1f%n", offered);
+        System.out.printf("BENCH fixed.served_rate=%.1f%n", served);
+        System.out.println("BENCH fixed.p50_ms=" + Stats.ms(s.latencyMicros, 50));
+        System.out.println("BENCH fixed.p99_ms=" + Stats.ms(s.latencyMicros, 99));
+        System.out.println("BENCH fixed.max_ms=" + Stats.maxMs(s.latencyMicros));
+        System.out.println("BENCH fixed.statuses=" + s.statuses());
+        System.out.println("BENCH fixed.errors=" + s.errors());
+    }
+}

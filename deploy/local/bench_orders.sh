@@ -1,0 +1,384 @@
+# shellcheck shell=bash
+# ./mailoo bench orders: the integrator order path through the gateway at a fixed rate (sourced by bench.sh, which
+# defines ensure_postfix_tools, start_smtp_sink, newer_than, bench_value, loadavg and ratio). docs/benchmarks.md.
+
+ORDER_BENCH_DIR="$MAILOO_ROOT/benchmarks/order-bench"
+ORDER_BENCH_JAR="$ORDER_BENCH_DIR/target/order-bench.jar"
+: "${MAILOO_ORDER_BENCH_JAVA_OPTS:=-Xmx512m}"
+# what the stack needs for one key at these rates: the per-key order bucket and dispatch's per-profile send limit
+# (the integration's profile carries no limits of its own, so dispatch's defaults apply) far above the run's rate
+ORDER_BENCH_ENV=(ORDERS_PER_KEY_PER_MINUTE=1000000 DISPATCH_DEFAULT_MESSAGES_PER_MINUTE=1000000
+  DISPATCH_DEFAULT_MAX_CONNECTIONS=10)
+ORDER_TARGET_P99_MS=50 ORDER_TARGET_SENT_P99_MS=1000 ORDER_TARGET_RATIO=0.25 ORDER_TARGET_RSS_MB=256
+PGBENCH_DB=mailoo_bench_pgbench
+
+orders_usage() {
+  cat <<EOF
+usage: ./mailoo bench orders [--rate R] [--seconds S] [--warmup S] [--max-seconds S] [--concurrency C]
+                             [--smtp sink|catcher] [--sink-port PORT] [--pgbench-clients N] [--jfr] [--restart]
+                             [--keep-up] [--timeout SECONDS]
+
+  --rate R            orders per second offered, open loop (default 500)
+  --seconds S         measured seconds of the fixed-rate run (default 30)
+  --warmup S          seconds at the same rate before it, not counted (default 5)
+  --max-seconds S     seconds of the closed-loop max-rate run (default 20; 0 skips it)
+  --concurrency C     workers of the max-rate run (default 64)
+  --smtp sink|catcher the shop's SMTP server: a Postfix smtp-sink started for the run (default) or the catcher
+  --sink-port PORT    first port tried for smtp-sink (default $MAILOO_BENCH_SINK_PORT)
+  --pgbench-clients N clients of the pgbench reference (default 16 = market-service's DB_POOL_SIZE)
+  --jfr               record market-service with JFR during the measured seconds and print where the CPU went
+  --restart           restart a running stack that lacks the bench settings (${ORDER_BENCH_ENV[*]})
+  --keep-up           leave running a stack this bench started (default: ./mailoo down at the end)
+  --timeout SECONDS   limit of each Java phase (default 600)
+
+Creates a project, a MARKET integration with SMTP settings, a product and an API key through the gateway, then:
+fixed-rate run (API latency, answers by status, order -> SENT from mailoo.mail-results.v1, outbox backlog every
+second), max-rate run, pgbench of one order + one outbox row per transaction on the same PostgreSQL, RSS and CPU
+of each process. Output also in .mailoo/bench/orders-<time>.txt.
+EOF
+}
+
+# proc_cpu_ticks PID : user + system clock ticks of a process so far (0 when gone)
+proc_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# stack_has_bench_env : the running market-service and mail-dispatch-service were started with ORDER_BENCH_ENV
+stack_has_bench_env() {
+  local svc pid kv
+  for svc in market-service mail-dispatch-service; do
+    pid=$(component_pid "$svc") || return 1
+    for kv in "${ORDER_BENCH_ENV[@]}"; do
+      [[ "$svc" == market-service && "$kv" == DISPATCH_* ]] && continue
+      [[ "$svc" == mail-dispatch-service && "$kv" == ORDERS_* ]] && continue
+      tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "$kv" || return 1
+    done
+  done
+}
+
+stack_healthy() {
+  local svc
+  is_running gateway && port_open "${MAILOO_GATEWAY_PORT:-8080}" || return 1
+  for svc in "${MAILOO_SERVICES[@]}"; do
+    curl -fsS -m 5 "http://127.0.0.1:$(service_port "$svc")/q/health" 2>/dev/null | grep -q '"status" *: *"UP"' \
+      || return 1
+  done
+}
+
+build_order_bench() {
+  if [[ ! -f "$ORDER_BENCH_JAR" ]] || newer_than "$ORDER_BENCH_JAR" "$ORDER_BENCH_DIR/src" "$ORDER_BENCH_DIR/pom.xml"; then
+    log "building benchmarks/order-bench (./mvnw -B -q -f benchmarks/order-bench/pom.xml package)"
+    (cd "$MAILOO_ROOT" && mvn_cmd -B -q -f benchmarks/order-bench/pom.xml package) \
+      || die "could not build benchmarks/order-bench"
+    touch "$ORDER_BENCH_JAR"
+  fi
+}
+
+order_bench_java() { # order_bench_java MODE ARGS... : the bench jar with a hard limit
+  # shellcheck disable=SC2086 # MAILOO_ORDER_BENCH_JAVA_OPTS is a list of options
+  timeout --kill-after=10 $((O_TIMEOUT + 120)) \
+    java $MAILOO_ORDER_BENCH_JAVA_OPTS -Dmailoo.component=order-bench -jar "$ORDER_BENCH_JAR" "$@" \
+    --timeout "$O_TIMEOUT"
+}
+
+psql_db() { # psql_db DB ARGS...
+  local db=$1; shift
+  PGPASSWORD="$MAILOO_DB_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -h "$MAILOO_DB_HOST" -p "$MAILOO_DB_PORT" \
+    -U "$MAILOO_DB_USERNAME" -d "$db" "$@"
+}
+
+# outbox_sampler FILE : every second, the unpublished rows of market-service's outbox (until killed)
+outbox_sampler() {
+  local t=0 n
+  while :; do
+    n=$(psql_db mailoo_market -tA -c "SELECT count(*) FROM outbox_event WHERE published_at IS NULL" 2>/dev/null \
+      || echo "?")
+    echo "$t $n" >>"$1"
+    sleep 1
+    t=$((t + 1))
+  done
+}
+
+# pgbench_reference CLIENTS SECONDS : prints pgbench's tps for one market_order row + one outbox_event row per
+# transaction (the tables, indexes and NOTIFY trigger of market-service's schema) in a scratch database
+pgbench_reference() {
+  local clients=$1 seconds=$2 dir="$MAILOO_STATE_DIR/bench/pgbench" out
+  mkdir -p "$dir"
+  psql_db postgres -c "DROP DATABASE IF EXISTS $PGBENCH_DB" -c "CREATE DATABASE $PGBENCH_DB" >/dev/null
+  psql_db "$PGBENCH_DB" >/dev/null <<'SQL'
+CREATE TABLE market_order (
+    id uuid PRIMARY KEY, integration_id text NOT NULL, project_uid text NOT NULL, api_key_id uuid NOT NULL,
+    idempotency_key text, request_hash text NOT NULL, buyer_email text NOT NULL, buyer_name text, note text,
+    currency char(3) NOT NULL, total_minor bigint NOT NULL, lines text NOT NULL, mail_message_id uuid UNIQUE,
+    mail_status text NOT NULL, mail_error_code text, created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL,
+    CONSTRAINT market_order_idempotency UNIQUE (integration_id, idempotency_key));
+CREATE INDEX market_order_newest ON market_order (integration_id, created_at DESC, id DESC);
+CREATE TABLE outbox_event (id uuid PRIMARY KEY, topic text NOT NULL, message_key text NOT NULL, ce_type text,
+    payload bytea, created_at timestamptz NOT NULL, published_at timestamptz);
+CREATE INDEX outbox_event_unpublished ON outbox_event (created_at) WHERE published_at IS NULL;
+CREATE INDEX outbox_event_published ON outbox_event (published_at) WHERE published_at IS NOT NULL;
+CREATE FUNCTION outbox_event_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN PERFORM pg_notify('mailoo_outbox', ''); RETURN NULL; END $$;
+CREATE TRIGGER outbox_event_notify AFTER INSERT ON outbox_event FOR EACH STATEMENT EXECUTE FUNCTION outbox_event_notify();
+SQL
+  # payload: about the size of a real confirmation request (text + HTML body, ~2.5 KB of JSON)
+  cat >"$dir/order.sql" <<'SQL'
+BEGIN;
+INSERT INTO market_order (id, integration_id, project_uid, api_key_id, idempotency_key, request_hash, buyer_email,
+    buyer_name, note, currency, total_minor, lines, mail_message_id, mail_status, created_at, updated_at)
+VALUES (gen_random_uuid(), 'bench-integration', 'bench-project', '00000000-0000-0000-0000-000000000001',
+    gen_random_uuid()::text, md5(random()::text) || md5(random()::text), 'buyer@bench.test', 'Bench Buyer', 'order',
+    'EUR', 2500, '[{"sku":"BENCH-1","name":"Bench mug","quantity":2,"unitPriceMinor":1250,"lineTotalMinor":2500}]',
+    gen_random_uuid(), 'QUEUED', now(), now());
+INSERT INTO outbox_event (id, topic, message_key, ce_type, payload, created_at)
+VALUES (gen_random_uuid(), 'mailoo.mail-requests.v1', 'integration:bench', 'io.mailoo.mail.send-requested.v1',
+    convert_to(repeat('{"text":"Your order ABCDEF12 at Bench shop"}', 60), 'UTF8'), now());
+END;
+SQL
+  out=$(PGPASSWORD="$MAILOO_DB_PASSWORD" pgbench -n -h "$MAILOO_DB_HOST" -p "$MAILOO_DB_PORT" -U "$MAILOO_DB_USERNAME" \
+    -c "$clients" -j 2 -T "$seconds" -f "$dir/order.sql" "$PGBENCH_DB" 2>&1) || { echo "$out" >&2; return 1; }
+  echo "$out" | sed 's/^/    /' >&2
+  psql_db postgres -c "DROP DATABASE IF EXISTS $PGBENCH_DB" >/dev/null || true
+  echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -n 1
+}
+
+bench_orders() {
+  local rate=500 seconds=30 warmup=5 max_seconds=20 concurrency=64 smtp=sink sink_first=$MAILOO_BENCH_SINK_PORT
+  local pg_clients=16 jfr=0 restart=0 keep_up=0
+  O_TIMEOUT=600
+  while (($#)); do
+    case "$1" in
+      --rate) rate=${2:?--rate needs a value}; shift 2 ;;
+      --seconds) seconds=${2:?--seconds needs a value}; shift 2 ;;
+      --warmup) warmup=${2:?--warmup needs a value}; shift 2 ;;
+      --max-seconds) max_seconds=${2:?--max-seconds needs a value}; shift 2 ;;
+      --concurrency) concurrency=${2:?--concurrency needs a value}; shift 2 ;;
+      --smtp) smtp=${2:?--smtp needs sink or catcher}; shift 2 ;;
+      --sink-port) sink_first=${2:?--sink-port needs a value}; shift 2 ;;
+      --pgbench-clients) pg_clients=${2:?--pgbench-clients needs a value}; shift 2 ;;
+      --jfr) jfr=1; shift ;;
+      --restart) restart=1; shift ;;
+      --keep-up) keep_up=1; shift ;;
+      --timeout) O_TIMEOUT=${2:?--timeout needs a value}; shift 2 ;;
+      -h|--help) orders_usage; return 0 ;;
+      *) orders_usage >&2; die "unknown option: $1" ;;
+    esac
+  done
+  local v
+  for v in "$rate" "$seconds" "$warmup" "$max_seconds" "$concurrency" "$sink_first" "$pg_clients" "$O_TIMEOUT"; do
+    [[ "$v" =~ ^[0-9]+$ ]] || die "not a number: $v"
+  done
+  ((rate > 0 && seconds > 0 && concurrency > 0)) || die "--rate, --seconds and --concurrency must be > 0"
+  [[ "$smtp" == sink || "$smtp" == catcher ]] || die "--smtp: sink or catcher, not $smtp"
+  require_cmd java curl psql pgbench
+
+  ensure_state_dirs
+  local out_dir="$MAILOO_STATE_DIR/bench" stamp
+  mkdir -p "$out_dir"
+  stamp=$(date +%Y%m%d-%H%M%S)
+  # globals, not locals: the EXIT trap runs after this function has returned
+  O_SHOP="$out_dir/.orders-shop-$stamp" O_BACKLOG="$out_dir/.orders-backlog-$stamp"
+  O_FIXED_OUT="$out_dir/.orders-fixed-$stamp" O_MAX_OUT="$out_dir/.orders-max-$stamp" O_KEEP_UP=$keep_up
+  local result="$out_dir/orders-$stamp.txt" shop=$O_SHOP backlog=$O_BACKLOG fixed_out=$O_FIXED_OUT max_out=$O_MAX_OUT
+  local jfr_file="$out_dir/orders-$stamp-market.jfr"
+  SINK_PID="" STARTED_STACK=0 SAMPLER_PID=""
+  # shellcheck disable=SC2317 # called by the trap
+  orders_cleanup() {
+    local rc=$?
+    [[ -n "$SAMPLER_PID" ]] && kill "$SAMPLER_PID" 2>/dev/null
+    if [[ -n "$SINK_PID" ]] && kill -0 "$SINK_PID" 2>/dev/null; then
+      kill -TERM "$SINK_PID" 2>/dev/null || true
+      wait "$SINK_PID" 2>/dev/null || true
+    fi
+    rm -f "$O_SHOP" "$O_BACKLOG" "$O_FIXED_OUT" "$O_MAX_OUT"
+    if ((STARTED_STACK)) && ((O_KEEP_UP == 0)); then
+      log "stopping the stack this benchmark started (./mailoo down; keep it with --keep-up)"
+      "$MAILOO_ROOT/mailoo" down || true
+    fi
+    exit "$rc"
+  }
+  trap orders_cleanup EXIT
+  trap 'exit 130' INT TERM
+
+  exec > >(tee "$result") 2>&1
+  build_order_bench
+
+  # the shop's SMTP server
+  local smtp_port=$MAILOO_SMTP_CATCHER_PORT
+  if [[ "$smtp" == sink ]]; then
+    ensure_postfix_tools
+    start_smtp_sink "$sink_first" "$MAILOO_LOG_DIR/bench-orders-smtp-sink.log"
+    smtp_port=$SINK_PORT
+  fi
+
+  # the stack, with the bench's limits
+  if stack_healthy && ! stack_has_bench_env; then
+    ((restart)) || die "the running stack was not started with ${ORDER_BENCH_ENV[*]}: the key's order bucket (or
+      dispatch's per-profile limit) would answer 429 / defer. Stop it (./mailoo down) or pass --restart."
+    log "restarting the stack with ${ORDER_BENCH_ENV[*]}"
+    "$MAILOO_ROOT/mailoo" down
+  fi
+  if ! stack_healthy; then
+    is_running market-service || STARTED_STACK=1
+    log "starting the stack: ${ORDER_BENCH_ENV[*]} MAILOO_SKIP_DASHBOARD=1 ./mailoo up"
+    env "${ORDER_BENCH_ENV[@]}" MAILOO_SKIP_DASHBOARD=1 "$MAILOO_ROOT/mailoo" up >&2 || die "./mailoo up failed"
+  fi
+  stack_has_bench_env || die "market-service / mail-dispatch-service run without ${ORDER_BENCH_ENV[*]}"
+
+  echo
+  echo "== order benchmark $(date -Iseconds): $rate orders/s for $seconds s (+$warmup s warm-up) through" \
+    "http://127.0.0.1:${MAILOO_GATEWAY_PORT:-8080}, SMTP $smtp 127.0.0.1:$smtp_port"
+  echo "   machine: $(nproc) cores, load average $(loadavg), memory: $(free -m | awk '/^Mem:/ { printf "%d MB total, %d MB available", $2, $7 }')"
+
+  # 1. the shop
+  echo
+  echo "-- 1/4 shop (project, MARKET integration, SMTP settings, product, API key; one order SENT)"
+  local token
+  token=$("$MAILOO_ROOT/mailoo" token --sub "order-bench-$stamp" --email "bench-$stamp@bench-owner.test" \
+    --groups user --ttl 3600)
+  (umask 077 && : >"$shop")
+  order_bench_java setup --token "$token" --smtp-port "$smtp_port" --out "$shop" || die "shop setup failed"
+  local integration key
+  integration=$(sed -n 's/^integration=//p' "$shop")
+  key=$(sed -n 's/^key=//p' "$shop")
+
+  # 2. fixed rate
+  echo
+  echo "-- 2/4 fixed rate: $rate orders/s, open loop, $seconds s (load average $(loadavg))"
+  local -A pids=() cpu_start=() cpu_used=()
+  local f name pid hz
+  hz=$(getconf CLK_TCK)
+  for f in "$MAILOO_PID_DIR"/*.pid; do
+    name=$(basename "$f" .pid)
+    pid=$(cat "$f" 2>/dev/null) || continue
+    kill -0 "$pid" 2>/dev/null || continue
+    pids[$name]=$pid
+  done
+  : >"$backlog"
+  : >"$fixed_out"
+  order_bench_java fixed --integration "$integration" --key "$key" --rate "$rate" --seconds "$seconds" \
+    --warmup "$warmup" --kafka "127.0.0.1:$MAILOO_KAFKA_PORT" > >(tee "$fixed_out") &
+  local bench_pid=$!
+  # the measured seconds start when the generator says so (after its start-up and warm-up): CPU, backlog and JFR
+  # cover exactly them
+  for _ in $(seq 1 $((warmup * 10 + 600))); do
+    grep -q '^  measuring:' "$fixed_out" && break
+    kill -0 "$bench_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  for name in "${!pids[@]}"; do cpu_start[$name]=$(proc_cpu_ticks "${pids[$name]}"); done
+  local window_start
+  window_start=$(psql_db mailoo_market -tA -c "SELECT now()")
+  if ((jfr)); then
+    jcmd "${pids[market-service]}" JFR.start name=order-bench duration="${seconds}s" settings=profile \
+      filename="$jfr_file" >/dev/null || warn "could not start JFR on market-service"
+  fi
+  outbox_sampler "$backlog" &
+  SAMPLER_PID=$!
+  sleep "$seconds"
+  for name in "${!pids[@]}"; do
+    cpu_used[$name]=$(awk -v a="${cpu_start[$name]}" -v b="$(proc_cpu_ticks "${pids[$name]}")" -v hz="$hz" \
+      'BEGIN { printf "%.1f", (b - a) / hz }')
+  done
+  # orders market-service stored during those seconds (an overloaded run answers many of them only later)
+  local stored_in_window
+  stored_in_window=$(psql_db mailoo_market -tA -c "SELECT count(*) FROM market_order WHERE integration_id = '$integration'
+    AND created_at >= '$window_start' AND created_at < now()")
+  kill "$SAMPLER_PID" 2>/dev/null || true
+  SAMPLER_PID=""
+  wait "$bench_pid" || warn "the fixed-rate run failed"
+  echo "  outbox backlog (unpublished rows of market-service's outbox_event, every second from the first measured one):"
+  awk '{ printf "%s%s", (NR > 1 ? " " : "    "), $2 } END { print "" }' "$backlog"
+  local backlog_max
+  backlog_max=$(awk 'BEGIN { m = 0 } $2 ~ /^[0-9]+$/ && $2 > m { m = $2 } END { print m }' "$backlog")
+  echo "  outbox backlog max: $backlog_max"
+  echo "BENCH fixed.outbox_backlog_max=$backlog_max"
+  echo "  CPU seconds used during the $seconds measured seconds ($(nproc) cores = $((seconds * $(nproc))) CPU-s):"
+  for name in $(printf '%s\n' "${!cpu_used[@]}" | sort); do
+    printf '    %-26s %6s s\n' "$name" "${cpu_used[$name]}"
+  done
+  echo "  orders stored by market-service during the measured seconds: $stored_in_window" \
+    "($(awk -v n="$stored_in_window" -v s="$seconds" 'BEGIN { printf "%.1f", n / s }') per second)"
+  echo "BENCH fixed.stored_in_window=$stored_in_window"
+  if [[ -n "${cpu_used[market-service]:-}" && "$stored_in_window" -gt 0 ]]; then
+    local per_order
+    per_order=$(awk -v c="${cpu_used[market-service]}" -v n="$stored_in_window" 'BEGIN { printf "%.2f", c * 1000 / n }')
+    echo "    market-service: $per_order ms of CPU per order stored"
+    echo "BENCH fixed.market_cpu_ms_per_order=$per_order"
+  fi
+
+  if ((jfr)); then
+    for _ in $(seq 1 30); do [[ -s "$jfr_file" ]] && break; sleep 1; done
+    if [[ -s "$jfr_file" ]]; then
+      echo
+      echo "  JFR of market-service during the measured seconds (${jfr_file#"$MAILOO_ROOT/"}):"
+      order_bench_java jfr-top --file "$jfr_file" || warn "could not read $jfr_file"
+    else
+      warn "no JFR recording in $jfr_file"
+    fi
+  fi
+
+  # 3. max rate
+  local max_rate=""
+  if ((max_seconds > 0)); then
+    echo
+    echo "-- 3/4 max rate: closed loop, $concurrency workers, $max_seconds s (load average $(loadavg))"
+    order_bench_java max --integration "$integration" --key "$key" --concurrency "$concurrency" \
+      --seconds "$max_seconds" --warmup 3 | tee "$max_out" || warn "the max-rate run failed"
+    max_rate=$(bench_value "$max_out" max.rate)
+  fi
+
+  # 4. pgbench
+  echo
+  echo "-- 4/4 pgbench: one market_order + one outbox_event row per transaction, $pg_clients clients, 20 s," \
+    "scratch database $PGBENCH_DB (load average $(loadavg))"
+  local tps
+  tps=$(pgbench_reference "$pg_clients" 20) || warn "pgbench failed"
+  echo "  pgbench: ${tps:-?} tps"
+  echo "BENCH pgbench.tps=${tps:-}"
+
+  # RSS after the run
+  echo
+  echo "-- memory after the run (ps -o rss of .mailoo/pids/*)"
+  local rss_fail=0
+  for name in $(printf '%s\n' "${!pids[@]}" | sort); do
+    local rss
+    rss=$(ps -o rss= -p "${pids[$name]}" 2>/dev/null | tr -d ' ')
+    [[ -n "$rss" ]] || continue
+    local mb=$((rss / 1024)) note=""
+    case "$name" in
+      integration-service|market-service|offer-generator-service|mail-dispatch-service)
+        if ((mb > ORDER_TARGET_RSS_MB)); then note="  (above $ORDER_TARGET_RSS_MB MB)"; rss_fail=1; fi ;;
+    esac
+    printf '    %-26s %5d MB%s\n' "$name" "$mb" "$note"
+    echo "BENCH rss.$name=$mb"
+  done
+
+  # summary
+  local p99 sent_p99 r
+  p99=$(bench_value "$fixed_out" fixed.p99_ms)
+  sent_p99=$(bench_value "$fixed_out" sent.p99_ms)
+  r=$(ratio "$max_rate" "$tps")
+  meets() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { if (v == "" || v == "-") exit 2; if (op == "le") exit !(v + 0 <= t); exit !(v + 0 >= t) }'; }
+  verdict() { if meets "$@"; then echo "met"; else echo "NOT MET"; fi; }
+  echo
+  echo "== summary ($rate orders/s offered for $seconds s; $(nproc) cores; load average now $(loadavg))"
+  printf '  %-30s %s orders/s (offered %s)\n' "served" "$(bench_value "$fixed_out" fixed.served_rate)" \
+    "$(bench_value "$fixed_out" fixed.offered_rate)"
+  printf '  %-30s p50 %s ms, p99 %s ms, max %s ms   (target p99 <= %s ms: %s)\n' "API latency" \
+    "$(bench_value "$fixed_out" fixed.p50_ms)" "$p99" "$(bench_value "$fixed_out" fixed.max_ms)" \
+    "$ORDER_TARGET_P99_MS" "$(verdict "$p99" "$ORDER_TARGET_P99_MS" le)"
+  printf '  %-30s %s\n' "answers" "$(bench_value "$fixed_out" fixed.statuses)"
+  printf '  %-30s p50 %s ms, p99 %s ms, max %s ms   (target p99 <= %s ms: %s)\n' "order -> SENT" \
+    "$(bench_value "$fixed_out" sent.p50_ms)" "$sent_p99" "$(bench_value "$fixed_out" sent.max_ms)" \
+    "$ORDER_TARGET_SENT_P99_MS" "$(verdict "$sent_p99" "$ORDER_TARGET_SENT_P99_MS" le)"
+  printf '  %-30s %s (without a result: %s)\n' "confirmations" "$(bench_value "$fixed_out" sent.statuses)" \
+    "$(bench_value "$fixed_out" sent.missing)"
+  printf '  %-30s %s\n' "outbox backlog max" "$backlog_max"
+  printf '  %-30s %s orders/s (closed loop, %s workers)\n' "max rate" "${max_rate:--}" "$concurrency"
+  printf '  %-30s %s tps\n' "pgbench order + outbox" "${tps:--}"
+  printf '  %-30s %s   (target >= %s: %s)\n' "max rate / pgbench" "$r" "$ORDER_TARGET_RATIO" \
+    "$(verdict "$r" "$ORDER_TARGET_RATIO" ge)"
+  printf '  %-30s %s\n' "RSS per domain service" \
+    "$( ((rss_fail)) && echo "NOT MET (> $ORDER_TARGET_RSS_MB MB)" || echo "met (<= $ORDER_TARGET_RSS_MB MB)")"
+  echo "BENCH ratio.max_over_pgbench=$r"
+  echo "saved: ${result#"$MAILOO_ROOT/"}"
+}
