@@ -63,6 +63,11 @@ public class MailResultPublisher {
     }
 
     public void publish(MailDispatchResult result) {
+        publish(result, null);
+    }
+
+    /** As above; {@code acknowledged} runs (on the producer's thread) once Kafka has the record. */
+    public void publish(MailDispatchResult result, Runnable acknowledged) {
         byte[] value = EventCodec.encode(result);
         sender.execute(() -> {
             RecordHeaders headers = new RecordHeaders();
@@ -83,6 +88,8 @@ public class MailResultPublisher {
                         if (failure != null) {
                             LOG.warnf("Could not publish the result of %s: %s", result.messageId(),
                                     FailureDescription.of(failure));
+                        } else if (acknowledged != null) {
+                            acknowledged.run();
                         }
                     });
         });

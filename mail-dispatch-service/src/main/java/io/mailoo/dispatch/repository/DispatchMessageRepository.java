@@ -47,8 +47,10 @@ public class DispatchMessageRepository {
 
     private static final String RECORD_OUTCOME = "UPDATE dispatch_message SET status = $2, attempt = $3, "
             + "next_attempt_at = $4, lease_until = NULL, lease_owner = NULL, smtp_code = $5, smtp_enhanced_code = $6, smtp_message = $7, "
-            + "error_code = $8, updated_at = $9, request = CASE WHEN $10 THEN NULL ELSE request END "
-            + "WHERE message_id = $1";
+            + "error_code = $8, updated_at = $9, request = CASE WHEN $10 THEN NULL ELSE request END, "
+            + "result_unpublished_since = $9 WHERE message_id = $1";
+    private static final String RESULT_PUBLISHED = "UPDATE dispatch_message SET result_unpublished_since = NULL "
+            + "WHERE message_id = $1 AND result_unpublished_since <= $2";
 
     /** Status of a row that waits for an attempt; the other statuses are those of MailStatus. */
     public static final String QUEUED = "QUEUED";
@@ -119,10 +121,40 @@ public class DispatchMessageRepository {
                     .addInteger(w.smtp() == null ? null : w.smtp().code())
                     .addString(w.smtp() == null ? null : w.smtp().enhancedCode())
                     .addString(w.smtp() == null ? null : w.smtp().message())
-                    .addString(w.errorCode()).addOffsetDateTime(odt(w.at()))
+                    .addString(w.errorCode()).addOffsetDateTime(odt(w.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS)))
                     .addBoolean(w.status().isFinal()));
         }
         return pool.preparedQuery(RECORD_OUTCOME).executeBatch(tuples).replaceWithVoid();
+    }
+
+    /** Clears the unpublished mark of results Kafka acknowledged, unless a later outcome was recorded since. */
+    public Uni<Void> resultsPublished(List<PublishedResult> published) {
+        if (published.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> tuples = new ArrayList<>(published.size());
+        for (PublishedResult p : published) {
+            tuples.add(Tuple.tuple().addUUID(p.messageId())
+                    .addOffsetDateTime(odt(p.recordedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS))));
+        }
+        return pool.preparedQuery(RESULT_PUBLISHED).executeBatch(tuples).replaceWithVoid();
+    }
+
+    /**
+     * Takes up to {@code limit} rows of owned partitions whose result was recorded before {@code before} and never
+     * acknowledged by Kafka, and moves their mark to now, so the next take is one interval later.
+     */
+    public Uni<List<MessageRecord>> takeUnpublishedResults(int limit, Instant before, Integer[] partitions) {
+        return pool.preparedQuery("UPDATE dispatch_message SET result_unpublished_since = now() "
+                + "WHERE message_id IN (SELECT message_id FROM dispatch_message "
+                + "WHERE result_unpublished_since < $1 AND (kafka_partition IS NULL OR kafka_partition = ANY($3)) "
+                + "ORDER BY result_unpublished_since LIMIT $2 FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)
+                .execute(Tuple.of(odt(before), limit, partitions))
+                .map(DispatchMessageRepository::records);
+    }
+
+    /** A result Kafka acknowledged, with the time its outcome was recorded (the row's mark). */
+    public record PublishedResult(UUID messageId, Instant recordedAt) {
     }
 
     public Uni<List<MessageRecord>> findByIds(List<UUID> ids) {

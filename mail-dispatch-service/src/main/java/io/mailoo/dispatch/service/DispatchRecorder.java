@@ -41,12 +41,14 @@ public class DispatchRecorder {
     private final RetrySchedule retrySchedule;
     private final DispatchMetrics metrics;
     private final Vertx vertx;
+    private final UnpublishedResults unpublished;
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
 
     public DispatchRecorder(DispatchMessageRepository repository, MailResultPublisher publisher,
-            RetrySchedule retrySchedule, DispatchMetrics metrics, Vertx vertx) {
+            RetrySchedule retrySchedule, DispatchMetrics metrics, Vertx vertx, UnpublishedResults unpublished) {
         this.repository = repository;
+        this.unpublished = unpublished;
         this.publisher = publisher;
         this.retrySchedule = retrySchedule;
         this.metrics = metrics;
@@ -93,14 +95,23 @@ public class DispatchRecorder {
 
     /** Publishes a result that is already stored (a redelivered request, or a refusal written on insert). */
     public void publishStored(MessageRecord stored) {
+        publishStored(stored, null);
+    }
+
+    /** As above; {@code acknowledged} runs once Kafka has it. */
+    public void publishStored(MessageRecord stored, Runnable acknowledged) {
         publish(new MailDispatchResult(stored.messageId(), stored.profileRef(), stored.purpose(), stored.source(),
                 stored.resultStatus().orElseThrow(), stored.attempt(), stored.nextAttemptAt(), stored.smtp(), stored.errorCode(),
-                Instant.now()));
+                Instant.now()), acknowledged);
     }
 
     public void publish(MailDispatchResult result) {
+        publish(result, null);
+    }
+
+    private void publish(MailDispatchResult result, Runnable acknowledged) {
         metrics.result(result.purpose(), result.status());
-        publisher.publish(result);
+        publisher.publish(result, acknowledged);
     }
 
     private void flush() {
@@ -120,7 +131,9 @@ public class DispatchRecorder {
                 .onFailure().retry().withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(10))
                 .atMost(20)
                 .subscribe().with(ok -> {
-                    batch.forEach(p -> publish(p.result()));
+                    // the rows now say "result unpublished" until Kafka acknowledges (ResultRepublisher)
+                    batch.forEach(p -> publish(p.result(), () -> unpublished.acknowledged(p.write().messageId(),
+                            p.write().at())));
                     written(batch);
                     flush();
                 }, failure -> {
