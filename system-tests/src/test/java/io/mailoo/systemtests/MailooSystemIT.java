@@ -149,7 +149,12 @@ class MailooSystemIT {
         owner.saveOutboundMail(integration, project, id, stack.tenantSmtp.getSmtp().getPort(), fromName);
         owner.addProduct(stack.market.get(0), project, id, "MUG");
         String key = owner.createApiKey(stack.market.get(1), project, id);
-        return new Shop(project, id, key);
+        Shop shop = new Shop(project, id, key);
+        // the profile reaches market a moment after the save; until then an order is (rightly) NOT_CONFIGURED
+        OrderLoad probe = new OrderLoad(shop, "probe-" + UUID.randomUUID().toString().substring(0, 8));
+        await("the profile on both market replicas").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "QUEUED".equals(probe.placeOne(0)) && "QUEUED".equals(probe.placeOne(1)));
+        return shop;
     }
 
     private static void awaitDelivered(String run, int count, Duration within) {
