@@ -88,7 +88,7 @@ public final class MeteredSmtpServer implements AutoCloseable {
             reply(out, "220 metered.test ESMTP");
             String line;
             while ((line = in.readLine()) != null) {
-                String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+                String command = SmtpTestWire.verb(line);
                 switch (command) {
                     case "EHLO" -> reply(out, "250-metered.test\r\n250 8BITMIME");
                     case "HELO", "MAIL", "RCPT", "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
@@ -96,11 +96,11 @@ public final class MeteredSmtpServer implements AutoCloseable {
                         reply(out, "354 go ahead");
                         reply(out, transaction(in));
                     }
-                    case "QUIT" -> {
-                        reply(out, "221 bye");
-                        return;
+                    default -> {
+                        if (!SmtpTestWire.otherCommand(out, command)) {
+                            return;
+                        }
                     }
-                    default -> reply(out, "502 5.5.2 not implemented");
                 }
             }
         } catch (IOException e) {
@@ -136,8 +136,7 @@ public final class MeteredSmtpServer implements AutoCloseable {
     }
 
     private static void reply(OutputStream out, String text) throws IOException {
-        out.write((text + "\r\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        SmtpTestWire.reply(out, text);
     }
 
     @Override
