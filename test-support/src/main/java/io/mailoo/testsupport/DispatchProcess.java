@@ -29,9 +29,13 @@ import io.mailoo.contracts.Topics;
 public final class DispatchProcess implements AutoCloseable {
 
     private final ServiceProcess service;
+    private final String group;
+    private final Map<String, String> env;
 
-    private DispatchProcess(ServiceProcess service) {
+    private DispatchProcess(ServiceProcess service, String group, Map<String, String> env) {
         this.service = service;
+        this.group = group;
+        this.env = env;
     }
 
     /**
@@ -66,12 +70,8 @@ public final class DispatchProcess implements AutoCloseable {
         env.putAll(extraEnv);
         List<CompletableFuture<DispatchProcess>> starting = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Map<String, String> own = new java.util.HashMap<>(env);
-            // every replica reads every profile (docs/scaling.md): a profile group each
-            own.put("DISPATCH_PROFILES_CONSUMER_GROUP", group + "-profiles-" + i);
             String component = count == 1 ? "mail-dispatch-systest" : "mail-dispatch-systest-" + i;
-            starting.add(CompletableFuture.supplyAsync(() -> new DispatchProcess(
-                    ServiceProcess.start("mail-dispatch-service", component, own, Duration.ofSeconds(180)))));
+            starting.add(CompletableFuture.supplyAsync(() -> launch(group, env, component)));
         }
         List<DispatchProcess> replicas = new ArrayList<>();
         RuntimeException failure = null;
@@ -93,6 +93,29 @@ public final class DispatchProcess implements AutoCloseable {
             throw new IllegalStateException(e.getMessage() + "; see " + replicas.get(0).log(), e);
         }
         return replicas;
+    }
+
+    private static DispatchProcess launch(String group, Map<String, String> env, String component) {
+        Map<String, String> own = new java.util.HashMap<>(env);
+        // every replica reads every profile (docs/scaling.md): a profile group each
+        own.put("DISPATCH_PROFILES_CONSUMER_GROUP", group + "-profiles-" + component);
+        return new DispatchProcess(ServiceProcess.start("mail-dispatch-service", component, own,
+                Duration.ofSeconds(180)), group, env);
+    }
+
+    /**
+     * Starts one more replica in this one's group and returns once {@code members} replicas (the new one included)
+     * share the request partitions.
+     */
+    public DispatchProcess startAnother(String component, int members) {
+        DispatchProcess another = launch(group, env, component);
+        try {
+            awaitAssignment(group, members, Duration.ofSeconds(90));
+        } catch (RuntimeException e) {
+            another.close();
+            throw new IllegalStateException(e.getMessage() + "; see " + another.log(), e);
+        }
+        return another;
     }
 
     public int port() {

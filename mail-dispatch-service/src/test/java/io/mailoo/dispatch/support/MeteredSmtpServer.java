@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -19,7 +20,7 @@ import java.util.function.BiFunction;
  * A real SMTP server on loopback that measures what a provider's limits are about: how many connections are open at
  * once (the most ever) and when each message transaction ended, per X-Mailoo-Message-Id. The reply to the end of
  * DATA comes from a function of the message id and how many times that message has arrived (1 = first), after an
- * optional delay (a slow server).
+ * optional delay (a slow server), and while the server is {@link #hold() held}, not before it is released.
  */
 public final class MeteredSmtpServer implements AutoCloseable {
 
@@ -38,6 +39,7 @@ public final class MeteredSmtpServer implements AutoCloseable {
     private final AtomicInteger waitingForReply = new AtomicInteger();
     private final Map<String, AtomicInteger> arrivals = new ConcurrentHashMap<>();
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     public MeteredSmtpServer(BiFunction<String, Integer, String> dataReply, Duration replyDelay) throws IOException {
         this.dataReply = dataReply;
@@ -68,6 +70,15 @@ public final class MeteredSmtpServer implements AutoCloseable {
         return List.copyOf(attempts);
     }
 
+    /** From now on, replies to DATA wait until {@link #release()}: the sends stay in flight. */
+    public void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    public void release() {
+        gate.countDown();
+    }
+
     private void serve(Socket client) {
         mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         try (client) {
@@ -77,7 +88,7 @@ public final class MeteredSmtpServer implements AutoCloseable {
             reply(out, "220 metered.test ESMTP");
             String line;
             while ((line = in.readLine()) != null) {
-                String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+                String command = SmtpTestWire.verb(line);
                 switch (command) {
                     case "EHLO" -> reply(out, "250-metered.test\r\n250 8BITMIME");
                     case "HELO", "MAIL", "RCPT", "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
@@ -85,11 +96,11 @@ public final class MeteredSmtpServer implements AutoCloseable {
                         reply(out, "354 go ahead");
                         reply(out, transaction(in));
                     }
-                    case "QUIT" -> {
-                        reply(out, "221 bye");
-                        return;
+                    default -> {
+                        if (!SmtpTestWire.otherCommand(out, command)) {
+                            return;
+                        }
                     }
-                    default -> reply(out, "502 5.5.2 not implemented");
                 }
             }
         } catch (IOException e) {
@@ -109,23 +120,23 @@ public final class MeteredSmtpServer implements AutoCloseable {
         }
         int arrival = arrivals.computeIfAbsent(messageId, id -> new AtomicInteger()).incrementAndGet();
         String answer = dataReply.apply(messageId, arrival);
-        if (!replyDelay.isZero()) {
-            waitingForReply.incrementAndGet();
-            try {
+        waitingForReply.incrementAndGet();
+        try {
+            if (!replyDelay.isZero()) {
                 Thread.sleep(replyDelay.toMillis()); // the slow server this test double stands for
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                waitingForReply.decrementAndGet();
             }
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            waitingForReply.decrementAndGet();
         }
         attempts.add(new Attempt(System.currentTimeMillis(), messageId, answer));
         return answer;
     }
 
     private static void reply(OutputStream out, String text) throws IOException {
-        out.write((text + "\r\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        SmtpTestWire.reply(out, text);
     }
 
     @Override

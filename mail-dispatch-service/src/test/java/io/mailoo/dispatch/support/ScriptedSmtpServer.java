@@ -101,7 +101,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             reply(out, "220 scripted.test ESMTP");
             String line;
             while ((line = in.readLine()) != null) {
-                String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+                String command = SmtpTestWire.verb(line);
                 switch (command) {
                     case "EHLO" -> reply(out, "250-scripted.test\r\n"
                             + (tls != null && !secure ? "250-STARTTLS\r\n" : "")
@@ -151,11 +151,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         }
                         reply(out, answer);
                     }
-                    case "QUIT" -> {
-                        reply(out, "221 bye");
-                        return;
+                    default -> {
+                        if (!SmtpTestWire.otherCommand(out, command)) {
+                            return;
+                        }
                     }
-                    default -> reply(out, "502 5.5.2 not implemented");
                 }
             }
         } catch (IOException e) {
@@ -178,8 +178,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private static void reply(OutputStream out, String text) throws IOException {
-        out.write((text + "\r\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        SmtpTestWire.reply(out, text);
     }
 
     @Override
