@@ -38,6 +38,16 @@ _bench_shop() {
     '{"sku":"B-1","name":"Bench mug","priceMinor":500,"currency":"EUR"}' "${SHOP_AUTH[@]}"
   _expect 201 POST "/api/v1/projects/$SHOP_PROJECT/integrations/$SHOP_INTEGRATION/market/api-keys" '{"name":"bench"}' "${SHOP_AUTH[@]}"
   SHOP_KEY=$(_j .key)
+  # the profile reaches market a moment after the save; orders before that are (rightly) NOT_CONFIGURED
+  local deadline=$(( $(date +%s) + 30 ))
+  while true; do
+    _http POST "/api/v1/market/$SHOP_INTEGRATION/orders" \
+      "{\"buyer\":{\"email\":\"probe@$SHOP_DOMAIN\",\"name\":\"Probe\"},\"items\":[{\"sku\":\"B-1\",\"quantity\":1}]}" \
+      -H "Authorization: Bearer $SHOP_KEY"
+    [[ "$HTTP_STATUS" == 201 && "$(_j .emailToCustomer.status)" == QUEUED ]] && break
+    (( $(date +%s) < deadline )) || _smoke_fail "the shop's profile did not reach market-service in 30 s: $HTTP_BODY"
+    sleep 0.1
+  done
 }
 
 # _expect_visible: _expect that also waits through 503 "not yet visible" answers (a projection catching up)
@@ -127,13 +137,16 @@ _bench_recovery() {
     sleep 0.05
   done
   local pid; pid=$(component_pid mail-dispatch-service)
+  # the restarted process gets the same DISPATCH_* settings (e.g. a raised rate limit), so the figure is recovery
+  local -a same=() kv
+  while IFS= read -r -d '' kv; do [[ "$kv" == DISPATCH_* ]] && same+=("$kv"); done <"/proc/$pid/environ"
   kill -KILL "$pid"
   local killed; killed=$(now_ms)
   local at_kill; at_kill=$(sent)
   ok "killed mail-dispatch-service (pid $pid) with $at_kill SENT"
   wait "$placing" || true
   local refused; refused=$(grep -vc '^201$' "$BENCH_OUT/recovery-orders.txt" || true)
-  "$MAILOO_ROOT/mailoo" up >/dev/null
+  env "${same[@]}" "$MAILOO_ROOT/mailoo" up >/dev/null
   local restarted; restarted=$(now_ms)
   while (( $(sent) < n )); do
     (( $(now_ms) - killed < 900000 )) || _smoke_fail "only $(sent) of $n SENT 15 minutes after the kill"

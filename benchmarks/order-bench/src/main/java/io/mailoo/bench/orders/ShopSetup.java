@@ -55,7 +55,7 @@ final class ShopSetup {
         expect(200, "PATCH", "/api/v1/projects/" + p + "/integrations/" + id + "/config",
                 Map.of("outboundMail", smtp), owner);
         String market = "/api/v1/projects/" + p + "/integrations/" + id + "/market/";
-        // 404 until market-service has projected the project and the integration
+        // 404 (or 503 *_NOT_YET_VISIBLE for a fresh id) until market-service has projected the project and the integration
         expectEventually(201, "POST", market + "products",
                 Map.of("sku", SKU, "name", "Bench mug", "priceMinor", 1250, "currency", "EUR"), owner);
         String key = expect(201, "POST", market + "api-keys", Map.of("name", "bench " + run), owner).path("key")
@@ -93,7 +93,7 @@ final class ShopSetup {
             if (r.status == 201 && "QUEUED".equals(r.body.path("emailToCustomer").path("status").asText())) {
                 return r.body.path("orderId").asText();
             }
-            if (r.status != 201 && r.status != 404) {
+            if (r.status != 201 && r.status != 404 && r.status != 503) {
                 throw new IllegalStateException("warm-up order: HTTP " + r.status + " " + r.body);
             }
             Thread.sleep(500);
@@ -111,7 +111,7 @@ final class ShopSetup {
                 return r.body;
             }
             Thread.sleep(300);
-        } while ((r.status == 404 || r.status == 409) && System.nanoTime() - t0 < WAIT.toNanos());
+        } while ((r.status == 404 || r.status == 409 || r.status == 503) && System.nanoTime() - t0 < WAIT.toNanos());
         throw new IllegalStateException(method + " " + path + ": HTTP " + r.status + " " + r.body);
     }
 
