@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# ./mailoo bench outbox|visibility|recovery: issue 12's figures measured on a running stack (./mailoo up), through the
+# ./mailoo bench outbox|visibility|recovery|startup: issue 12's figures measured on a running stack (./mailoo up), through the
 # gateway, with the catcher's API and psql to read what the services did. Each prints BENCH key=value lines and saves
 # its output in .mailoo/bench/. Uses the smoke helpers (deploy/local/smoke.sh). See docs/benchmarks.md.
 
@@ -157,6 +157,26 @@ _bench_recovery() {
   echo "BENCH recovery orders=$n refused=$refused sent_at_kill=$at_kill restart_ms=$((restarted - killed)) all_sent_after_kill_ms=$((done_at - killed)) all_sent_after_restart_ms=$((done_at - restarted)) caught=$caught duplicates=$((caught - n))"
 }
 
+# ---- startup: each service restarted alone on the running stack (Kafka, PostgreSQL and the others up) -----------
+_bench_startup() {
+  local rounds=${1:-3} svc r t0 up quarkus
+  log "startup: each service stopped and started alone, $rounds times; time to /q/health UP and Quarkus' own 'started in'"
+  for svc in "${MAILOO_SERVICES[@]}"; do
+    local -a wall=() own=()
+    for ((r = 0; r < rounds; r++)); do
+      stop_components "$svc"
+      t0=$(now_ms)
+      start_service "$svc" 2>/dev/null
+      wait_until "$svc" "$MAILOO_LOG_DIR/$svc.log" 60 service_health_up "$(service_port "$svc")"
+      up=$(( $(now_ms) - t0 ))
+      quarkus=$(grep -o 'started in [0-9.]*s' "$MAILOO_LOG_DIR/$svc.log" | tail -1 | grep -o '[0-9.]*')
+      wall+=("$up")
+      own+=("$(awk -v s="${quarkus:-0}" 'BEGIN { printf "%d", s * 1000 }')")
+    done
+    echo "BENCH startup.$svc process_to_healthy_ms $(printf '%s\n' "${wall[@]}" | _bench_percentiles) quarkus_started_in_ms $(printf '%s\n' "${own[@]}" | _bench_percentiles)"
+  done
+}
+
 cmd_bench_system() {
   local what=$1 n=${2:-}
   require_cmd curl openssl psql
@@ -171,6 +191,7 @@ cmd_bench_system() {
       visibility) _bench_visibility ${n:+"$n"} ;;
       outbox) _bench_outbox ${n:+"$n"} ;;
       recovery) _bench_recovery ${n:+"$n"} ;;
+      startup) _bench_startup ${n:+"$n"} ;;
     esac
     _bench_machine
   } 2>&1 | tee "$out"

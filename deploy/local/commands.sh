@@ -25,7 +25,7 @@ usage: ./mailoo COMMAND [ARGS]
                       again afterwards); screenshots in dashboard/test-results/
   test --no-ui [MAVEN ARGS]
                       only the Maven suite
-  bench [ARGS]        run deploy/local/bench.sh (dispatch, orders); bench outbox|visibility|recovery [--count N]: issue 12 figures on the running stack
+  bench [ARGS]        run deploy/local/bench.sh (dispatch, orders); bench outbox|visibility|recovery|startup [--count N]: issue 12 figures on the running stack
   watch [--profile REF] [--status S] [--purpose P] [--from-beginning]
                       follow mailoo.mail-results.v1 live as readable lines (Ctrl-C to stop)
   smoke               end-to-end check of the running stack through the gateway (every mail checked at the catcher)
@@ -305,7 +305,7 @@ cmd_test_maven() {
 
 cmd_bench() {
   case "${1:-}" in
-    outbox|visibility|recovery)
+    outbox|visibility|recovery|startup)
       local what=$1 count=""
       shift
       if (($#)); then

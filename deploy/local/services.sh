@@ -60,7 +60,7 @@ service_health() {
 
 # mail-dispatch-service holds a burst of requests (bodies included) in memory and allocates per SMTP line: a larger
 # heap and the throughput collector halve its GC time under load (docs/benchmarks.md)
-: "${MAILOO_DISPATCH_JAVA_OPTS:=-Xmx768m -XX:+UseParallelGC}"
+: "${MAILOO_DISPATCH_JAVA_OPTS:=-Xms128m -Xmx384m -XX:+UseParallelGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=96m -Xss512k -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError}"
 
 service_java_opts() {
   if [[ "$1" == mail-dispatch-service ]]; then echo "$MAILOO_DISPATCH_JAVA_OPTS"; else echo "$MAILOO_SERVICE_JAVA_OPTS"; fi
@@ -96,6 +96,7 @@ start_service() {
     "JWT_ISSUER=$MAILOO_JWT_ISSUER"
     "JWT_AUDIENCE=$MAILOO_JWT_AUDIENCE"
     "JWT_PUBLIC_KEY_LOCATION=$JWT_PUBLIC_KEY"
+    "MALLOC_ARENA_MAX=$MAILOO_MALLOC_ARENA_MAX"
   )
   # MAIL_SMTP_ENCRYPTION_PREVIOUS_KEYS, MAIL_SMTP_ALLOWED_PORTS, DISPATCH_* etc. pass through from the environment.
   if [[ "$svc" == mail-dispatch-service ]]; then
