@@ -3,6 +3,16 @@
 
 service_jar() { echo "$MAILOO_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 
+# The build's AppCDS archive of the service's classes (quarkus.package.jar.appcds.enabled): about a third off the
+# start-up (docs/benchmarks.md, Start-up). Built by ./mailoo up's build; a jar packaged without it (./mailoo test)
+# leaves no archive newer than the jar, and the service then starts without one.
+: "${MAILOO_APPCDS:=true}"
+service_cds_archive() {
+  local dir; dir=$(dirname "$(service_jar "$1")")
+  [[ -f "$dir/app-cds.jsa" && "$dir/app-cds.jsa" -nt "$dir/quarkus-run.jar" ]] && echo "$dir/app-cds.jsa"
+  return 0
+}
+
 # prints the reason when the module needs a (re)build, nothing otherwise
 service_build_reason() {
   local svc=$1 jar newer
@@ -29,10 +39,11 @@ build_if_needed() {
     ok "service jars are up to date"
     return 0
   fi
-  log "building (./mvnw -B -q -DskipTests package) because:"
+  log "building (./mvnw -B -q -DskipTests package, AppCDS $MAILOO_APPCDS) because:"
   printf '%s' "$reasons" >&2
   local t0; t0=$(now_ms)
-  (cd "$MAILOO_ROOT" && mvn_cmd -B -q -DskipTests package) || die "build failed"
+  (cd "$MAILOO_ROOT" && mvn_cmd -B -q -DskipTests package -Dquarkus.package.jar.appcds.enabled="$MAILOO_APPCDS") \
+    || die "build failed"
   for svc in "${MAILOO_SERVICES[@]}"; do
     [[ -f "$(service_jar "$svc")" ]] || die "build finished but $(service_jar "$svc") is missing"
   done
@@ -109,9 +120,12 @@ start_service() {
       "GLOBAL_MAIL_FROM=${GLOBAL_MAIL_FROM:-platform@mailoo.local}"
     )
   fi
+  # an AppCDS archive records the class path as the build ran it (relative), so the JVM starts in the jar's folder
+  local -a cds=()
+  [[ -n "$(service_cds_archive "$svc")" ]] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
   # shellcheck disable=SC2086
-  start_component "$svc" "$logfile" env "${envs[@]}" \
-    java $(service_java_opts "$svc") -Dmailoo.component="$svc" -jar "$jar"
+  start_component "$svc" "$logfile" env --chdir="$(dirname "$jar")" "${envs[@]}" \
+    java $(service_java_opts "$svc") "${cds[@]}" -Dmailoo.component="$svc" -jar quarkus-run.jar
   ok "$svc starting (pid $(component_pid "$svc"), log ${logfile#"$MAILOO_ROOT/"})"
 }
 
