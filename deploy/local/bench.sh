@@ -249,6 +249,14 @@ exec > >(tee "$RESULT_FILE") 2>&1
     warn "mail-dispatch-service is still not healthy: end-to-end measurement skipped"
   fi
   DISPATCH_RATE=$(bench_value "$dispatch_out" dispatch.rate)
+  # memory through the burst: the process's resident high-water mark (VmHWM) and what it holds now (issue 12: <= 512 MB)
+  local dpid hwm rss_now
+  if dpid=$(component_pid mail-dispatch-service 2>/dev/null); then
+    hwm=$(awk '/^VmHWM:/ { printf "%d", $2 / 1024 }' "/proc/$dpid/status" 2>/dev/null || true)
+    rss_now=$(awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$dpid/status" 2>/dev/null || true)
+    echo "  mail-dispatch-service memory: peak RSS (VmHWM) ${hwm:-?} MB, now ${rss_now:-?} MB"
+    echo "BENCH dispatch.rss_peak_mb=${hwm:-}"
+  fi
 
   # 6. summary
   r_source=$(ratio "$DISPATCH_RATE" "$SOURCE_RATE")
@@ -265,6 +273,7 @@ exec > >(tee "$RESULT_FILE") 2>&1
       "$(bench_value "$dispatch_out" dispatch.p50_ms)" "$(bench_value "$dispatch_out" dispatch.p99_ms)"
     printf '  %-34s %s\n' "  final statuses" "$(bench_value "$dispatch_out" dispatch.statuses)"
   fi
+  printf '  %-34s %s MB   (target <= 512 MB)\n' "  dispatch peak RSS" "${hwm:--}"
   printf '  %-34s %s   (target >= %s)\n' "dispatch / smtp-source" "$r_source" "$TARGET_RATIO"
   printf '  %-34s %s\n' "dispatch / bare client" "$r_bare"
   verdict="NOT MEASURED"

@@ -64,13 +64,14 @@ _expect_visible() {
 # ---- visibility: create, then use at once on the other service ------------------------------------------------
 _bench_visibility() {
   local n=${1:-30} i t0 t1 status
-  local -a mkt=() off=()
+  local -a mkt=() off=() keys=()
   _bench_shop visibility
   log "visibility: $n projects and MARKET integrations created through the gateway, each used at once on market and offer"
   for ((i = 0; i < n; i++)); do
     _http POST /api/v1/projects "{\"name\":\"vis $i\"}" "${SHOP_AUTH[@]}"
     [[ "$HTTP_STATUS" == 201 ]] || _smoke_fail "project: $HTTP_STATUS $HTTP_BODY"
     local p; p=$(_j .projectUid)
+    keys+=("'$p'")
     t0=$(now_ms)
     while true; do # offer-generator-service knows the project
       status=$(curl -sS -m 5 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' "${SHOP_AUTH[@]}" \
@@ -81,6 +82,7 @@ _bench_visibility() {
     off+=($(( $(now_ms) - t0 )))
     _http POST "/api/v1/projects/$p/integrations" '{"type":"MARKET","name":"vis"}' "${SHOP_AUTH[@]}"
     local m; m=$(_j .id)
+    keys+=("'$m'")
     t1=$(now_ms)
     while true; do # market-service knows the integration
       status=$(curl -sS -m 5 -o /dev/null -w '%{http_code}' "${SHOP_AUTH[@]}" \
@@ -90,6 +92,14 @@ _bench_visibility() {
     done
     mkt+=($(( $(now_ms) - t1 )))
   done
+  echo "project on offer-generator-service, ms in creation order: ${off[*]}"
+  echo "integration on market-service, ms in creation order: ${mkt[*]}"
+  # where the time went: integration-service's relay (commit -> Kafka acknowledged) for the same events; the rest is
+  # Kafka -> the consuming service's projection -> the answer
+  local ids; ids=$(IFS=,; echo "${keys[*]}")
+  echo "BENCH visibility_relay_ms $(_bench_psql "$(service_db integration-service)" "SELECT round(extract(epoch FROM
+    published_at - created_at) * 1000) FROM outbox_event WHERE message_key IN ($ids) AND topic IN
+    ('mailoo.projects.v1', 'mailoo.integrations.v1') AND published_at IS NOT NULL" | _bench_percentiles)"
   echo "BENCH visibility_offer_ms $(printf '%s\n' "${off[@]}" | _bench_percentiles)"
   echo "BENCH visibility_market_ms $(printf '%s\n' "${mkt[@]}" | _bench_percentiles)"
 }
