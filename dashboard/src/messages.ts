@@ -51,22 +51,14 @@ const CODES: Record<string, Explanation> = {
     sentence: 'The SMTP server rejected the recipient address.',
     check: 'Check the recipient address and whether the account may send to other domains.',
   },
-  KEY_MISSING: {
-    sentence: 'The mail service cannot open the stored password: its encryption key is missing.',
-    check: 'An operator must set MAIL_SMTP_ENCRYPTION_KEY on the mail dispatch service (the same value everywhere).',
-  },
-  ENCRYPTION_KEY_MISSING: { sentence: 'Passwords cannot be stored right now.', preferDetail: true },
-  SECRET_UNREADABLE: {
-    sentence: 'The stored password cannot be read.',
-    check: 'Enter the password again and save.',
-  },
-  STORED_PASSWORD_UNREADABLE: {
-    sentence: 'The stored password cannot be read any more.',
-    check: 'Enter the password again.',
+  // a 503 when saving (the server's detail names the variable) and a mail result when dispatch cannot open it
+  ENCRYPTION_KEY_MISSING: {
+    sentence: 'Passwords cannot be stored or opened right now: the encryption key is missing.',
+    check: 'An operator must set MAIL_SMTP_ENCRYPTION_KEY on every service (the same value everywhere).',
   },
   SMTP_PASSWORD_UNREADABLE: {
     sentence: 'The stored password cannot be read any more.',
-    check: 'Enter the password again.',
+    check: 'Enter the password again and save.',
   },
   SMTP_PASSWORD_REQUIRED: {
     sentence: 'Enter the password again: the server, port, security or username changed.',
@@ -77,7 +69,6 @@ const CODES: Record<string, Explanation> = {
     check: 'Correct the username or password and save; saved settings start a new, unsuspended version.',
   },
   PROFILE_NOT_CONFIGURED: { sentence: 'No outbound email (SMTP) was configured when this mail was due.' },
-  NOT_CONFIGURED: { sentence: 'No outbound email (SMTP) is configured.' },
   INLINE_PROFILE_EXPIRED: { sentence: 'The test expired before it could be sent.', check: 'Try again.' },
   RATE_LIMITED: { sentence: 'Too many requests in a short time.', check: 'Wait a minute and try again.' },
   EMAIL_CLAIM_MISSING: {
@@ -89,7 +80,7 @@ const CODES: Record<string, Explanation> = {
     check: 'Set it up under Connection & settings → Outbound email (SMTP), then create the reply again.',
   },
   OUTBOUND_MAIL_NOT_SUPPORTED: { sentence: 'This kind of integration sends no mail.' },
-  OWNER_ONLY: { sentence: 'Only the project’s owner can do this.' },
+  OWNER_REQUIRED: { sentence: 'Only the project’s owner can do this.' },
   PROJECT_NOT_FOUND: { sentence: 'This project does not exist or you are not a member of it.' },
   INTEGRATION_NOT_FOUND: { sentence: 'This integration does not exist.' },
   PROJECT_NOT_YET_VISIBLE: {
@@ -106,19 +97,46 @@ const CODES: Record<string, Explanation> = {
   UPSTREAM_TIMEOUT: { sentence: 'The service behind this page did not answer in time.', check: 'Try again.' },
   NETWORK_ERROR: { sentence: 'The gateway could not be reached.', check: 'Is ./mailoo up running?' },
   VALIDATION_FAILED: { sentence: 'Some fields need attention.' },
-  EXPIRED: { sentence: 'The mail could not be sent before it expired.' },
+  MAIL_EXPIRED: { sentence: 'The mail could not be sent before it expired.' },
   SMTP_CLEARTEXT_LOGIN_REFUSED: {
     sentence: 'A username or password would be sent without encryption.',
     check: 'Choose STARTTLS or SSL/TLS, or remove the username and password.',
   },
-  UNKNOWN_FIELD: { sentence: 'The request has a field the service does not know.', check: 'Check the field’s spelling.' },
+  FIELD_UNKNOWN: { sentence: 'The request has a field the service does not know.', check: 'Check the field’s spelling.' },
   TEMPLATE_INVALID: {
     sentence: 'The template uses something other than the documented placeholders.',
     check: 'Use only {name}, {email} and {fields.<id>}; write \\{ for a literal brace.',
   },
   TEMPLATE_RENDER_FAILED: { sentence: 'The welcome template could not be rendered for this subscriber.' },
   TEMPLATE_OUTPUT_TOO_LARGE: { sentence: 'The rendered welcome mail was too large to send.' },
-  INVALID_LIMIT: { sentence: 'The list was asked for with an invalid limit.' },
+  LIMIT_INVALID: { sentence: 'The list was asked for with an invalid limit.' },
+  INTERNAL_ERROR: { sentence: 'Something went wrong on Mailoo’s side; it has been logged.', check: 'Try again; if it keeps happening, ask an operator.' },
+  JSON_MALFORMED: { sentence: 'The service could not read what was sent.', check: 'Reload the page and try again.' },
+  REQUEST_TOO_LARGE: { sentence: 'What was sent is larger than Mailoo accepts.', check: 'Shorten the longest texts and try again.' },
+  SINCE_INVALID: { sentence: 'The “since” time is not a valid date and time.' },
+  STATUS_INVALID: { sentence: 'This status filter is not one of the mail statuses.' },
+  MEMBER_IS_OWNER: { sentence: 'This user already owns the project.' },
+  INTEGRATION_NOT_MARKET: { sentence: 'This integration is not a market (shop) integration.', check: 'Choose a market integration.' },
+  MESSAGE_NOT_FOUND: { sentence: 'This message does not exist (any more).' },
+  CAMPAIGNS_NOT_SUPPORTED: { sentence: 'This kind of integration has no campaigns.' },
+  MAIL_SETTINGS_NOT_CONFIGURED: { sentence: 'This offer generator has no mail settings yet.', check: 'Save its mail settings first.' },
+  SMTP_TEST_FAILED: { sentence: 'The test email could not be sent.', check: 'The server’s reply below says why.' },
+  OFFER_GENERATOR_NOT_FOUND: { sentence: 'This offer generator does not exist.' },
+  API_KEY_NOT_FOUND: { sentence: 'This API key does not exist on this integration.' },
+  SKU_EXISTS: { sentence: 'A product with this SKU already exists.', check: 'Choose another SKU or change the existing product.' },
+  PROFILE_REF_INVALID: { sentence: 'This is not a profile reference the mail service knows.', check: 'Copy it from a mail’s details, e.g. integration:<id>.' },
+  PROFILE_UNKNOWN: { sentence: 'The mail service has no profile and no mail for this reference.' },
+  SMTP_PROTOCOL_ERROR: {
+    sentence: 'The SMTP server’s answer was not SMTP, or far too long.',
+    check: 'Check that the host and port point at a real SMTP server.',
+  },
+  HEADER_INJECTION: { sentence: 'The mail was refused: a subject, address or header contained a line break.' },
+  ADDRESS_INVALID: {
+    sentence: 'The mail was refused: a recipient, sender or Reply-To address is not a valid address.',
+    check: 'Check the sender and Reply-To addresses in the SMTP settings.',
+  },
+  REQUEST_INVALID: { sentence: 'The mail was refused by the mail service as malformed (a bug: please report it).' },
+  PURPOSE_NOT_ALLOWED: { sentence: 'The mail was refused: this kind of mail may not use these settings (a bug: please report it).' },
 };
 
 export function explainCode(code: string | null | undefined): Explanation | null {

@@ -65,7 +65,7 @@ export interface SmtpPanelOptions {
 }
 
 /** answers about the stored password that come without errors[] (409s): they belong on the password field */
-const PASSWORD_CODES = new Set(['SMTP_PASSWORD_REQUIRED', 'STORED_PASSWORD_UNREADABLE', 'SMTP_PASSWORD_UNREADABLE']);
+const PASSWORD_CODES = new Set(['SMTP_PASSWORD_REQUIRED', 'SMTP_PASSWORD_UNREADABLE', 'SMTP_PASSWORD_UNREADABLE']);
 
 function fieldMessage(e: FieldError): string {
   if (e.code === 'SMTP_PASSWORD_REQUIRED') {

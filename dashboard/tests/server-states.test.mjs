@@ -108,7 +108,7 @@ test('a stored password that no key opens (409) asks for the password on its fie
   const s = await openAs(browser, owner, `/projects/${project.projectUid}/integrations/${integ.id}`);
   try {
     const { page } = s;
-    const problem = { status: 409, code: 'STORED_PASSWORD_UNREADABLE', detail: 'The stored SMTP password cannot be opened; enter it again.' };
+    const problem = { status: 409, code: 'SMTP_PASSWORD_UNREADABLE', detail: 'The stored SMTP password cannot be opened; enter it again.' };
     await page.route(/\/outbound-mail\/test$/, (route) =>
       route.fulfill({ status: 409, contentType: 'application/problem+json', body: JSON.stringify(problem) }),
     );
@@ -116,7 +116,7 @@ test('a stored password that no key opens (409) asks for the password on its fie
     await page.locator('input[name=password][aria-invalid=true]').waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'password');
     assert.match(await page.locator('.field-password .field-error').textContent(), /Enter the password again/);
-    assert.match(await page.locator('.test-outcome [role=alert]').textContent(), /STORED_PASSWORD_UNREADABLE/);
+    assert.match(await page.locator('.test-outcome [role=alert]').textContent(), /SMTP_PASSWORD_UNREADABLE/);
   } finally {
     await s.close();
   }
@@ -160,7 +160,7 @@ test('429 RATE_LIMITED on Send test email says in words how long to wait (Retry-
   }
 });
 
-test('SMTP_CLEARTEXT_LOGIN_REFUSED lands on Security and UNKNOWN_FIELD is named in the banner (save and test)', async () => {
+test('SMTP_CLEARTEXT_LOGIN_REFUSED lands on Security and FIELD_UNKNOWN is named in the banner (save and test)', async () => {
   // a local stack allows private hosts and so cleartext logins; the panel never sends unknown fields
   const s = await openAs(browser, owner, `/projects/${project.projectUid}/integrations/${integ.id}`);
   try {
@@ -175,7 +175,7 @@ test('SMTP_CLEARTEXT_LOGIN_REFUSED lands on Security and UNKNOWN_FIELD is named 
           code: 'SMTP_CLEARTEXT_LOGIN_REFUSED',
           message: 'A username or password would be sent without encryption: choose STARTTLS or SSL_TLS, or remove the username and password.',
         },
-        { field: 'outboundMail.passwrd', code: 'UNKNOWN_FIELD', message: 'Unknown field “passwrd”.' },
+        { field: 'outboundMail.passwrd', code: 'FIELD_UNKNOWN', message: 'Unknown field “passwrd”.' },
       ],
     };
     await page.route(/\/integrations\/[^/]+\/(config|outbound-mail\/test)$/, (route) =>

@@ -131,9 +131,9 @@ PY
   done
   kill "$trap_pid" 2>/dev/null || true
   local conns; conns=$(grep -c connection "$trap_log" 2>/dev/null || true); rm -f "$trap_log"
-  [[ "$st" == FAILED && "$code" == SECRET_UNREADABLE ]] || _smoke_fail "row 4: reply $st $code (expected FAILED SECRET_UNREADABLE)"
+  [[ "$st" == FAILED && "$code" == SMTP_PASSWORD_UNREADABLE ]] || _smoke_fail "row 4: reply $st $code (expected FAILED SMTP_PASSWORD_UNREADABLE)"
   [[ "${conns:-0}" == 0 ]] || _smoke_fail "row 4: dispatch connected $conns time(s) to the replayed server"
-  ok "row 4: reply through the replayed profile -> FAILED SECRET_UNREADABLE, 0 connections to the other server"
+  ok "row 4: reply through the replayed profile -> FAILED SMTP_PASSWORD_UNREADABLE, 0 connections to the other server"
 
   ok "abuse replay passed in $(( ($(now_ms) - t0) / 1000 )) s (run $SMOKE_RUN)"
 }

@@ -74,8 +74,8 @@ export function dispatchView(main: HTMLElement): void {
     const r = await api<DispatchMessage[]>('GET', `/api/v1/dispatch/messages?${q}`);
     if (!active()) return;
     if (!r.ok) {
-      // the operator API answers 400 with INVALID_PROFILE_REF / INVALID_STATUS (no errors[]): put them on the field
-      const fieldOf: Record<string, string> = { INVALID_PROFILE_REF: 'profileRef', INVALID_STATUS: 'status', INVALID_SINCE: 'since' };
+      // the operator API answers 400 with PROFILE_REF_INVALID / STATUS_INVALID (no errors[]): put them on the field
+      const fieldOf: Record<string, string> = { PROFILE_REF_INVALID: 'profileRef', STATUS_INVALID: 'status', SINCE_INVALID: 'since' };
       const f = fieldOf[r.problem.code];
       form.clearErrors();
       if (f) form.setFieldError(f, r.problem.detail ?? 'Not a valid value.');

@@ -53,8 +53,8 @@ export function catalogSection(base: string, owner: boolean): HTMLElement {
         currency: form.value('currency').trim().toUpperCase(),
       });
       if (!r.ok) {
-        // market-service names fields by code (INVALID_SKU, …) and sometimes without errors[]: map both
-        const byCode: Record<string, string> = { INVALID_SKU: 'sku', SKU_EXISTS: 'sku', INVALID_NAME: 'name', INVALID_PRICE: 'priceMinor', INVALID_CURRENCY: 'currency' };
+        // market-service names fields by code (SKU_INVALID, …) and sometimes without errors[]: map both
+        const byCode: Record<string, string> = { SKU_INVALID: 'sku', SKU_EXISTS: 'sku', NAME_INVALID: 'name', PRICE_INVALID: 'priceMinor', CURRENCY_INVALID: 'currency' };
         form.showProblem(r.problem);
         const f = byCode[r.problem.code];
         if (f && !(r.problem.errors ?? []).length && form.setFieldError(f, r.problem.detail ?? r.problem.code)) form.focusFirstError();

@@ -34,7 +34,7 @@ export function membersSection(projectUid: string, owner: boolean): HTMLElement 
       const r = await api<Member>('POST', path, { userId: form.value('userId').trim(), email: form.value('email').trim() });
       if (!r.ok) {
         form.showProblem(r.problem);
-        if (r.problem.code === 'ALREADY_OWNER' && form.setFieldError('userId', 'This is the owner.')) form.focusFirstError();
+        if (r.problem.code === 'MEMBER_IS_OWNER' && form.setFieldError('userId', 'This is the owner.')) form.focusFirstError();
         return;
       }
       form.el.reset();

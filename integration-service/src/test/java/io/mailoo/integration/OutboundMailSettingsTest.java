@@ -226,12 +226,12 @@ class OutboundMailSettingsTest {
                 "host", "smtp.elsewhere.test");
         owner.saveOutboundMail(project, id, misspelt).then().statusCode(422)
                 .contentType("application/problem+json")
-                .body("errors.find { it.code == 'UNKNOWN_FIELD' }.field", equalTo("passwrd"))
-                .body("errors.find { it.code == 'UNKNOWN_FIELD' }.message", containsString("passwrd"));
+                .body("errors.find { it.code == 'FIELD_UNKNOWN' }.field", equalTo("passwrd"))
+                .body("errors.find { it.code == 'FIELD_UNKNOWN' }.message", containsString("passwrd"));
         owner.saveOutboundMail(project, id, with(smtp.settings(), "Password", "x")).then().statusCode(422)
-                .body("code", equalTo("UNKNOWN_FIELD")).body("errors[0].field", equalTo("Password"));
+                .body("code", equalTo("FIELD_UNKNOWN")).body("errors[0].field", equalTo("Password"));
         owner.testOutboundMail(project, id, with(smtp.settings(), "extra", true)).then().statusCode(422)
-                .body("code", equalTo("UNKNOWN_FIELD")).body("errors[0].field", equalTo("extra"));
+                .body("code", equalTo("FIELD_UNKNOWN")).body("errors[0].field", equalTo("extra"));
 
         owner.saveOutboundMail(project, id, with(smtp.settings(), "host", 5, "password", 123, "port", true,
                 "fromName", Map.of("a", 1), "replyTo", List.of("x@y.test"))).then().statusCode(422)
@@ -282,9 +282,9 @@ class OutboundMailSettingsTest {
                 .body("action", org.hamcrest.Matchers.contains("REMOVED", "SAVED"));
         for (String bad : List.of("0", "201", "-1", "abc", "1.5")) {
             owner.get(audit + "?limit=" + bad).then().statusCode(400).contentType("application/problem+json")
-                    .body("code", equalTo("INVALID_LIMIT"));
+                    .body("code", equalTo("LIMIT_INVALID"));
         }
-        Api.as("member-audit").get(audit).then().statusCode(403).body("code", equalTo("OWNER_ONLY"));
+        Api.as("member-audit").get(audit).then().statusCode(403).body("code", equalTo("OWNER_REQUIRED"));
         Api.as("stranger-audit").get(audit).then().statusCode(404);
         given().get(audit).then().statusCode(401);
 
@@ -305,7 +305,7 @@ class OutboundMailSettingsTest {
 
         member.get(Api.integration(project, id)).then().statusCode(200);
         member.saveOutboundMail(project, id, smtp.settings()).then().statusCode(403)
-                .contentType("application/problem+json").body("code", equalTo("OWNER_ONLY"));
+                .contentType("application/problem+json").body("code", equalTo("OWNER_REQUIRED"));
         member.testOutboundMail(project, id, smtp.settings()).then().statusCode(403);
         stranger.get(Api.integration(project, id)).then().statusCode(404).body("code", equalTo("PROJECT_NOT_FOUND"));
         stranger.saveOutboundMail(project, id, smtp.settings()).then().statusCode(404);

@@ -467,7 +467,7 @@ class DispatchPipelineTest {
         assertEquals("HEADER_INJECTION", awaitFinal(badAddress.messageId()).errorCode());
         MailDispatchResult invalid = awaitFinal(invalidAddress.messageId());
         assertEquals(MailStatus.REJECTED, invalid.status());
-        assertEquals("INVALID_ADDRESS", invalid.errorCode());
+        assertEquals("ADDRESS_INVALID", invalid.errorCode());
         assertEquals(0, totalOnOtherServers(serverA, serverB, platform));
     }
 
@@ -551,11 +551,11 @@ class DispatchPipelineTest {
         assertFalse(profile.contains("ciphertext"));
 
         given().auth().oauth2(operator).queryParam("status", "LOST").get("/api/v1/dispatch/messages")
-                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("INVALID_STATUS"));
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("STATUS_INVALID"));
         given().auth().oauth2(operator).get("/api/v1/dispatch/profiles/integration:" + UUID.randomUUID())
                 .then().statusCode(404).body("code", equalTo("PROFILE_UNKNOWN"));
         given().auth().oauth2(operator).get("/api/v1/dispatch/profiles/nonsense")
-                .then().statusCode(400).body("code", equalTo("INVALID_PROFILE_REF"));
+                .then().statusCode(400).body("code", equalTo("PROFILE_REF_INVALID"));
     }
 
     @Test

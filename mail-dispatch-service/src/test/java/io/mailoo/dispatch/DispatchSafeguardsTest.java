@@ -139,7 +139,7 @@ class DispatchSafeguardsTest {
             MailDispatchResult second = send(ref, 2, "After the copy, again");
             for (MailDispatchResult result : List.of(first, second)) {
                 assertEquals(MailStatus.FAILED, result.status());
-                assertEquals("SECRET_UNREADABLE", result.errorCode());
+                assertEquals("SMTP_PASSWORD_UNREADABLE", result.errorCode());
                 assertNull(result.smtp());
             }
             assertEquals(0, attacker.connections(), "no connection, so no AUTH, reached the other server");
@@ -149,7 +149,7 @@ class DispatchSafeguardsTest {
             assertEquals("ops@mailoo.test", notice.getAllRecipients()[0].toString());
             assertTrue(notice.getSubject().contains(ref), notice.getSubject());
             String body = GreenMailUtil.getBody(notice);
-            assertTrue(body.contains("SECRET_UNREADABLE"), body);
+            assertTrue(body.contains("SMTP_PASSWORD_UNREADABLE"), body);
             assertFalse(body.contains(password));
             assertFalse(body.contains(stored.smtp().password().ciphertext()));
             // one notice per profile version however many mails fail: the throttle

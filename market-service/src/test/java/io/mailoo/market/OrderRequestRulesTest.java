@@ -63,34 +63,34 @@ class OrderRequestRulesTest extends MarketTestBase {
 
     @Test
     void invalidOrdersAre422WithACodeAndStoreNothing() {
-        refused(order("ok@buyers.test", item("NOPE-99", 1)), "UNKNOWN_SKU");
-        refused(order("ok@buyers.test", item("TEA-01", 0)), "INVALID_QUANTITY");
-        refused(order("ok@buyers.test", item("TEA-01", -3)), "INVALID_QUANTITY");
-        refused(order("not-an-address", item("TEA-01", 1)), "INVALID_EMAIL");
-        refused(order("eve@buyers.test\r\nBcc: all@victims.test", item("TEA-01", 1)), "INVALID_EMAIL");
+        refused(order("ok@buyers.test", item("NOPE-99", 1)), "SKU_UNKNOWN");
+        refused(order("ok@buyers.test", item("TEA-01", 0)), "QUANTITY_INVALID");
+        refused(order("ok@buyers.test", item("TEA-01", -3)), "QUANTITY_INVALID");
+        refused(order("not-an-address", item("TEA-01", 1)), "EMAIL_INVALID");
+        refused(order("eve@buyers.test\r\nBcc: all@victims.test", item("TEA-01", 1)), "EMAIL_INVALID");
         // no mail towards the platform's own hosts: dotless and IP-literal domains are not public recipients
-        refused(order("x@localhost", item("TEA-01", 1)), "INVALID_EMAIL");
-        refused(order("x@127.0.0.1", item("TEA-01", 1)), "INVALID_EMAIL");
-        refused(order("x@[127.0.0.1]", item("TEA-01", 1)), "INVALID_EMAIL");
+        refused(order("x@localhost", item("TEA-01", 1)), "EMAIL_INVALID");
+        refused(order("x@127.0.0.1", item("TEA-01", 1)), "EMAIL_INVALID");
+        refused(order("x@[127.0.0.1]", item("TEA-01", 1)), "EMAIL_INVALID");
         refused(order("ok@buyers.test", List.of()), "ITEMS_REQUIRED");
         refused(Map.of("items", item("TEA-01", 1)), "BUYER_REQUIRED");
         refused(order("ok@buyers.test", List.of(Map.of("sku", "TEA-01", "quantity", 1),
-                Map.of("sku", "YEN-01", "quantity", 1))), "MIXED_CURRENCIES");
+                Map.of("sku", "YEN-01", "quantity", 1))), "CURRENCIES_MIXED");
         refused(order("ok@buyers.test", List.of(Map.of("sku", "TEA-01", "quantity", 1),
-                Map.of("sku", "TEA-01", "quantity", 2))), "DUPLICATE_SKU");
+                Map.of("sku", "TEA-01", "quantity", 2))), "SKU_DUPLICATE");
 
         // oversized orders: too many lines, too long a note — refused with a code, never truncated
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
             many.add(Map.of("sku", "SKU-" + i, "quantity", 1));
         }
-        refused(order("ok@buyers.test", many), "TOO_MANY_ITEMS");
+        refused(order("ok@buyers.test", many), "ITEMS_TOO_MANY");
         refused(Map.of("buyer", Map.of("email", "ok@buyers.test"), "items", item("TEA-01", 1),
                 "note", "x".repeat(2001)), "NOTE_TOO_LONG");
 
         // several problems at once: all reported, each with its field
         post(key, order("bad", item("NOPE", 0))).statusCode(422).body("code", equalTo("VALIDATION_FAILED"))
-                .body("errors.code", hasItems("INVALID_EMAIL", "INVALID_QUANTITY"));
+                .body("errors.code", hasItems("EMAIL_INVALID", "QUANTITY_INVALID"));
 
         assertEquals(0, fixtures.ordersOf(shop));
         assertEquals(0, fixtures.count("select count(*) from outbox_event where message_key = $1",
@@ -109,13 +109,13 @@ class OrderRequestRulesTest extends MarketTestBase {
     @Test
     void malformedJsonIs400ProblemJson() {
         given().auth().oauth2(key).contentType(ContentType.JSON).body("{\"buyer\":").post(shop.ordersPath()).then()
-                .statusCode(400).contentType("application/problem+json").body("code", equalTo("MALFORMED_JSON"));
+                .statusCode(400).contentType("application/problem+json").body("code", equalTo("JSON_MALFORMED"));
     }
 
     @Test
     void fractionalQuantitiesAreRefusedNotRounded() {
         post(key, order("ok@buyers.test", List.of(Map.of("sku", "TEA-01", "quantity", 1.5)))).statusCode(400)
-                .body("code", equalTo("MALFORMED_JSON"));
+                .body("code", equalTo("JSON_MALFORMED"));
         assertEquals(0, fixtures.ordersOf(shop));
     }
 

@@ -126,7 +126,7 @@ class OwnerOrderListTest extends MarketTestBase {
         for (String limit : List.of("0", "201", "-1", "ten", "1.5")) {
             given().auth().oauth2(shop.ownerToken()).queryParam("limit", limit).get(shop.ownerPath("orders"))
                     .then().statusCode(400).contentType("application/problem+json")
-                    .body("code", equalTo("INVALID_LIMIT"));
+                    .body("code", equalTo("LIMIT_INVALID"));
         }
         given().auth().oauth2(shop.ownerToken()).queryParam("limit", 200).get(shop.ownerPath("orders")).then()
                 .statusCode(200);

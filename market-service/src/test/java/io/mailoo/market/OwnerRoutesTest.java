@@ -54,13 +54,13 @@ class OwnerRoutesTest extends MarketTestBase {
     void invalidProductsAre422() {
         given().auth().oauth2(shop.ownerToken()).contentType(ContentType.JSON).body(product("A 1", 100, "EUR"))
                 .post(shop.ownerPath("products")).then().statusCode(422).contentType("application/problem+json")
-                .body("code", equalTo("INVALID_SKU"));
+                .body("code", equalTo("SKU_INVALID"));
         given().auth().oauth2(shop.ownerToken()).contentType(ContentType.JSON).body(product("A-2", -1, "EUR"))
-                .post(shop.ownerPath("products")).then().statusCode(422).body("code", equalTo("INVALID_PRICE"));
+                .post(shop.ownerPath("products")).then().statusCode(422).body("code", equalTo("PRICE_INVALID"));
         given().auth().oauth2(shop.ownerToken()).contentType(ContentType.JSON).body(product("A-3", 1, "EURO"))
-                .post(shop.ownerPath("products")).then().statusCode(422).body("code", equalTo("INVALID_CURRENCY"));
+                .post(shop.ownerPath("products")).then().statusCode(422).body("code", equalTo("CURRENCY_INVALID"));
         given().auth().oauth2(shop.ownerToken()).contentType(ContentType.JSON).body(product("A-4", 1, "XYZ"))
-                .post(shop.ownerPath("products")).then().statusCode(422).body("code", equalTo("INVALID_CURRENCY"));
+                .post(shop.ownerPath("products")).then().statusCode(422).body("code", equalTo("CURRENCY_INVALID"));
         given().auth().oauth2(shop.ownerToken()).get(shop.ownerPath("products")).then().body("size()", equalTo(0));
     }
 
@@ -70,7 +70,7 @@ class OwnerRoutesTest extends MarketTestBase {
         given().auth().oauth2(stranger).get(shop.ownerPath("products")).then().statusCode(404)
                 .body("code", equalTo("PROJECT_NOT_FOUND"));
         given().auth().oauth2(shop.memberToken()).contentType(ContentType.JSON).body(product("B-1", 1, "EUR"))
-                .post(shop.ownerPath("products")).then().statusCode(403).body("code", equalTo("OWNER_ONLY"));
+                .post(shop.ownerPath("products")).then().statusCode(403).body("code", equalTo("OWNER_REQUIRED"));
         given().auth().oauth2(shop.memberToken()).contentType(ContentType.JSON).body(Map.of())
                 .post(shop.ownerPath("api-keys")).then().statusCode(403);
         given().get(shop.ownerPath("products")).then().statusCode(401).contentType("application/problem+json");

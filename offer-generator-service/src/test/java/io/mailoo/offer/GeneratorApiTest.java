@@ -54,7 +54,7 @@ class GeneratorApiTest {
         String projectUid = project(kafka, owner, member);
 
         keep(as(member).body(wizardGenerator(null)).post(generators(projectUid))).then().statusCode(403)
-                .body("code", equalTo("OWNER_ONLY"));
+                .body("code", equalTo("OWNER_REQUIRED"));
         String marketId = integration(kafka, projectUid, owner, "MARKET", 1, null);
         String id = createGenerator(owner, projectUid, marketId);
         keep(as(owner).get(generators(projectUid) + "/" + id)).then().statusCode(200)

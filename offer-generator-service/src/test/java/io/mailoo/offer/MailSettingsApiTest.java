@@ -176,7 +176,7 @@ class MailSettingsApiTest {
         String path = settingsPath(projectUid, generatorId);
 
         putSettings(member, projectUid, generatorId, settings(server, password, null)).then().statusCode(403)
-                .body("code", equalTo("OWNER_ONLY"));
+                .body("code", equalTo("OWNER_REQUIRED"));
         putSettings(stranger, projectUid, generatorId, settings(server, password, null)).then().statusCode(404)
                 .body("code", equalTo("PROJECT_NOT_FOUND"));
         keep(as(member).body(Map.of("mailSettings", Map.of("smtp", smtp(server, password)))).post(path + "/test"))

@@ -192,13 +192,13 @@ class OfferAbuseTest {
 
         Map<String, Object> misspelt = settings(server, null, null);
         smtpOf(misspelt).put("passwrd", "typo");
-        refused(owner, projectUid, generatorId, misspelt, "smtp.passwrd", "UNKNOWN_FIELD");
+        refused(owner, projectUid, generatorId, misspelt, "smtp.passwrd", "FIELD_UNKNOWN");
         Map<String, Object> topLevel = settings(server, null, null);
         topLevel.put("internalAddress", "sales@sunny.test");
-        refused(owner, projectUid, generatorId, topLevel, "internalAddress", "UNKNOWN_FIELD");
+        refused(owner, projectUid, generatorId, topLevel, "internalAddress", "FIELD_UNKNOWN");
         Map<String, Object> branding = settings(server, null, null);
         branding.put("branding", Map.of("colour", "#ffffff"));
-        refused(owner, projectUid, generatorId, branding, "branding.colour", "UNKNOWN_FIELD");
+        refused(owner, projectUid, generatorId, branding, "branding.colour", "FIELD_UNKNOWN");
         Map<String, Object> port = settings(server, null, null);
         smtpOf(port).put("port", "2525");
         refused(owner, projectUid, generatorId, port, "smtp.port", "SMTP_PORT_INVALID");
@@ -223,7 +223,7 @@ class OfferAbuseTest {
         smtp.put("passwrd", "typo");
         test(owner, projectUid, generatorId, smtp).then().statusCode(422)
                 .body("errors.field", hasItem("mailSettings.smtp.passwrd"))
-                .body("errors.code", hasItem("UNKNOWN_FIELD"));
+                .body("errors.code", hasItem("FIELD_UNKNOWN"));
         keep(as(owner).body(Map.of("mailSettings", Map.of("smtp", smtp(server, null)), "dryRun", true))
                 .post(settingsPath(projectUid, generatorId) + "/test")).then().statusCode(422)
                 .body("errors.field", hasItem("dryRun"));
@@ -342,9 +342,9 @@ class OfferAbuseTest {
                 contains("REMOVED", "TESTED"));
         for (String limit : List.of("0", "201", "-1", "many", "1.5")) {
             keep(as(owner).get(path + "/audit?limit=" + limit)).then().statusCode(400)
-                    .contentType("application/problem+json").body("code", equalTo("INVALID_LIMIT"));
+                    .contentType("application/problem+json").body("code", equalTo("LIMIT_INVALID"));
         }
-        keep(as(member).get(path + "/audit")).then().statusCode(403).body("code", equalTo("OWNER_ONLY"));
+        keep(as(member).get(path + "/audit")).then().statusCode(403).body("code", equalTo("OWNER_REQUIRED"));
         keep(as("stranger-" + UUID.randomUUID()).get(path + "/audit")).then().statusCode(404);
         keep(as(owner).get(settingsPath(projectUid, UUID.randomUUID().toString()) + "/audit")).then()
                 .statusCode(404);

@@ -231,11 +231,11 @@ class OfferMailAcceptanceTest {
                 .body("code", equalTo("ANSWER_OUT_OF_RANGE"))
                 .body("errors[0].field", equalTo("answers.panels"));
         submit(generatorId, Map.of("plan", "platinum", "panels", 2), customer).then().statusCode(422)
-                .body("code", equalTo("ANSWER_UNKNOWN_OPTION")).body("errors[0].field", equalTo("answers.plan"));
+                .body("code", equalTo("ANSWER_OPTION_UNKNOWN")).body("errors[0].field", equalTo("answers.plan"));
         submit(generatorId, Map.of("panels", 2), customer).then().statusCode(422)
                 .body("code", equalTo("ANSWER_REQUIRED")).body("errors[0].field", equalTo("answers.plan"));
         submit(generatorId, Map.of("plan", "pro", "panels", 2, "roofColour", "red"), customer).then()
-                .statusCode(422).body("code", equalTo("ANSWER_UNKNOWN_FIELD"))
+                .statusCode(422).body("code", equalTo("ANSWER_FIELD_UNKNOWN"))
                 .body("errors[0].field", equalTo("answers.roofColour"));
         submit(generatorId, Map.of("plan", "pro", "panels", "many"), customer).then().statusCode(422)
                 .body("errors.field", hasItem("answers.panels"));

@@ -23,7 +23,7 @@ final class AuditLimit {
         } catch (NumberFormatException e) {
             // answered below like any other out-of-range value
         }
-        throw new ProblemException(400, "INVALID_LIMIT",
+        throw new ProblemException(400, "LIMIT_INVALID",
                 "limit must be a whole number from 1 to " + SmtpSettingsAudit.MAX_LIST + ".");
     }
 }

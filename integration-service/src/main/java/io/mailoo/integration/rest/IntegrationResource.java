@@ -108,7 +108,7 @@ public class IntegrationResource {
     @Path("/{integrationId}/outbound-mail/audit")
     @Operation(summary = "SMTP settings audit trail", description = "Saves, removals and tests of outboundMail, "
             + "newest first: who, when, from which address, which fields (names only), the test's outcome. Owner "
-            + "only; limit 1-200 (default 50), otherwise 400 INVALID_LIMIT.")
+            + "only; limit 1-200 (default 50), otherwise 400 LIMIT_INVALID.")
     public Uni<List<SmtpSettingsAuditView>> audit(@PathParam("projectUid") String projectUid,
             @PathParam("integrationId") String integrationId, @QueryParam("limit") String limit) {
         return auditTrail.list(projectUid, integrationId, caller.id(), AuditLimit.parse(limit));

@@ -62,7 +62,7 @@ public final class SmtpSettingsJson {
         }
         node.fieldNames().forEachRemaining(name -> {
             if (!FIELDS.contains(name)) {
-                errors.add(new FieldError(name, "UNKNOWN_FIELD", "outboundMail has no field \"" + shown(name)
+                errors.add(new FieldError(name, "FIELD_UNKNOWN", "outboundMail has no field \"" + shown(name)
                         + "\"; its fields are " + String.join(", ", FIELDS) + "."));
             }
         });
@@ -111,7 +111,7 @@ public final class SmtpSettingsJson {
 
     private static JsonNode requireObject(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new ProblemException(400, "MALFORMED_JSON", "The request body must be a JSON object.");
+            throw new ProblemException(400, "JSON_MALFORMED", "The request body must be a JSON object.");
         }
         return body;
     }

@@ -36,7 +36,7 @@ public class ProjectAccess {
                     throw notFound();
                 }
                 if (required == Role.OWNER) {
-                    throw new ProblemException(403, "OWNER_ONLY", "Only the project's owner may do this.");
+                    throw new ProblemException(403, "OWNER_REQUIRED", "Only the project's owner may do this.");
                 }
                 return project;
             });

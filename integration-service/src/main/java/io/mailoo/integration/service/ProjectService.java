@@ -56,7 +56,7 @@ public class ProjectService {
     public Uni<ProjectMember> addMember(String projectUid, String callerId, String userId, String email) {
         return access.project(projectUid, callerId, Role.OWNER).chain(project -> {
             if (project.ownerUserId.equals(userId)) {
-                throw new ProblemException(409, "ALREADY_OWNER", "This user owns the project.");
+                throw new ProblemException(409, "MEMBER_IS_OWNER", "This user owns the project.");
             }
             ProjectMember.Key key = new ProjectMember.Key();
             key.projectId = project.id;

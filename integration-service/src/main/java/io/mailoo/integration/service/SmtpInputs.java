@@ -11,7 +11,7 @@ import io.mailoo.support.http.ProblemException;
 /** The checks save and test share, in the order the user should hear about them: fields, password rule, key. */
 public final class SmtpInputs {
 
-    public static final String KEY_MISSING = "ENCRYPTION_KEY_MISSING";
+    public static final String ENCRYPTION_KEY_MISSING = "ENCRYPTION_KEY_MISSING";
 
     private SmtpInputs() {
     }
@@ -35,6 +35,6 @@ public final class SmtpInputs {
     }
 
     public static ProblemException keyMissing() {
-        return new ProblemException(503, KEY_MISSING, EncryptionKeyMissingException.MESSAGE);
+        return new ProblemException(503, ENCRYPTION_KEY_MISSING, EncryptionKeyMissingException.MESSAGE);
     }
 }

@@ -141,7 +141,7 @@ public class SmtpTestService {
         try {
             return cipher.seal(cipher.open(stored.sealedPassword(), stored.secretBinding()), testBinding);
         } catch (SecretOpenException e) {
-            throw new ProblemException(409, "STORED_PASSWORD_UNREADABLE", "The stored SMTP password cannot be "
+            throw new ProblemException(409, "SMTP_PASSWORD_UNREADABLE", "The stored SMTP password cannot be "
                     + "opened with the configured keys; enter the password again.");
         }
     }

@@ -6,8 +6,8 @@ import io.mailoo.contracts.smtp.SmtpSettingsRules;
 public final class ErrorCodes {
     public static final String PROFILE_NOT_CONFIGURED = "PROFILE_NOT_CONFIGURED";
     public static final String PROFILE_SUSPENDED = "PROFILE_SUSPENDED";
-    public static final String KEY_MISSING = "KEY_MISSING";
-    public static final String SECRET_UNREADABLE = "SECRET_UNREADABLE";
+    public static final String ENCRYPTION_KEY_MISSING = "ENCRYPTION_KEY_MISSING";
+    public static final String SMTP_PASSWORD_UNREADABLE = "SMTP_PASSWORD_UNREADABLE";
     public static final String SMTP_AUTH_FAILED = "SMTP_AUTH_FAILED";
     public static final String SMTP_TLS_FAILED = "SMTP_TLS_FAILED";
     public static final String SMTP_CONNECT_FAILED = "SMTP_CONNECT_FAILED";
@@ -19,11 +19,11 @@ public final class ErrorCodes {
     public static final String SMTP_PORT_NOT_ALLOWED = "SMTP_PORT_NOT_ALLOWED";
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String HEADER_INJECTION = "HEADER_INJECTION";
-    public static final String INVALID_ADDRESS = "INVALID_ADDRESS";
-    public static final String INVALID_REQUEST = "INVALID_REQUEST";
+    public static final String ADDRESS_INVALID = "ADDRESS_INVALID";
+    public static final String REQUEST_INVALID = "REQUEST_INVALID";
     public static final String PURPOSE_NOT_ALLOWED = "PURPOSE_NOT_ALLOWED";
     public static final String INLINE_PROFILE_EXPIRED = "INLINE_PROFILE_EXPIRED";
-    public static final String EXPIRED = "EXPIRED";
+    public static final String EXPIRED = "MAIL_EXPIRED";
     public static final String SMTP_CLEARTEXT_LOGIN_REFUSED = SmtpSettingsRules.CLEARTEXT_LOGIN_REFUSED;
     public static final String SMTP_PROTOCOL_ERROR = "SMTP_PROTOCOL_ERROR";
 

@@ -51,7 +51,7 @@ public class DispatchOperatorResource {
             try {
                 MailStatus.valueOf(status);
             } catch (IllegalArgumentException e) {
-                throw new ProblemException(400, "INVALID_STATUS",
+                throw new ProblemException(400, "STATUS_INVALID",
                         "status must be one of QUEUED, DEFERRED, SENT, FAILED, NOT_CONFIGURED, REJECTED");
             }
         }
@@ -60,12 +60,12 @@ public class DispatchOperatorResource {
             try {
                 sinceInstant = Instant.parse(since);
             } catch (DateTimeParseException e) {
-                throw new ProblemException(400, "INVALID_SINCE", "since must be an ISO-8601 instant, e.g. "
+                throw new ProblemException(400, "SINCE_INVALID", "since must be an ISO-8601 instant, e.g. "
                         + "2026-11-24T10:00:00Z");
             }
         }
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-            throw new ProblemException(400, "INVALID_LIMIT", "limit must be between 1 and " + MAX_LIMIT);
+            throw new ProblemException(400, "LIMIT_INVALID", "limit must be between 1 and " + MAX_LIMIT);
         }
         return messages.search(profileRef, status, sinceInstant, limit == null ? DEFAULT_LIMIT : limit)
                 .map(rows -> rows.stream().map(MessageView::of).toList());
@@ -102,7 +102,7 @@ public class DispatchOperatorResource {
         try {
             ProfileRef.parse(profileRef);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "INVALID_PROFILE_REF", e.getMessage());
+            throw new ProblemException(400, "PROFILE_REF_INVALID", e.getMessage());
         }
     }
 }

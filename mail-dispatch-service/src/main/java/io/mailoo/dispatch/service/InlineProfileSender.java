@@ -63,7 +63,7 @@ public class InlineProfileSender {
                     InlineProfile.associatedData(mail.request().messageId()), smtp));
         } catch (SecretOpenException e) {
             return Future.succeededFuture(DispatchOutcome.failed(
-                    e.keyUnknown() ? ErrorCodes.KEY_MISSING : ErrorCodes.SECRET_UNREADABLE, null));
+                    e.keyUnknown() ? ErrorCodes.ENCRYPTION_KEY_MISSING : ErrorCodes.SMTP_PASSWORD_UNREADABLE, null));
         }
         Context context = ((VertxInternal) vertx).createEventLoopContext();
         return context.executeBlocking(() -> guard.check(smtp.host(), smtp.port()), false)

@@ -22,13 +22,13 @@ public class MailComposer {
     public String senderProblem(Sender from, String replyTo) {
         if (from == null || !MailAddressValidator.isValid(from.address())) {
             return from != null && HeaderValueValidator.hasLineBreak(from.address()) ? ErrorCodes.HEADER_INJECTION
-                    : ErrorCodes.INVALID_ADDRESS;
+                    : ErrorCodes.ADDRESS_INVALID;
         }
         if (!HeaderValueValidator.isSafeValue(from.name()) || HeaderValueValidator.hasLineBreak(replyTo)) {
             return ErrorCodes.HEADER_INJECTION;
         }
         if (replyTo != null && !MailAddressValidator.isValid(replyTo)) {
-            return ErrorCodes.INVALID_ADDRESS;
+            return ErrorCodes.ADDRESS_INVALID;
         }
         return null;
     }

@@ -283,10 +283,10 @@ final class ProfileLane {
             LOG.warnf("Cannot open the SMTP password of %s v%d for %s:%d: %s", profileRef, profile.version(),
                     smtp.host(), smtp.port(), e.getMessage());
             if (e.keyUnknown()) {
-                return new Checked(DispatchOutcome.deferred(ErrorCodes.KEY_MISSING, null, RetryLadder.SLOW), null);
+                return new Checked(DispatchOutcome.deferred(ErrorCodes.ENCRYPTION_KEY_MISSING, null, RetryLadder.SLOW), null);
             }
             c.secretNotices().unreadable(profile);
-            return new Checked(DispatchOutcome.failed(ErrorCodes.SECRET_UNREADABLE, null), null);
+            return new Checked(DispatchOutcome.failed(ErrorCodes.SMTP_PASSWORD_UNREADABLE, null), null);
         }
     }
 

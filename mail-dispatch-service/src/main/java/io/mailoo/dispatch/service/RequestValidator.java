@@ -45,19 +45,19 @@ public class RequestValidator {
 
     private String firstProblem(SendMailRequested r, Instant now) {
         if (r.purpose() == null) {
-            return ErrorCodes.INVALID_REQUEST;
+            return ErrorCodes.REQUEST_INVALID;
         }
         ProfileRef ref;
         try {
             ref = ProfileRef.parse(r.profileRef());
         } catch (IllegalArgumentException e) {
-            return ErrorCodes.INVALID_REQUEST;
+            return ErrorCodes.REQUEST_INVALID;
         }
         if (ref.isPlatform() != (r.purpose() == MailPurpose.PLATFORM_NOTIFICATION)) {
             return ErrorCodes.PURPOSE_NOT_ALLOWED;
         }
         if ((r.purpose() == MailPurpose.SMTP_TEST) != (r.inlineProfile() != null)) {
-            return ErrorCodes.INVALID_REQUEST;
+            return ErrorCodes.REQUEST_INVALID;
         }
         if (r.purpose() == MailPurpose.SMTP_TEST) {
             String inlineProblem = inlineProfileProblem(r, now);
@@ -71,24 +71,24 @@ public class RequestValidator {
         }
         List<String> recipients = Stream.of(r.to(), r.cc(), r.bcc()).flatMap(List::stream).toList();
         if (r.to().isEmpty() || recipients.size() > MAX_RECIPIENTS) {
-            return ErrorCodes.INVALID_REQUEST;
+            return ErrorCodes.REQUEST_INVALID;
         }
         if (!recipients.stream().allMatch(MailAddressValidator::isValid)
                 || (r.replyTo() != null && !MailAddressValidator.isValid(r.replyTo()))) {
-            return ErrorCodes.INVALID_ADDRESS;
+            return ErrorCodes.ADDRESS_INVALID;
         }
         if (r.subject() == null || r.subject().isBlank() || r.subject().length() > MAX_SUBJECT_LENGTH) {
-            return ErrorCodes.INVALID_REQUEST;
+            return ErrorCodes.REQUEST_INVALID;
         }
         if ((r.text() == null && r.html() == null) || length(r.text()) + length(r.html()) > MAX_BODY_CHARS) {
-            return ErrorCodes.INVALID_REQUEST;
+            return ErrorCodes.REQUEST_INVALID;
         }
         return null;
     }
 
     private String inlineProfileProblem(SendMailRequested r, Instant now) {
         if (r.requestedAt() == null || r.expiresAt() == null || r.inlineProfile().smtp() == null) {
-            return ErrorCodes.INVALID_REQUEST;
+            return ErrorCodes.REQUEST_INVALID;
         }
         if (r.expiresAt().isAfter(r.requestedAt().plus(testMaxLifetime)) || !now.isBefore(r.expiresAt())) {
             return ErrorCodes.INLINE_PROFILE_EXPIRED;
@@ -111,7 +111,7 @@ public class RequestValidator {
                 return ErrorCodes.HEADER_INJECTION;
             }
             if (RESERVED_HEADERS.contains(header.getKey().toLowerCase())) {
-                return ErrorCodes.INVALID_REQUEST;
+                return ErrorCodes.REQUEST_INVALID;
             }
         }
         return null;

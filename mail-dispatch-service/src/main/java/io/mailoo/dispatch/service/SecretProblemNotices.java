@@ -43,14 +43,14 @@ public class SecretProblemNotices {
         }
         String server = profile.smtp().host() + ":" + profile.smtp().port();
         LOG.warnf("The sealed SMTP password of mail profile %s v%d does not open for %s; its mail fails with "
-                + "SECRET_UNREADABLE and nothing connects to that server", profile.profileRef(), profile.version(),
+                + "SMTP_PASSWORD_UNREADABLE and nothing connects to that server", profile.profileRef(), profile.version(),
                 server);
         settings.operatorAddress().filter(a -> !a.isBlank()).ifPresent(address -> notices.notify(address,
                 "Mailoo: SMTP password of profile " + profile.profileRef() + " refused for its server",
                 "The sealed SMTP password of mail profile " + profile.profileRef() + " (version " + profile.version()
                         + ") was not sealed for the server this profile version names (" + server + ", "
                         + profile.smtp().security() + ", user " + profile.smtp().username() + "). Mailoo did not "
-                        + "connect to that server and its mail fails with SECRET_UNREADABLE. The profile event may "
+                        + "connect to that server and its mail fails with SMTP_PASSWORD_UNREADABLE. The profile event may "
                         + "have been copied or altered on the topic; check who can write to mailoo.mail-profiles.v1. "
                         + "Saving the SMTP settings again publishes a correctly sealed version.",
                 new MailSource("mail-dispatch-service", "MailProfile", profile.profileRef())));

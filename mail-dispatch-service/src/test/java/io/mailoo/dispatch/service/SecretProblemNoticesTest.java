@@ -55,7 +55,7 @@ class SecretProblemNoticesTest {
         String first = sent.get(0);
         assertTrue(first.startsWith("ops@mailoo.test|"));
         assertTrue(first.contains("integration:a") && first.contains("attacker.example:2525"), first);
-        assertTrue(first.contains("SECRET_UNREADABLE"), first);
+        assertTrue(first.contains("SMTP_PASSWORD_UNREADABLE"), first);
         assertFalse(first.contains("CIPHERTEXT-XYZ"), first);
     }
 

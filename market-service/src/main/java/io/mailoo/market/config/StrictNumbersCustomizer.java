@@ -9,7 +9,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Quantities and prices are whole numbers: Jackson would otherwise turn {@code "quantity": 1.5} into 1 and
- * silently sell something else than was asked. A fraction is now a 400 MALFORMED_JSON.
+ * silently sell something else than was asked. A fraction is now a 400 JSON_MALFORMED.
  */
 @Singleton
 public class StrictNumbersCustomizer implements ObjectMapperCustomizer {

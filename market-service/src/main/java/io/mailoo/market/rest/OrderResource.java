@@ -57,7 +57,7 @@ public class OrderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "413", description = "REQUEST_TOO_LARGE",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "UNKNOWN_SKU, INVALID_QUANTITY, INVALID_EMAIL, TOO_MANY_ITEMS, "
+    @APIResponse(responseCode = "422", description = "SKU_UNKNOWN, QUANTITY_INVALID, EMAIL_INVALID, ITEMS_TOO_MANY, "
             + "IDEMPOTENCY_KEY_REUSED, … (errors[] names the fields)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "429", description = "RATE_LIMITED; see Retry-After",

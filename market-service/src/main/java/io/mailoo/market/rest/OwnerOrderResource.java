@@ -38,7 +38,7 @@ public class OwnerOrderResource {
 
     @GET
     @Operation(summary = "The newest orders with the state of each buyer's confirmation (project members)")
-    @APIResponse(responseCode = "400", description = "INVALID_LIMIT",
+    @APIResponse(responseCode = "400", description = "LIMIT_INVALID",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND or INTEGRATION_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -36,7 +36,7 @@ public class ApiKeyService {
         return access.forOwner(projectUid, integrationId, userId).chain(integration -> {
             String name = input == null || input.name() == null ? null : input.name().strip();
             if (name != null && (name.length() > MAX_NAME || HeaderValueValidator.hasControlCharacter(name))) {
-                throw ProblemException.invalid(List.of(new FieldError("name", "INVALID_NAME",
+                throw ProblemException.invalid(List.of(new FieldError("name", "NAME_INVALID",
                         "name: at most " + MAX_NAME + " characters without control characters.")));
             }
             ApiKeyCodec.NewKey generated = ApiKeyCodec.generate();

@@ -47,7 +47,7 @@ public class MarketIntegrationAccess {
                                     "No such integration in this project."));
                 }
                 if (owner && !project.isOwner(userId)) {
-                    throw new ProblemException(403, "OWNER_ONLY", "Only the project's owner may do this.");
+                    throw new ProblemException(403, "OWNER_REQUIRED", "Only the project's owner may do this.");
                 }
                 if (!integration.isMarket()) {
                     throw new ProblemException(422, "INTEGRATION_NOT_MARKET",

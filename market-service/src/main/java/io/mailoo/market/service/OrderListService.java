@@ -50,7 +50,7 @@ public class OrderListService {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ProblemException(400, "INVALID_LIMIT",
+        throw new ProblemException(400, "LIMIT_INVALID",
                 "limit must be a whole number from 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ").");
     }
 }

@@ -18,7 +18,7 @@ public final class OrderPricing {
     private OrderPricing() {
     }
 
-    /** @throws ProblemException 422 UNKNOWN_SKU (per item) or MIXED_CURRENCIES */
+    /** @throws ProblemException 422 SKU_UNKNOWN (per item) or CURRENCIES_MIXED */
     public static Priced price(List<OrderInput.Item> items, Map<String, Product> catalog) {
         List<FieldError> errors = new ArrayList<>();
         List<OrderLine> lines = new ArrayList<>();
@@ -28,14 +28,14 @@ public final class OrderPricing {
             OrderInput.Item item = items.get(i);
             Product product = catalog.get(item.sku());
             if (product == null) {
-                errors.add(new FieldError("items[" + i + "].sku", "UNKNOWN_SKU",
+                errors.add(new FieldError("items[" + i + "].sku", "SKU_UNKNOWN",
                         "items[" + i + "].sku: no product " + item.sku() + " in this catalog."));
                 continue;
             }
             if (currency == null) {
                 currency = product.currency;
             } else if (!currency.equals(product.currency)) {
-                errors.add(new FieldError("items[" + i + "].sku", "MIXED_CURRENCIES",
+                errors.add(new FieldError("items[" + i + "].sku", "CURRENCIES_MIXED",
                         "All products of one order must have the same currency."));
                 continue;
             }

@@ -113,7 +113,7 @@ public class OrderService {
         }
         if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY
                 || !idempotencyKey.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
-            throw new ProblemException(422, "INVALID_IDEMPOTENCY_KEY",
+            throw new ProblemException(422, "IDEMPOTENCY_KEY_INVALID",
                     "Idempotency-Key: 1-" + MAX_IDEMPOTENCY_KEY + " printable ASCII characters, e.g. a UUID.");
         }
         List<FieldError> errors = OrderValidator.validate(input);

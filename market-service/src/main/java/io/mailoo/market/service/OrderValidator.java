@@ -36,7 +36,7 @@ public final class OrderValidator {
         if (in.note() != null && in.note().length() > MAX_NOTE) {
             errors.add(new FieldError("note", "NOTE_TOO_LONG", "note: at most " + MAX_NOTE + " characters."));
         } else if (in.note() != null && hasControlOtherThanLineBreaks(in.note())) {
-            errors.add(new FieldError("note", "INVALID_NOTE", "note: no control characters other than line breaks."));
+            errors.add(new FieldError("note", "NOTE_INVALID", "note: no control characters other than line breaks."));
         }
         return errors;
     }
@@ -47,12 +47,12 @@ public final class OrderValidator {
             return;
         }
         if (!MailAddressValidator.isPublicRecipient(buyer.email())) {
-            errors.add(new FieldError("buyer.email", "INVALID_EMAIL",
+            errors.add(new FieldError("buyer.email", "EMAIL_INVALID",
                     "buyer.email: a plain address such as ada@example.com."));
         }
         if (buyer.name() != null && (buyer.name().length() > MAX_BUYER_NAME
                 || HeaderValueValidator.hasControlCharacter(buyer.name()))) {
-            errors.add(new FieldError("buyer.name", "INVALID_NAME",
+            errors.add(new FieldError("buyer.name", "NAME_INVALID",
                     "buyer.name: at most " + MAX_BUYER_NAME + " characters without line breaks."));
         }
     }
@@ -63,7 +63,7 @@ public final class OrderValidator {
             return;
         }
         if (items.size() > MAX_ITEMS) {
-            errors.add(new FieldError("items", "TOO_MANY_ITEMS", "items: at most " + MAX_ITEMS + " lines per order."));
+            errors.add(new FieldError("items", "ITEMS_TOO_MANY", "items: at most " + MAX_ITEMS + " lines per order."));
             return;
         }
         Set<String> seen = new HashSet<>();
@@ -71,13 +71,13 @@ public final class OrderValidator {
             OrderInput.Item item = items.get(i);
             String at = "items[" + i + "]";
             if (item == null || item.sku() == null || item.sku().isBlank() || item.sku().length() > MAX_SKU) {
-                errors.add(new FieldError(at + ".sku", "INVALID_SKU", at + ".sku: the sku of a catalog product."));
+                errors.add(new FieldError(at + ".sku", "SKU_INVALID", at + ".sku: the sku of a catalog product."));
             } else if (!seen.add(item.sku())) {
-                errors.add(new FieldError(at + ".sku", "DUPLICATE_SKU",
+                errors.add(new FieldError(at + ".sku", "SKU_DUPLICATE",
                         at + ".sku: each sku once per order; put the total in quantity."));
             }
             if (item == null || item.quantity() == null || item.quantity() < 1 || item.quantity() > MAX_QUANTITY) {
-                errors.add(new FieldError(at + ".quantity", "INVALID_QUANTITY",
+                errors.add(new FieldError(at + ".quantity", "QUANTITY_INVALID",
                         at + ".quantity: a whole number from 1 to " + MAX_QUANTITY + "."));
             }
         }

@@ -25,20 +25,20 @@ public final class ProductValidator {
             return List.of(new FieldError("", "BODY_REQUIRED", "Send {sku, name, priceMinor, currency}."));
         }
         if (in.sku() == null || !SKU.matcher(in.sku()).matches()) {
-            errors.add(new FieldError("sku", "INVALID_SKU",
+            errors.add(new FieldError("sku", "SKU_INVALID",
                     "sku: 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit."));
         }
         if (in.name() == null || in.name().isBlank() || in.name().length() > MAX_NAME
                 || HeaderValueValidator.hasControlCharacter(in.name())) {
-            errors.add(new FieldError("name", "INVALID_NAME",
+            errors.add(new FieldError("name", "NAME_INVALID",
                     "name: 1-" + MAX_NAME + " characters without line breaks or control characters."));
         }
         if (in.priceMinor() == null || in.priceMinor() < 0 || in.priceMinor() > MAX_PRICE_MINOR) {
-            errors.add(new FieldError("priceMinor", "INVALID_PRICE",
+            errors.add(new FieldError("priceMinor", "PRICE_INVALID",
                     "priceMinor: a whole number of minor units (e.g. cents), 0 to " + MAX_PRICE_MINOR + "."));
         }
         if (!isIsoCurrency(in.currency())) {
-            errors.add(new FieldError("currency", "INVALID_CURRENCY", "currency: an ISO 4217 code such as EUR."));
+            errors.add(new FieldError("currency", "CURRENCY_INVALID", "currency: an ISO 4217 code such as EUR."));
         }
         return errors;
     }

@@ -37,7 +37,7 @@ class OrderPricingTest {
         ProblemException e = assertThrows(ProblemException.class, () -> OrderPricing.price(
                 List.of(new OrderInput.Item("A", 1L), new OrderInput.Item("X", 1L)),
                 Map.of("A", product("A", 1, "EUR"))));
-        assertEquals("UNKNOWN_SKU", e.code());
+        assertEquals("SKU_UNKNOWN", e.code());
         assertEquals("items[1].sku", e.errors().get(0).field());
     }
 

@@ -27,7 +27,7 @@ public final class AnswerRules {
         List<FieldError> errors = new ArrayList<>();
         for (String fieldId : answers.keySet()) {
             if (wizard.field(fieldId).isEmpty()) {
-                errors.add(new FieldError(field(fieldId), "ANSWER_UNKNOWN_FIELD",
+                errors.add(new FieldError(field(fieldId), "ANSWER_FIELD_UNKNOWN",
                         "This wizard has no field '" + printable(fieldId) + "'."));
             }
         }
@@ -59,7 +59,7 @@ public final class AnswerRules {
                 return field.option(value.asText())
                         .map(o -> new Answer(field.id(), field.label(), o.id(), o.label()))
                         .orElseGet(() -> {
-                            errors.add(new FieldError(name, "ANSWER_UNKNOWN_OPTION",
+                            errors.add(new FieldError(name, "ANSWER_OPTION_UNKNOWN",
                                     "'" + field.label() + "' has no option '" + printable(value.asText()) + "'."));
                             return null;
                         });

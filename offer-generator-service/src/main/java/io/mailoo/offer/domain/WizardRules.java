@@ -32,7 +32,7 @@ public final class WizardRules {
             return errors;
         }
         if (wizard.steps().size() > MAX_STEPS) {
-            errors.add(new FieldError("wizard.steps", "WIZARD_TOO_MANY_STEPS", "At most " + MAX_STEPS + " steps."));
+            errors.add(new FieldError("wizard.steps", "WIZARD_STEPS_TOO_MANY", "At most " + MAX_STEPS + " steps."));
             return errors;
         }
         Set<String> stepIds = new HashSet<>();
@@ -57,7 +57,7 @@ public final class WizardRules {
             }
         }
         if (fieldCount > MAX_FIELDS) {
-            errors.add(new FieldError("wizard.steps", "WIZARD_TOO_MANY_FIELDS", "At most " + MAX_FIELDS + " fields."));
+            errors.add(new FieldError("wizard.steps", "WIZARD_FIELDS_TOO_MANY", "At most " + MAX_FIELDS + " fields."));
         }
         return errors;
     }
@@ -97,7 +97,7 @@ public final class WizardRules {
             return;
         }
         if (options.size() > MAX_OPTIONS) {
-            errors.add(new FieldError(path, "WIZARD_TOO_MANY_OPTIONS", "At most " + MAX_OPTIONS + " options."));
+            errors.add(new FieldError(path, "WIZARD_OPTIONS_TOO_MANY", "At most " + MAX_OPTIONS + " options."));
             return;
         }
         Set<String> ids = new HashSet<>();

@@ -14,7 +14,7 @@ import io.mailoo.offer.domain.Branding;
 import io.mailoo.support.http.ProblemException;
 
 /**
- * Reads a mail-settings body strictly: a field this service does not know is a 422 {@code UNKNOWN_FIELD} (so a
+ * Reads a mail-settings body strictly: a field this service does not know is a 422 {@code FIELD_UNKNOWN} (so a
  * misspelt {@code passwrd} never means "keep the stored password"), and a value of the wrong JSON type is a 422
  * naming the field ({@code FIELD_NOT_TEXT}, {@code FIELD_NOT_OBJECT}, {@code SMTP_PORT_INVALID}), the codes
  * integration-service uses for its {@code outboundMail}. {@code smtp.password} keeps its three states: absent (keep
@@ -105,7 +105,7 @@ public final class MailSettingsJson {
         for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!known.contains(name)) {
-                errors.add(new FieldError(at + printable(name), "UNKNOWN_FIELD",
+                errors.add(new FieldError(at + printable(name), "FIELD_UNKNOWN",
                         "Unknown field '" + printable(name) + "'; nothing was changed."));
             }
         }
@@ -135,7 +135,7 @@ public final class MailSettingsJson {
 
     private static JsonNode requireObject(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new ProblemException(400, "MALFORMED_JSON", "The request body must be a JSON object.");
+            throw new ProblemException(400, "JSON_MALFORMED", "The request body must be a JSON object.");
         }
         return body;
     }

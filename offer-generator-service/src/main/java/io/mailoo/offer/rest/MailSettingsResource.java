@@ -106,7 +106,7 @@ public class MailSettingsResource {
         } catch (NumberFormatException e) {
             // answered below like any other value out of range
         }
-        throw new ProblemException(400, "INVALID_LIMIT", "limit must be a whole number from 1 to "
+        throw new ProblemException(400, "LIMIT_INVALID", "limit must be a whole number from 1 to "
                 + SmtpSettingsAudit.MAX_LIST + ".");
     }
 }

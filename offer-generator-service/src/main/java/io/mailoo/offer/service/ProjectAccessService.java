@@ -38,7 +38,7 @@ public class ProjectAccessService {
     public Uni<ProjectAccess> requireOwner(String projectUid, String userId) {
         return requireMember(projectUid, userId).map(access -> {
             if (!access.ownerUserId.equals(userId)) {
-                throw new ProblemException(403, "OWNER_ONLY", "Only the project's owner may do this.");
+                throw new ProblemException(403, "OWNER_REQUIRED", "Only the project's owner may do this.");
             }
             return access;
         });

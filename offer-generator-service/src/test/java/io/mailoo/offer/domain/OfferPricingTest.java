@@ -58,10 +58,10 @@ class OfferPricingTest {
     void eachKindOfWrongAnswerNamesItsField() {
         assertEquals(new FieldError("answers.panels", "ANSWER_OUT_OF_RANGE", "'Panels' must be from 1 to 50."),
                 onlyError(Map.of("plan", JSON.textNode("pro"), "panels", JSON.numberNode(0))));
-        assertEquals("ANSWER_UNKNOWN_OPTION",
+        assertEquals("ANSWER_OPTION_UNKNOWN",
                 onlyError(Map.of("plan", JSON.textNode("gold"), "panels", JSON.numberNode(2))).code());
         assertEquals("answers.plan", onlyError(Map.of("panels", JSON.numberNode(2))).field());
-        assertEquals("ANSWER_UNKNOWN_FIELD", onlyError(Map.of("plan", JSON.textNode("pro"), "panels",
+        assertEquals("ANSWER_FIELD_UNKNOWN", onlyError(Map.of("plan", JSON.textNode("pro"), "panels",
                 JSON.numberNode(2), "colour", JSON.textNode("red"))).code());
         assertEquals("ANSWER_TYPE_INVALID",
                 onlyError(Map.of("plan", JSON.textNode("pro"), "panels", JSON.numberNode(2.5))).code());

@@ -94,7 +94,7 @@ public class ProblemMappers {
     }
 
     private static Response malformedJson() {
-        return response(400, "MALFORMED_JSON", "The request body is not valid JSON of the expected shape.", null);
+        return response(400, "JSON_MALFORMED", "The request body is not valid JSON of the expected shape.", null);
     }
 
     static Response response(int status, String code, String detail, List<io.mailoo.contracts.smtp.FieldError> errors) {
