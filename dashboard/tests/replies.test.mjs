@@ -92,7 +92,7 @@ test('4. Create reply: an error banner without SMTP, then with SMTP the status r
   }
 });
 
-test('subscribers with their welcome status: NONE, a campaign created in the UI, SKIPPED_NOT_CONFIGURED, then SENT', async () => {
+test('subscribers with their welcome status: NONE, a campaign created in the UI, NOT_CONFIGURED, then SENT', async () => {
   const form = await createIntegration(owner, project.projectUid, 'FORM');
   const subscribe = async (prefix) => {
     const email = `${unique(prefix)}@example.test`;
@@ -124,7 +124,7 @@ test('subscribers with their welcome status: NONE, a campaign created in the UI,
     await must(200, api(owner.token, 'PATCH', `/api/v1/projects/${project.projectUid}/integrations/${form.id}/config`, { outboundMail: catcherSmtp() }));
     const welcomed = await subscribe('sub-welcome');
     await page.locator('#subscribers').getByRole('button', { name: 'Refresh' }).click();
-    await status(skipped).and(page.locator('[data-status=SKIPPED_NOT_CONFIGURED]')).waitFor();
+    await status(skipped).and(page.locator('[data-status=NOT_CONFIGURED]')).waitFor();
     await status(welcomed).and(page.locator('[data-status=SENT]')).waitFor({ timeout: 60_000 });
     const mails = await eventually(() => catcherMessages(welcomed).then((m) => (m.length ? m : null)), { what: 'the welcome mail' });
     assert.match(mails[0].subject, /Welcome, Sam!/);

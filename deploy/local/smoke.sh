@@ -49,7 +49,7 @@ _until_status() {
     if [[ "$HTTP_STATUS" == 200 ]]; then
       got=$(jq -r "$expr" <<<"$HTTP_BODY" 2>/dev/null || true)
       [[ "$got" == "$want" ]] && { ok "$what: $want"; return 0; }
-      [[ "$got" =~ ^(FAILED|NOT_CONFIGURED|SKIPPED_NOT_CONFIGURED)$ ]] && break
+      [[ "$got" =~ ^(FAILED|NOT_CONFIGURED)$ ]] && break
     fi
     sleep 0.5
   done

@@ -322,7 +322,7 @@ class MailFlowTest {
                 .post(subscriptions(form.get("publicKey"))).then().statusCode(201);
 
         owner.get(subscribers(project, form.get("id"))).then()
-                .body("[0].welcomeStatus", equalTo("SKIPPED_NOT_CONFIGURED"));
+                .body("[0].welcomeStatus", equalTo("NOT_CONFIGURED"));
         assertEquals(outboxBefore, Long.parseLong(Database.column(
                 "select count(*) from outbox_event where topic = ?", Topics.MAIL_REQUESTS).get(0)),
                 "nothing was queued for sending");

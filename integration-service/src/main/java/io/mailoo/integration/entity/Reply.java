@@ -39,7 +39,7 @@ public class Reply extends PanacheEntityBase {
     @Column(name = "html_body")
     public String html;
 
-    /** QUEUED, DEFERRED, SENT or FAILED. */
+    /** A shared-contracts MailState: QUEUED, DEFERRED, SENT, FAILED or NOT_CONFIGURED. */
     @Column(nullable = false)
     public String status;
 

@@ -28,7 +28,7 @@ public class Subscriber extends PanacheEntityBase {
 
     public String fields;
 
-    /** NONE, QUEUED, DEFERRED, SENT, FAILED, SKIPPED_NOT_CONFIGURED or SKIPPED_RATE_LIMITED. */
+    /** A shared-contracts MailState: NONE, QUEUED, DEFERRED, SENT, FAILED, NOT_CONFIGURED or SKIPPED_RATE_LIMITED. */
     @Column(name = "welcome_status", nullable = false)
     public String welcomeStatus;
 

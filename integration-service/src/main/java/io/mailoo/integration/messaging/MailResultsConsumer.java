@@ -11,11 +11,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.mailoo.contracts.events.MailDispatchResult;
+import io.mailoo.contracts.events.MailState;
 import io.mailoo.contracts.events.ProfileRef;
 import io.mailoo.integration.entity.Reply;
 import io.mailoo.integration.entity.Subscriber;
 import io.mailoo.integration.service.MailRequests;
-import io.mailoo.integration.service.MailStatuses;
 import io.mailoo.integration.service.OutboundMailSuspensions;
 import io.mailoo.support.mail.MailResultRecords;
 import io.mailoo.support.mail.ProfileSuspension;
@@ -67,17 +67,17 @@ public class MailResultsConsumer {
     }
 
     private static void apply(Reply reply, MailDispatchResult result) {
-        if (reply != null && MailStatuses.mayChange(reply.status)) {
-            reply.status = MailStatuses.of(result);
-            reply.errorCode = MailStatuses.errorCode(result);
+        if (reply != null && MailState.mayChange(reply.status)) {
+            reply.status = MailState.of(result.status()).name();
+            reply.errorCode = MailState.errorCode(result);
             reply.updatedAt = Instant.now();
         }
     }
 
     private static void apply(Subscriber subscriber, MailDispatchResult result) {
-        if (subscriber != null && MailStatuses.mayChange(subscriber.welcomeStatus)) {
-            subscriber.welcomeStatus = MailStatuses.of(result);
-            subscriber.welcomeErrorCode = MailStatuses.errorCode(result);
+        if (subscriber != null && MailState.mayChange(subscriber.welcomeStatus)) {
+            subscriber.welcomeStatus = MailState.of(result.status()).name();
+            subscriber.welcomeErrorCode = MailState.errorCode(result);
         }
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import io.mailoo.integration.entity.Reply;
 
-/** A reply and what became of its mail: QUEUED, DEFERRED, SENT or FAILED (with errorCode). */
+/** A reply and what became of its mail (a shared-contracts MailState, with errorCode). */
 public record ReplyView(String replyId, String status, String errorCode, String recipient, String subject,
         String authorUserId, Instant createdAt, Instant updatedAt) {
 

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.mailoo.contracts.events.MailState;
 import io.mailoo.contracts.json.EventCodec;
 import io.mailoo.contracts.smtp.FieldError;
 import io.mailoo.integration.entity.InboundMessage;
@@ -90,7 +91,7 @@ public class PublicFormService {
                 .chain(integration -> welcome.wouldSend(integration).chain(send -> {
                     mailWouldGo[0] = send;
                     if (send) {
-                        subscriber.welcomeStatus = MailStatuses.QUEUED; // decided in the second step
+                        subscriber.welcomeStatus = MailState.QUEUED.name(); // decided in the second step
                         return Uni.createFrom().voidItem();
                     }
                     return welcome.onSubscriberCreated(integration, subscriber, fields, true);

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.mailoo.contracts.events.MailPurpose;
+import io.mailoo.contracts.events.MailState;
 import io.mailoo.integration.entity.InboundMessage;
 import io.mailoo.integration.entity.Integration;
 import io.mailoo.integration.entity.OutboundMail;
@@ -76,7 +77,7 @@ public class ReplyService {
         reply.subject = subject;
         reply.text = isBlank(text) ? null : text;
         reply.html = isBlank(html) ? null : html;
-        reply.status = MailStatuses.QUEUED;
+        reply.status = MailState.QUEUED.name();
         reply.createdAt = Instant.now();
         reply.updatedAt = reply.createdAt;
         return reply.<Reply>persist().call(saved -> events.mailRequested(MailRequests.forIntegration(saved.id,

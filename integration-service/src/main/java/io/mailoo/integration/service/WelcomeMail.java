@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.mailoo.contracts.events.MailPurpose;
+import io.mailoo.contracts.events.MailState;
 import io.mailoo.integration.entity.Campaign;
 import io.mailoo.integration.entity.Integration;
 import io.mailoo.integration.entity.OutboundMail;
@@ -62,21 +63,21 @@ public class WelcomeMail {
     }
 
     private static Uni<Void> none(Subscriber subscriber) {
-        subscriber.welcomeStatus = MailStatuses.NONE;
+        subscriber.welcomeStatus = MailState.NONE.name();
         return Uni.createFrom().voidItem();
     }
 
     private static Uni<Void> skipped(Integration integration, Subscriber subscriber) {
         LOG.infof("Welcome mail skipped for subscriber %s: integration %s has no outboundMail (SMTP) configured",
                 subscriber.id, integration.id);
-        subscriber.welcomeStatus = MailStatuses.SKIPPED_NOT_CONFIGURED;
+        subscriber.welcomeStatus = MailState.NOT_CONFIGURED.name();
         return Uni.createFrom().voidItem();
     }
 
     private static Uni<Void> capped(Integration integration, Subscriber subscriber) {
         LOG.infof("Welcome mail skipped for subscriber %s of integration %s: the recipient had the most "
                 + "public-triggered mail allowed for now", subscriber.id, integration.id);
-        subscriber.welcomeStatus = MailStatuses.SKIPPED_RATE_LIMITED;
+        subscriber.welcomeStatus = MailState.SKIPPED_RATE_LIMITED.name();
         return Uni.createFrom().voidItem();
     }
 
@@ -86,7 +87,7 @@ public class WelcomeMail {
                 .chain(rendered -> {
                     UUID messageId = UUID.randomUUID();
                     subscriber.welcomeMessageId = messageId;
-                    subscriber.welcomeStatus = MailStatuses.QUEUED;
+                    subscriber.welcomeStatus = MailState.QUEUED.name();
                     return events.mailRequested(MailRequests.forIntegration(messageId, integration,
                             MailPurpose.WELCOME, MailRequests.WELCOME, subscriber.email, rendered.subject(), null,
                             rendered.html()));
@@ -100,7 +101,7 @@ public class WelcomeMail {
                 : "TEMPLATE_RENDER_FAILED";
         LOG.infof("Welcome mail for subscriber %s of integration %s not sent: %s", subscriber.id, integration.id,
                 code);
-        subscriber.welcomeStatus = MailStatuses.FAILED;
+        subscriber.welcomeStatus = MailState.FAILED.name();
         subscriber.welcomeErrorCode = code;
         return Uni.createFrom().voidItem();
     }

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.mailoo.contracts.events.MailDispatchResult;
-import io.mailoo.market.entity.ConfirmationStatus;
+import io.mailoo.contracts.events.MailState;
 import io.mailoo.market.service.OrderConfirmationMail;
 import io.mailoo.support.mail.MailResultRecords;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,7 +40,7 @@ public class OrderMailResultConsumer {
             + "FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(message_id, status, error_code) "
             + "WHERE o.mail_message_id = u.message_id AND o.mail_status = 'QUEUED' RETURNING o.mail_status";
 
-    private record Final(ConfirmationStatus status, String errorCode) {
+    private record Final(MailState status, String errorCode) {
     }
 
     private final Pool pool;
@@ -60,10 +60,10 @@ public class OrderMailResultConsumer {
             if (result == null || !OrderConfirmationMail.ENTITY_TYPE.equals(result.source().entityType())) {
                 continue;
             }
-            ConfirmationStatus status = ConfirmationStatus.of(result.status());
-            if (status.isFinal()) { // DEFERRED: dispatch retries; the order stays QUEUED
-                finals.putIfAbsent(result.messageId(),
-                        new Final(status, status == ConfirmationStatus.SENT ? null : result.errorCode()));
+            MailState status = MailState.of(result.status());
+            // DEFERRED is not written: the order stays QUEUED until the final result (one write per order at 500/s)
+            if (status.isFinal()) {
+                finals.putIfAbsent(result.messageId(), new Final(status, MailState.errorCode(result)));
             }
         }
         return finals.isEmpty() ? Uni.createFrom().voidItem() : write(finals);

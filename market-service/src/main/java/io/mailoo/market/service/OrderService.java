@@ -12,10 +12,10 @@ import org.jboss.logging.Logger;
 
 import io.mailoo.contracts.CloudEventTypes;
 import io.mailoo.contracts.Topics;
+import io.mailoo.contracts.events.MailState;
 import io.mailoo.contracts.events.ProfileRef;
 import io.mailoo.contracts.smtp.FieldError;
 import io.mailoo.market.entity.ApiKey;
-import io.mailoo.market.entity.ConfirmationStatus;
 import io.mailoo.market.entity.IntegrationView;
 import io.mailoo.market.entity.MailProfileState;
 import io.mailoo.market.entity.MarketOrder;
@@ -132,7 +132,7 @@ public class OrderService {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             boolean configured = profile != null && profile.configured;
             MarketOrder order = newOrder(integration, key, idempotencyKey, input, fingerprint, priced, now);
-            order.mailStatus = (configured ? ConfirmationStatus.QUEUED : ConfirmationStatus.NOT_CONFIGURED).name();
+            order.mailStatus = (configured ? MailState.QUEUED : MailState.NOT_CONFIGURED).name();
             order.mailMessageId = configured ? UUID.randomUUID() : null;
             return store.insert(order, connection -> !configured ? Uni.createFrom().voidItem()
                     : outbox.add(connection, Topics.MAIL_REQUESTS, profileRef, CloudEventTypes.SEND_MAIL_REQUESTED,

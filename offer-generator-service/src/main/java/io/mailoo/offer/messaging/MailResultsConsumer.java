@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mailoo.contracts.events.MailDispatchResult;
+import io.mailoo.contracts.events.MailState;
 import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.ProfileRef;
 import io.mailoo.offer.entity.OfferMailSettings;
@@ -76,7 +77,7 @@ public class MailResultsConsumer {
         return DatabaseRetry.inTransaction(() -> OfferSubmission.update(
                 column + "Status = ?1, " + column + "ErrorCode = ?2 where id = ?3 and " + column
                         + "MessageId = ?4 and " + column + "Status in " + OPEN,
-                result.status().name(), result.errorCode(), submissionId, result.messageId()), LOG,
+                MailState.of(result.status()).name(), MailState.errorCode(result), submissionId, result.messageId()), LOG,
                 "mail result " + result.messageId());
     }
 
