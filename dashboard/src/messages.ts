@@ -60,10 +60,6 @@ const CODES: Record<string, Explanation> = {
     sentence: 'The stored password cannot be read.',
     check: 'Enter the password again and save.',
   },
-  STORED_PASSWORD_UNREADABLE: {
-    sentence: 'The stored password cannot be read any more.',
-    check: 'Enter the password again.',
-  },
   SMTP_PASSWORD_UNREADABLE: {
     sentence: 'The stored password cannot be read any more.',
     check: 'Enter the password again.',
@@ -112,6 +108,10 @@ const CODES: Record<string, Explanation> = {
     check: 'Choose STARTTLS or SSL/TLS, or remove the username and password.',
   },
   UNKNOWN_FIELD: { sentence: 'The request has a field the service does not know.', check: 'Check the field’s spelling.' },
+  FIELD_NOT_TEXT: { sentence: 'A field holds something other than text.' },
+  FIELD_NOT_OBJECT: { sentence: 'A group of fields was sent as something other than an object.' },
+  SMTP_SETTINGS_REQUIRED: { sentence: 'The request carried no SMTP settings.', check: 'Fill in the SMTP settings and try again.' },
+  SMTP_TEST_FAILED: { sentence: 'The test email was not sent.', check: 'Check the host, port, security and login.' },
   TEMPLATE_INVALID: {
     sentence: 'The template uses something other than the documented placeholders.',
     check: 'Use only {name}, {email} and {fields.<id>}; write \\{ for a literal brace.',

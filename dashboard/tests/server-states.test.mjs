@@ -108,7 +108,7 @@ test('a stored password that no key opens (409) asks for the password on its fie
   const s = await openAs(browser, owner, `/projects/${project.projectUid}/integrations/${integ.id}`);
   try {
     const { page } = s;
-    const problem = { status: 409, code: 'STORED_PASSWORD_UNREADABLE', detail: 'The stored SMTP password cannot be opened; enter it again.' };
+    const problem = { status: 409, code: 'SMTP_PASSWORD_UNREADABLE', detail: 'The stored SMTP password cannot be opened; enter it again.' };
     await page.route(/\/outbound-mail\/test$/, (route) =>
       route.fulfill({ status: 409, contentType: 'application/problem+json', body: JSON.stringify(problem) }),
     );
@@ -116,7 +116,7 @@ test('a stored password that no key opens (409) asks for the password on its fie
     await page.locator('input[name=password][aria-invalid=true]').waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'password');
     assert.match(await page.locator('.field-password .field-error').textContent(), /Enter the password again/);
-    assert.match(await page.locator('.test-outcome [role=alert]').textContent(), /STORED_PASSWORD_UNREADABLE/);
+    assert.match(await page.locator('.test-outcome [role=alert]').textContent(), /SMTP_PASSWORD_UNREADABLE/);
   } finally {
     await s.close();
   }
@@ -171,11 +171,11 @@ test('SMTP_CLEARTEXT_LOGIN_REFUSED lands on Security and UNKNOWN_FIELD is named 
       detail: 'Some fields are invalid.',
       errors: [
         {
-          field: 'outboundMail.security',
+          field: 'security',
           code: 'SMTP_CLEARTEXT_LOGIN_REFUSED',
           message: 'A username or password would be sent without encryption: choose STARTTLS or SSL_TLS, or remove the username and password.',
         },
-        { field: 'outboundMail.passwrd', code: 'UNKNOWN_FIELD', message: 'Unknown field “passwrd”.' },
+        { field: 'passwrd', code: 'UNKNOWN_FIELD', message: 'Unknown field “passwrd”.' },
       ],
     };
     await page.route(/\/integrations\/[^/]+\/(config|outbound-mail\/test)$/, (route) =>
@@ -190,7 +190,7 @@ test('SMTP_CLEARTEXT_LOGIN_REFUSED lands on Security and UNKNOWN_FIELD is named 
       assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'security', `${button}: focus on Security`);
       assert.match(await page.locator('.field-security .field-error').textContent(), /sent without encryption: choose STARTTLS or SSL_TLS/);
       const banner = page.locator('.smtp-form .banner-slot [role=alert]');
-      assert.match(await banner.textContent(), /outboundMail\.passwrd: Unknown field “passwrd”\./, `${button}: the unknown field is named`);
+      assert.match(await banner.textContent(), /passwrd: Unknown field “passwrd”\./, `${button}: the unknown field is named`);
     }
   } finally {
     await s.close();

@@ -26,6 +26,7 @@ import io.mailoo.offer.service.SmtpTestService;
 import io.mailoo.support.audit.SmtpSettingsAudit;
 import io.mailoo.support.audit.SmtpSettingsAuditView;
 import io.mailoo.support.http.ProblemException;
+import io.mailoo.support.smtpprofile.SmtpTestView;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
