@@ -3,11 +3,8 @@ package io.mailoo.integration.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.MailSource;
 import io.mailoo.integration.entity.Integration;
 import io.mailoo.integration.entity.OutboundMail;
@@ -32,12 +29,6 @@ public class SmtpTestService {
     ProjectAccess access;
 
     @Inject
-    SmtpSecretCipher cipher;
-
-    @ConfigProperty(name = "mailoo.smtp.allow-private-hosts")
-    boolean allowPrivateHosts;
-
-    @Inject
     RateLimits limits;
 
     @Inject
@@ -55,7 +46,7 @@ public class SmtpTestService {
                         .chain(integration -> OutboundMail.<OutboundMail>findById(integration.id)
                                 .map(stored -> test(integration, stored, actor)))))
                 .chain(test -> tests.run(test, limits.smtpTestInProject(test.projectUid()),
-                        () -> SmtpSettingsJson.required(body, "outboundMail"), actor, cipher, allowPrivateHosts));
+                        () -> SmtpSettingsJson.required(body, "outboundMail"), actor));
     }
 
     private static SmtpTestRequests.Test test(Integration integration, OutboundMail stored, AuditActor actor) {

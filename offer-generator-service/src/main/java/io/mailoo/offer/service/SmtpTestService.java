@@ -3,11 +3,8 @@ package io.mailoo.offer.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.MailSource;
 import io.mailoo.offer.entity.OfferGenerator;
 import io.mailoo.offer.entity.OfferMailSettings;
@@ -27,14 +24,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SmtpTestService {
 
-    @ConfigProperty(name = "mailoo.smtp.allow-private-hosts")
-    boolean allowPrivateHosts;
-
     @Inject
     GeneratorService generators;
-
-    @Inject
-    SmtpSecretCipher cipher;
 
     @Inject
     OfferRateLimits limits;
@@ -52,7 +43,7 @@ public class SmtpTestService {
                         .chain(generator -> OfferMailSettings.<OfferMailSettings>findById(generator.id)
                                 .map(stored -> test(generator, stored, actor)))))
                 .chain(test -> tests.run(test, limits.testInProject(test.projectUid()),
-                        () -> MailSettingsJson.testSmtp(json), actor, cipher, allowPrivateHosts));
+                        () -> MailSettingsJson.testSmtp(json), actor));
     }
 
     private static SmtpTestRequests.Test test(OfferGenerator generator, OfferMailSettings stored, AuditActor actor) {

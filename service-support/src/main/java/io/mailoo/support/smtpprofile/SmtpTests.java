@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.smtp.PasswordChange;
@@ -29,16 +32,23 @@ public class SmtpTests {
     @Inject
     SmtpTestRoundTrip roundTrip;
 
+    /** Produced by each service that keeps SMTP profiles (a service without one never calls this bean). */
+    @Inject
+    Instance<SmtpSecretCipher> cipher;
+
+    /** MAIL_SMTP_ALLOW_PRIVATE_HOSTS: false refuses a login without TLS. */
+    @ConfigProperty(name = "mailoo.smtp.allow-private-hosts", defaultValue = "false")
+    boolean allowPrivateHosts;
+
     @Inject
     SmtpSettingsAudit audit;
 
     /**
-     * @param projectLimit      the project's rate limit, counted first; a refusal is audited like any other answer
-     * @param body              reads the settings from the request body (throws its 422)
-     * @param allowPrivateHosts MAIL_SMTP_ALLOW_PRIVATE_HOSTS
+     * @param projectLimit the project's rate limit, counted first; a refusal is audited like any other answer
+     * @param body         reads the settings from the request body (throws its 422)
      */
     public Uni<SmtpTestView> run(SmtpTestRequests.Test test, Uni<Void> projectLimit,
-            Supplier<SmtpSettingsInput> body, AuditActor actor, SmtpSecretCipher cipher, boolean allowPrivateHosts) {
+            Supplier<SmtpSettingsInput> body, AuditActor actor) {
         Context context = Vertx.currentContext();
         List<String> changed = new ArrayList<>();
         Uni<SmtpTestView> answer = projectLimit.chain(() -> Uni.createFrom().item(() -> {
@@ -47,7 +57,7 @@ public class SmtpTests {
             // a test refused by the credential rule still names the fields it tried to change
             changed.addAll(SmtpProfile.changedFields(test.stored(), in,
                     change == null ? PasswordChange.KEEP_STORED : change));
-            return SmtpTestRequests.build(test, in, cipher, allowPrivateHosts);
+            return SmtpTestRequests.build(test, in, cipher.get(), allowPrivateHosts);
         })).chain(request -> roundTrip.send(request).map(result -> SmtpTestAnswer.view(request, result)));
         // the result arrives on the Kafka consumer's thread; the audit row needs the request's context
         Uni<SmtpTestView> onCaller = context == null ? answer

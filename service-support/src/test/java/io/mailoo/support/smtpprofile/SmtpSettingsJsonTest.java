@@ -69,7 +69,7 @@ class SmtpSettingsJsonTest {
         List<FieldError> errors = refused("{\"outboundMail\":" + SETTINGS + ",\"passwrd\":\"x\"}}");
         assertEquals(List.of("passwrd"), errors.stream().map(FieldError::field).toList());
         assertEquals("UNKNOWN_FIELD", errors.get(0).code());
-        String huge = "a\u0007".repeat(100);
+        String huge = "a\\u0007".repeat(100); // a JSON escape: the name holds BEL characters
         FieldError cut = refused("{\"outboundMail\":" + SETTINGS + ",\"" + huge + "\":1}}").get(0);
         assertTrue(cut.field().length() <= 65, "an unknown name is echoed cut short");
         assertFalse(cut.field().contains("\u0007"), "and without control characters");

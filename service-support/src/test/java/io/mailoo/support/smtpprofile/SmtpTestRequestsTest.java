@@ -43,7 +43,7 @@ class SmtpTestRequestsTest {
     @Test
     void aNewPasswordIsSealedForThisOneTestAndItsServer() {
         SendMailRequested request = SmtpTestRequests.build(test(null, "owner@shop.test"),
-                input(" smtp.shop.test", 587, "shop", Optional.of("new-pw")), CIPHER, false);
+                input("smtp.shop.test", 587, "shop", Optional.of("new-pw")), CIPHER, false);
         assertEquals(MailPurpose.SMTP_TEST, request.purpose());
         assertEquals(REF, request.profileRef());
         assertEquals(List.of("owner@shop.test"), request.to());
