@@ -24,6 +24,7 @@ import io.mailoo.integration.service.IntegrationService;
 import io.mailoo.integration.service.OutboundMailService;
 import io.mailoo.integration.service.SmtpAuditTrail;
 import io.mailoo.integration.service.SmtpTestService;
+import io.mailoo.support.audit.SmtpSettingsAudit;
 import io.mailoo.support.audit.SmtpSettingsAuditView;
 import io.mailoo.support.smtpprofile.SmtpSettingsJson;
 import io.mailoo.support.smtpprofile.SmtpTestView;
@@ -111,6 +112,6 @@ public class IntegrationResource {
             + "only; limit 1-200 (default 50), otherwise 400 INVALID_LIMIT.")
     public Uni<List<SmtpSettingsAuditView>> audit(@PathParam("projectUid") String projectUid,
             @PathParam("integrationId") String integrationId, @QueryParam("limit") String limit) {
-        return auditTrail.list(projectUid, integrationId, caller.id(), AuditLimit.parse(limit));
+        return auditTrail.list(projectUid, integrationId, caller.id(), SmtpSettingsAudit.limit(limit));
     }
 }
