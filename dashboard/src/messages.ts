@@ -103,6 +103,10 @@ const CODES: Record<string, Explanation> = {
     check: 'Choose STARTTLS or SSL/TLS, or remove the username and password.',
   },
   FIELD_UNKNOWN: { sentence: 'The request has a field the service does not know.', check: 'Check the field’s spelling.' },
+  FIELD_NOT_TEXT: { sentence: 'A field holds something other than text.' },
+  FIELD_NOT_OBJECT: { sentence: 'A group of fields was sent as something other than an object.' },
+  SMTP_SETTINGS_REQUIRED: { sentence: 'The request carried no SMTP settings.', check: 'Fill in the SMTP settings and try again.' },
+  SMTP_TEST_FAILED: { sentence: 'The test email was not sent.', check: 'Check the host, port, security and login.' },
   TEMPLATE_INVALID: {
     sentence: 'The template uses something other than the documented placeholders.',
     check: 'Use only {name}, {email} and {fields.<id>}; write \\{ for a literal brace.',
@@ -120,7 +124,6 @@ const CODES: Record<string, Explanation> = {
   MESSAGE_NOT_FOUND: { sentence: 'This message does not exist (any more).' },
   CAMPAIGNS_NOT_SUPPORTED: { sentence: 'This kind of integration has no campaigns.' },
   MAIL_SETTINGS_NOT_CONFIGURED: { sentence: 'This offer generator has no mail settings yet.', check: 'Save its mail settings first.' },
-  SMTP_TEST_FAILED: { sentence: 'The test email could not be sent.', check: 'The server’s reply below says why.' },
   OFFER_GENERATOR_NOT_FOUND: { sentence: 'This offer generator does not exist.' },
   API_KEY_NOT_FOUND: { sentence: 'This API key does not exist on this integration.' },
   SKU_EXISTS: { sentence: 'A product with this SKU already exists.', check: 'Choose another SKU or change the existing product.' },

@@ -5,7 +5,6 @@
 import { formatTime, h, table } from './dom';
 import { busy, button, problemBanner } from './form';
 import { explainCode } from './messages';
-import { panelFieldName } from './smtpFields';
 import { loadedList, routeNotServed } from './views/common';
 
 export interface AuditEntry {
@@ -20,7 +19,7 @@ export interface AuditEntry {
 
 const ACTION_LABEL: Record<string, string> = { SAVED: 'Saved', REMOVED: 'Removed', TESTED: 'Test email' };
 
-/** the audit's field names (integrations: `host`; offer generators: `smtp.host`) as the panel labels them */
+/** the audit's field names (the same in both services: `host`, …, then offer generators' own fields) as labelled */
 const FIELD_LABEL: Record<string, string> = {
   host: 'SMTP host',
   port: 'Port',
@@ -86,7 +85,7 @@ function changed(e: AuditEntry): Node | string {
     return h(
       'ul',
       { class: 'changed-fields' },
-      fields.map((f) => h('li', { 'data-field': f }, FIELD_LABEL[panelFieldName(f)] ?? f)),
+      fields.map((f) => h('li', { 'data-field': f }, FIELD_LABEL[f] ?? f)),
     );
   }
   if (e.action === 'REMOVED') return 'all (settings and stored password removed)';

@@ -2,12 +2,13 @@
 // The password field is write-only: it is never filled from the server (responses carry hasSmtpPassword only).
 // Leaving it empty means "keep the stored one", which the server allows only while host, port, security and
 // username are unchanged (DESIGN §1); otherwise it answers SMTP_PASSWORD_REQUIRED, shown on the password field.
+// Both services read and show the settings the same way (service-support's smtpprofile component): one view, one
+// set of field names in errors and in the audit trail (`host`, `password`, …), one set of codes.
 
 import type { FieldError, Result } from './api';
 import { formatTime, h, replace, type Child } from './dom';
 import { busy, button, errorBanner, Form } from './form';
 import { describeProblem, explainCode } from './messages';
-import { panelFieldName } from './smtpFields';
 import { smtpHistory } from './smtpHistory';
 
 export interface SmtpView {
@@ -19,8 +20,10 @@ export interface SmtpView {
   fromAddress: string;
   fromName: string | null;
   replyTo: string | null;
-  profileVersion?: number;
-  updatedAt?: string;
+  profileVersion: number;
+  updatedAt: string;
+  /** null unless dispatch stopped using these settings after repeated login failures */
+  suspension: Suspension | null;
 }
 
 export interface Suspension {
@@ -49,14 +52,13 @@ export interface TestOutcome {
 export interface SmtpPanelOptions {
   idPrefix: string;
   saved: SmtpView | null;
-  suspension: Suspension | null;
   canEdit: boolean;
   recipient: string | null;
   /** extra fields (offer generators: internal notification address, branding) rendered after the SMTP fields */
   extraFields?: (form: Form) => Child;
   save: (smtp: SmtpBody, form: Form) => Promise<Result<unknown>>;
-  /** what the saved answer says now (the panel shows it; the password field stays empty) */
-  afterSave: (data: unknown) => { saved: SmtpView | null; suspension: Suspension | null };
+  /** the SMTP view in the save's answer (the panel shows it; the password field stays empty) */
+  afterSave: (data: unknown) => SmtpView | null;
   test: (smtp: SmtpBody, form: Form) => Promise<Result<TestOutcome>>;
   /** removes the saved settings (integrations: outboundMail null; offer generators: DELETE mail-settings) */
   remove?: () => Promise<Result<unknown>>;
@@ -65,7 +67,7 @@ export interface SmtpPanelOptions {
 }
 
 /** answers about the stored password that come without errors[] (409s): they belong on the password field */
-const PASSWORD_CODES = new Set(['SMTP_PASSWORD_REQUIRED', 'SMTP_PASSWORD_UNREADABLE', 'SMTP_PASSWORD_UNREADABLE']);
+const PASSWORD_CODES = new Set(['SMTP_PASSWORD_REQUIRED', 'SMTP_PASSWORD_UNREADABLE']);
 
 function fieldMessage(e: FieldError): string {
   if (e.code === 'SMTP_PASSWORD_REQUIRED') {
@@ -76,7 +78,7 @@ function fieldMessage(e: FieldError): string {
 
 export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
   let saved = o.saved;
-  let suspension = o.suspension;
+  let suspension = saved?.suspension ?? null;
   const form = new Form({ class: 'smtp-form', 'aria-labelledby': `${o.idPrefix}-smtp-title` });
   const suspensionSlot = h('div', { class: 'suspension-slot' });
   const outcome = h('div', { class: 'test-outcome', id: `${o.idPrefix}-test-outcome`, 'aria-live': 'polite' });
@@ -167,7 +169,7 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
         ? [
             'Saved',
             saved.updatedAt ? ` ${formatTime(saved.updatedAt)}` : '',
-            saved.profileVersion !== undefined ? ` (version ${saved.profileVersion})` : '',
+            ` (version ${saved.profileVersion})`,
             '.',
           ]
         : 'Not configured yet: no mail leaves through this profile until you save settings.',
@@ -211,14 +213,15 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
     await busy(saveBtn, 'Saving…', async () => {
       const r = await o.save(body(), form);
       if (r.ok) {
-        ({ saved, suspension } = o.afterSave(r.data));
+        saved = o.afterSave(r.data);
+        suspension = saved?.suspension ?? null;
         form.input('password').value = '';
         form.clearErrors();
         refreshSavedState();
         form.showSuccess('SMTP settings saved.');
         historyChanged();
       } else {
-        form.showProblem(r.problem, panelFieldName, fieldMessage);
+        form.showProblem(r.problem, undefined, fieldMessage);
         passwordProblem(r.problem.code, r.problem.detail);
       }
     });
@@ -228,7 +231,7 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
     if (!o.remove || !window.confirm('Remove these SMTP settings and the stored password? No mail leaves through this profile until you save new settings.')) return;
     await busy(removeBtn, 'Removing…', async () => {
       const r = await o.remove!();
-      if (!r.ok) return form.showProblem(r.problem, panelFieldName, fieldMessage);
+      if (!r.ok) return form.showProblem(r.problem, undefined, fieldMessage);
       saved = null;
       suspension = null;
       form.input('password').value = '';
@@ -262,7 +265,7 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
       }
       const p = r.problem;
       if ((p.errors ?? []).length > 0) {
-        form.showProblem(p, panelFieldName, fieldMessage);
+        form.showProblem(p, undefined, fieldMessage);
         replace(outcome);
         return;
       }

@@ -58,7 +58,7 @@ test('offer generator: created in the UI, its own SMTP saved and tested, submiss
     const team = `${unique('team')}@example.test`;
     await field(panel, 'Notify this address of each submission').fill(team);
     await field(panel, 'Company name').fill('Acme Offers');
-    // errors of the offer's own fields (smtp.*, branding.*) land on their inputs too
+    // errors of the SMTP fields (host, fromAddress, …) and the offer's own (branding.*) land on their inputs
     await field(panel, 'Primary colour (#rrggbb)').fill('red');
     await field(panel, 'From address').fill('nope');
     await panel.getByRole('button', { name: 'Save SMTP settings' }).click();

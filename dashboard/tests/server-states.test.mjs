@@ -171,11 +171,11 @@ test('SMTP_CLEARTEXT_LOGIN_REFUSED lands on Security and FIELD_UNKNOWN is named 
       detail: 'Some fields are invalid.',
       errors: [
         {
-          field: 'outboundMail.security',
+          field: 'security',
           code: 'SMTP_CLEARTEXT_LOGIN_REFUSED',
           message: 'A username or password would be sent without encryption: choose STARTTLS or SSL_TLS, or remove the username and password.',
         },
-        { field: 'outboundMail.passwrd', code: 'FIELD_UNKNOWN', message: 'Unknown field “passwrd”.' },
+        { field: 'passwrd', code: 'FIELD_UNKNOWN', message: 'Unknown field “passwrd”.' },
       ],
     };
     await page.route(/\/integrations\/[^/]+\/(config|outbound-mail\/test)$/, (route) =>
@@ -190,7 +190,7 @@ test('SMTP_CLEARTEXT_LOGIN_REFUSED lands on Security and FIELD_UNKNOWN is named 
       assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'security', `${button}: focus on Security`);
       assert.match(await page.locator('.field-security .field-error').textContent(), /sent without encryption: choose STARTTLS or SSL_TLS/);
       const banner = page.locator('.smtp-form .banner-slot [role=alert]');
-      assert.match(await banner.textContent(), /outboundMail\.passwrd: Unknown field “passwrd”\./, `${button}: the unknown field is named`);
+      assert.match(await banner.textContent(), /passwrd: Unknown field “passwrd”\./, `${button}: the unknown field is named`);
     }
   } finally {
     await s.close();

@@ -3,12 +3,12 @@ import { session } from '../auth';
 import { badge, formatTime, h, money, table } from '../dom';
 import { type Form, problemBanner } from '../form';
 import { currentRender } from '../router';
-import { smtpPanel, type SmtpBody, type SmtpView, type Suspension, type TestOutcome } from '../smtpPanel';
+import { smtpPanel, type SmtpBody, type SmtpView, type TestOutcome } from '../smtpPanel';
 import { FINAL, listSection, loadFailed, loadProject, loading, page } from './common';
 import type { Generator } from './project';
 
 interface MailSettings {
-  smtp: SmtpView & { suspension?: Suspension | null };
+  smtp: SmtpView;
   internalNotificationAddress: string | null;
   branding: { companyName: string | null; logoUrl: string | null; primaryColor: string | null; footerText: string | null } | null;
   version: number;
@@ -83,16 +83,12 @@ export async function generatorView(main: HTMLElement, params: Record<string, st
   const panel = owner
     ? smtpPanel({
         idPrefix: 'offer',
-        saved: settings ? { ...settings.smtp, profileVersion: settings.version, updatedAt: settings.updatedAt } : null,
-        suspension: settings?.smtp?.suspension ?? null,
+        saved: settings?.smtp ?? null,
         canEdit: owner,
         recipient: session()?.email ?? null,
         extraFields: extras,
         save: (smtp, form) => api<MailSettings>('PUT', `${base}/mail-settings`, mailSettingsBody(smtp, form)),
-        afterSave: (data) => {
-          const s = data as MailSettings;
-          return { saved: { ...s.smtp, profileVersion: s.version, updatedAt: s.updatedAt }, suspension: s.smtp?.suspension ?? null };
-        },
+        afterSave: (data) => (data as MailSettings).smtp,
         test: (smtp, form) => api<TestOutcome>('POST', `${base}/mail-settings/test`, { mailSettings: mailSettingsBody(smtp, form) }),
         remove: () => api('DELETE', `${base}/mail-settings`),
         historyPath: `${base}/mail-settings/audit`,

@@ -3,14 +3,13 @@ import { session } from '../auth';
 import { badge, formatTime, h, money, replace, table } from '../dom';
 import { busy, button, Form, problemBanner } from '../form';
 import { currentRender } from '../router';
-import { smtpPanel, type SmtpBody, type SmtpView, type Suspension, type TestOutcome } from '../smtpPanel';
+import { smtpPanel, type SmtpBody, type SmtpView, type TestOutcome } from '../smtpPanel';
 import { FINAL, listSection, loadFailed, loadProject, loading, page, poll, routeNotServed } from './common';
 import { campaignsSection } from './campaigns';
 import { apiKeysSection, catalogSection } from './market';
 import { TYPE_LABEL, type Integration } from './project';
 
-type OutboundMail = SmtpView & { suspension?: Suspension | null };
-type IntegrationFull = Integration & { config: { outboundMail: OutboundMail | null } };
+type IntegrationFull = Integration & { config: { outboundMail: SmtpView | null } };
 
 interface InboundMessage {
   id: string;
@@ -47,8 +46,6 @@ interface Order {
   emailToCustomer: { status: string; errorCode?: string | null };
 }
 
-const MAIL_TYPES = new Set(['FORM', 'CONTACT_FORM', 'MARKET']);
-
 export async function integrationView(main: HTMLElement, params: Record<string, string>): Promise<void> {
   loading(main);
   const { projectUid, integrationId } = params;
@@ -63,6 +60,7 @@ export async function integrationView(main: HTMLElement, params: Record<string, 
   const sections: HTMLElement[] = [];
   // ---- Connection & settings → Outbound email (SMTP)
   const om = integ.config?.outboundMail ?? null;
+  const can = integ.capabilities;
   sections.push(
     h(
       'section',
@@ -75,23 +73,19 @@ export async function integrationView(main: HTMLElement, params: Record<string, 
         h('dd', {}, TYPE_LABEL[integ.type] ?? integ.type),
         h('dt', {}, 'Public key'),
         h('dd', {}, h('code', { class: 'public-key' }, integ.publicKey)),
-        integ.type === 'FORM' || integ.type === 'CONTACT_FORM'
+        can.takesSubmissions
           ? [h('dt', {}, 'Form endpoint'), h('dd', {}, h('code', {}, `POST /api/v1/public/forms/${integ.publicKey}/submissions`))]
           : null,
         integ.type === 'MARKET' ? [h('dt', {}, 'Orders endpoint'), h('dd', {}, h('code', {}, `POST /api/v1/market/${integ.id}/orders`))] : null,
       ),
-      MAIL_TYPES.has(integ.type)
+      can.sendsMail
         ? smtpPanel({
             idPrefix: 'integration',
             saved: om,
-            suspension: om?.suspension ?? null,
             canEdit: owner,
             recipient: session()?.email ?? null,
             save: (smtp: SmtpBody) => api<IntegrationFull>('PATCH', `${base}/config`, { outboundMail: smtp }),
-            afterSave: (data) => {
-              const o = (data as IntegrationFull).config?.outboundMail ?? null;
-              return { saved: o, suspension: o?.suspension ?? null };
-            },
+            afterSave: (data) => (data as IntegrationFull).config?.outboundMail ?? null,
             test: (smtp: SmtpBody) => api<TestOutcome>('POST', `${base}/outbound-mail/test`, { outboundMail: smtp }),
             remove: () => api<IntegrationFull>('PATCH', `${base}/config`, { outboundMail: null }),
             historyPath: owner ? `${base}/outbound-mail/audit` : undefined,
@@ -100,8 +94,8 @@ export async function integrationView(main: HTMLElement, params: Record<string, 
     ),
   );
 
-  if (integ.type === 'FORM' || integ.type === 'CONTACT_FORM') sections.push(messagesSection(base, active));
-  if (integ.type === 'FORM') sections.push(subscribersSection(base, active), campaignsSection(base, owner));
+  if (can.takesSubmissions) sections.push(messagesSection(base, active));
+  if (can.takesSubscriptions) sections.push(subscribersSection(base, active), campaignsSection(base, owner));
   if (integ.type === 'MARKET') {
     sections.push(ordersSection(base, active), catalogSection(base, owner));
     if (owner) sections.push(apiKeysSection(base));

@@ -12,6 +12,8 @@ export interface Integration {
   name: string;
   publicKey: string;
   active: boolean;
+  /** what the type can do, as integration-service says (the dashboard keeps no list of types per capability) */
+  capabilities: { sendsMail: boolean; takesSubmissions: boolean; takesSubscriptions: boolean };
   config: { outboundMail: unknown | null };
   createdAt: string;
 }

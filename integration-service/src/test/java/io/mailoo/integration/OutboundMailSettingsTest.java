@@ -268,7 +268,9 @@ class OutboundMailSettingsTest {
                 .contentType("application/json")
                 .body("size()", equalTo(4))
                 .body("action", org.hamcrest.Matchers.contains("REMOVED", "SAVED", "SAVED", "SAVED"))
-                .body("[0].changedFields", org.hamcrest.Matchers.empty())
+                // a removal names every field that had a value (as offer-generator-service's always did)
+                .body("[0].changedFields", org.hamcrest.Matchers.hasItems("host", "port", "security", "password",
+                        "fromAddress", "fromName"))
                 .body("[1].changedFields", org.hamcrest.Matchers.empty())
                 .body("[2].changedFields", org.hamcrest.Matchers.contains("password", "fromName"))
                 .body("[3].changedFields", org.hamcrest.Matchers.contains("host", "port", "security", "username",
@@ -319,8 +321,19 @@ class OutboundMailSettingsTest {
         owner.saveOutboundMail(project, webhook, smtp.settings()).then().statusCode(422)
                 .body("code", equalTo("OUTBOUND_MAIL_NOT_SUPPORTED"));
         owner.testOutboundMail(project, webhook, smtp.settings()).then().statusCode(422)
-                .body("code", equalTo("OUTBOUND_MAIL_NOT_SUPPORTED"));
-        owner.get(Api.integration(project, id)).then().body("config.outboundMail", nullValue());
+                .body("code", equalTo("OUTBOUND_MAIL_NOT_SUPPORTED"))
+                .body("detail", containsString("FORM, CONTACT_FORM and MARKET"));
+        // what each type can do comes with the integration, so clients keep no list of their own
+        owner.get(Api.integration(project, webhook)).then().body("capabilities.sendsMail", equalTo(false))
+                .body("capabilities.takesSubmissions", equalTo(false))
+                .body("capabilities.takesSubscriptions", equalTo(false));
+        member.get(Api.integration(project, id)).then().body("config.outboundMail", nullValue())
+                .body("capabilities.sendsMail", equalTo(true)).body("capabilities.takesSubmissions", equalTo(true))
+                .body("capabilities.takesSubscriptions", equalTo(true));
+        String contact = owner.integration(project, "CONTACT_FORM", "Contact").get("id");
+        owner.get(Api.integrations(project)).then()
+                .body("find { it.id == '" + contact + "' }.capabilities.takesSubmissions", equalTo(true))
+                .body("find { it.id == '" + contact + "' }.capabilities.takesSubscriptions", equalTo(false));
     }
 
     @Test

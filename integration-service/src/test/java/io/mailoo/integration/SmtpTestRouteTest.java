@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -25,6 +27,7 @@ import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.contracts.json.EventCodec;
 import io.mailoo.integration.support.Api;
+import io.mailoo.integration.support.Database;
 import io.mailoo.integration.support.FrozenBroker;
 import io.mailoo.integration.support.SecretLeaks;
 import io.mailoo.integration.support.TenantSmtp;
@@ -146,6 +149,26 @@ class SmtpTestRouteTest {
                     .body("code", equalTo("SMTP_TEST_TIMEOUT"));
         }
         owner.get(Api.integration(project, id)).then().body("config.outboundMail", nullValue());
+    }
+
+    @Test
+    void missingSettingsAndAnUnreadableStoredPasswordAnswerTheCodesOfferGeneratorAnswers() {
+        Api owner = Api.as("owner-codes");
+        String project = owner.project("Codes");
+        String id = owner.integration(project, "FORM", "Form").get("id");
+        String route = Api.integration(project, id) + "/outbound-mail/test";
+        owner.post(route, Map.of()).then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("SMTP_SETTINGS_REQUIRED")).body("errors[0].field", equalTo("outboundMail"));
+        owner.post(route, Map.of("outboundMail", "127.0.0.1")).then().statusCode(422)
+                .body("code", equalTo("FIELD_NOT_OBJECT")).body("errors[0].field", equalTo("outboundMail"));
+
+        owner.saveOutboundMail(project, id, saved.settings()).then().statusCode(200);
+        // sealed under a key that is no longer configured: nothing can open it, nothing is sent
+        Database.update("update outbound_mail set password_key_id = 'retired-key' where integration_id = ?",
+                UUID.fromString(id));
+        owner.testOutboundMail(project, id, without(saved.settings(), "password")).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("SMTP_PASSWORD_UNREADABLE"));
+        assertEquals(0, saved.received().size());
     }
 
     @Test

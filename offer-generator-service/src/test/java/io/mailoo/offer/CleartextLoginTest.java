@@ -85,11 +85,11 @@ class CleartextLoginTest {
             putSettings(owner, projectUid, generatorId, cleartext).then().statusCode(422)
                     .contentType("application/problem+json")
                     .body("code", equalTo("SMTP_CLEARTEXT_LOGIN_REFUSED"))
-                    .body("errors[0].field", equalTo("smtp.security"))
+                    .body("errors[0].field", equalTo("security"))
                     .body("errors[0].message", containsString("STARTTLS"));
             as(owner).body(Map.of("mailSettings", cleartext)).post(path + "/test").then().statusCode(422)
                     .body("code", equalTo("SMTP_CLEARTEXT_LOGIN_REFUSED"))
-                    .body("errors[0].field", equalTo("mailSettings.smtp.security"));
+                    .body("errors[0].field", equalTo("security"));
         }
         as(owner).get(path).then().statusCode(404).body("code", equalTo("MAIL_SETTINGS_NOT_CONFIGURED"));
 

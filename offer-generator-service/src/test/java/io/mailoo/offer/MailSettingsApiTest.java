@@ -123,7 +123,7 @@ class MailSettingsApiTest {
         putSettings(owner, projectUid, generatorId, otherServer).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", equalTo("SMTP_PASSWORD_REQUIRED"))
-                .body("errors[0].field", equalTo("smtp.password"));
+                .body("errors[0].field", equalTo("password"));
 
         Map<String, Object> badColour = settings(server, password, "not an address");
         badColour.put("branding", Map.of("primaryColor", "orange"));

@@ -16,6 +16,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -192,7 +193,7 @@ class OfferAbuseTest {
 
         Map<String, Object> misspelt = settings(server, null, null);
         smtpOf(misspelt).put("passwrd", "typo");
-        refused(owner, projectUid, generatorId, misspelt, "smtp.passwrd", "FIELD_UNKNOWN");
+        refused(owner, projectUid, generatorId, misspelt, "passwrd", "FIELD_UNKNOWN");
         Map<String, Object> topLevel = settings(server, null, null);
         topLevel.put("internalAddress", "sales@sunny.test");
         refused(owner, projectUid, generatorId, topLevel, "internalAddress", "FIELD_UNKNOWN");
@@ -201,7 +202,7 @@ class OfferAbuseTest {
         refused(owner, projectUid, generatorId, branding, "branding.colour", "FIELD_UNKNOWN");
         Map<String, Object> port = settings(server, null, null);
         smtpOf(port).put("port", "2525");
-        refused(owner, projectUid, generatorId, port, "smtp.port", "SMTP_PORT_INVALID");
+        refused(owner, projectUid, generatorId, port, "port", "SMTP_PORT_INVALID");
         Map<String, Object> name = settings(server, null, null);
         name.put("branding", Map.of("companyName", 42));
         refused(owner, projectUid, generatorId, name, "branding.companyName", "FIELD_NOT_TEXT");
@@ -210,7 +211,7 @@ class OfferAbuseTest {
         refused(owner, projectUid, generatorId, internal, "internalNotificationAddress", "FIELD_NOT_TEXT");
         Map<String, Object> pw = settings(server, null, null);
         smtpOf(pw).put("password", 12345);
-        refused(owner, projectUid, generatorId, pw, "smtp.password", "FIELD_NOT_TEXT");
+        refused(owner, projectUid, generatorId, pw, "password", "FIELD_NOT_TEXT");
         Map<String, Object> notObject = settings(server, null, null);
         notObject.put("branding", "Sunny");
         refused(owner, projectUid, generatorId, notObject, "branding", "FIELD_NOT_OBJECT");
@@ -222,7 +223,7 @@ class OfferAbuseTest {
         Map<String, Object> smtp = smtp(server, null);
         smtp.put("passwrd", "typo");
         test(owner, projectUid, generatorId, smtp).then().statusCode(422)
-                .body("errors.field", hasItem("mailSettings.smtp.passwrd"))
+                .body("errors.field", hasItem("passwrd"))
                 .body("errors.code", hasItem("FIELD_UNKNOWN"));
         keep(as(owner).body(Map.of("mailSettings", Map.of("smtp", smtp(server, null)), "dryRun", true))
                 .post(settingsPath(projectUid, generatorId) + "/test")).then().statusCode(422)
@@ -234,6 +235,43 @@ class OfferAbuseTest {
         putSettings(owner, projectUid, generatorId, body).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.find { it.field == '" + field + "' }.code", equalTo(code));
+    }
+
+    @Test
+    void absentNullAndMissingSettingsAndAnUnreadableStoredPasswordAnswerTheSharedCodesAndView() {
+        String owner = "owner-" + UUID.randomUUID();
+        String projectUid = project(kafka, owner);
+        String generatorId = createGenerator(owner, projectUid, null);
+        String path = settingsPath(projectUid, generatorId);
+        putSettings(owner, projectUid, generatorId, settings(server, password, null)).then().statusCode(200)
+                .body("smtp.hasSmtpPassword", equalTo(true)).body("smtp.profileVersion", equalTo(1))
+                .body("smtp.updatedAt", notNullValue()).body("smtp", hasKey("suspension"));
+        // absent password, same server: the stored one stays
+        putSettings(owner, projectUid, generatorId, settings(server, null, null)).then().statusCode(200)
+                .body("smtp.hasSmtpPassword", equalTo(true)).body("smtp.profileVersion", equalTo(2));
+
+        // a stored password no configured key opens (sealed under a retired key): 409, nothing sent
+        rows("update offer_mail_settings set password_key_id = 'retired-key' where generator_id = $1",
+                UUID.fromString(generatorId));
+        test(owner, projectUid, generatorId, smtp(server, null)).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("SMTP_PASSWORD_UNREADABLE"));
+
+        // null password: removed
+        Map<String, Object> removed = settings(server, null, null);
+        smtpOf(removed).put("password", null);
+        putSettings(owner, projectUid, generatorId, removed).then().statusCode(200)
+                .body("smtp.hasSmtpPassword", equalTo(false)).body("smtp.profileVersion", equalTo(3));
+
+        Map<String, Object> noSmtp = settings(server, password, null);
+        noSmtp.put("smtp", null);
+        putSettings(owner, projectUid, generatorId, noSmtp).then().statusCode(422)
+                .body("code", equalTo("SMTP_SETTINGS_REQUIRED")).body("errors[0].field", equalTo("smtp"));
+        keep(as(owner).body(Map.of()).post(path + "/test")).then().statusCode(422)
+                .body("code", equalTo("SMTP_SETTINGS_REQUIRED"));
+        keep(as(owner).body(Map.of("mailSettings", Map.of("smtp", "127.0.0.1"))).post(path + "/test")).then()
+                .statusCode(422).body("code", equalTo("FIELD_NOT_OBJECT")).body("errors[0].field", equalTo("smtp"));
+        keep(as(owner).get(path)).then().statusCode(200)
+                .body("smtp.profileVersion", equalTo(3)).body("smtp.hasSmtpPassword", equalTo(false));
     }
 
     @SuppressWarnings("unchecked")
@@ -315,15 +353,15 @@ class OfferAbuseTest {
         audit.then().statusCode(200).body("$", hasSize(5))
                 .body("action", contains("REMOVED", "TESTED", "TESTED", "SAVED", "SAVED"))
                 .body("[1].outcome", equalTo("SMTP_AUTH_FAILED"))
-                .body("[1].changedFields", contains("smtp.password", "smtp.fromName"))
+                .body("[1].changedFields", contains("password", "fromName"))
                 .body("[2].outcome", equalTo("SENT"))
-                .body("[2].changedFields", contains("smtp.fromName"))
-                .body("[3].changedFields", contains("smtp.fromName", "internalNotificationAddress",
+                .body("[2].changedFields", contains("fromName"))
+                .body("[3].changedFields", contains("fromName", "internalNotificationAddress",
                         "branding.logoUrl", "branding.primaryColor", "branding.footerText"))
                 .body("[3].outcome", equalTo(null))
-                .body("[4].changedFields", hasItem("smtp.password"))
-                .body("[4].changedFields", hasItem("smtp.host"))
-                .body("[0].changedFields", hasItem("smtp.password"))
+                .body("[4].changedFields", hasItem("password"))
+                .body("[4].changedFields", hasItem("host"))
+                .body("[0].changedFields", hasItem("password"))
                 .body("actorUserId", everyItemIs(owner))
                 .body("actorEmail", everyItemIs(owner + "@users.test"))
                 .body("clientAddress", everyItemIs("127.0.0.1"))

@@ -8,13 +8,9 @@ import jakarta.inject.Inject;
 import io.mailoo.contracts.CloudEventTypes;
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.events.IntegrationChanged;
-import io.mailoo.contracts.events.MailProfileChanged;
 import io.mailoo.contracts.events.ProfileRef;
 import io.mailoo.contracts.events.ProjectChanged;
 import io.mailoo.contracts.events.SendMailRequested;
-import io.mailoo.contracts.events.Sender;
-import io.mailoo.contracts.events.SmtpSecurity;
-import io.mailoo.contracts.events.SmtpServer;
 import io.mailoo.integration.entity.Integration;
 import io.mailoo.integration.entity.OutboundMail;
 import io.mailoo.integration.entity.Project;
@@ -49,10 +45,7 @@ public class DomainEvents {
     public Uni<Void> mailProfileChanged(Integration integration, OutboundMail mail) {
         String ref = profileRef(integration);
         return outbox.add(Topics.MAIL_PROFILES, ref, CloudEventTypes.MAIL_PROFILE_CHANGED,
-                new MailProfileChanged(ref, integration.projectId.toString(), integration.mailProfileVersion,
-                        new SmtpServer(mail.host, mail.port, SmtpSecurity.valueOf(mail.security), mail.username,
-                                mail.sealedPassword()),
-                        new Sender(mail.fromAddress, mail.fromName), mail.replyTo, null));
+                mail.smtp.changedEvent(ref, integration.projectId.toString(), integration.mailProfileVersion));
     }
 
     /** The tombstone carries the profile version of the removal (already counted up), see Outbox#addTombstone. */

@@ -24,8 +24,10 @@ import io.mailoo.integration.service.IntegrationService;
 import io.mailoo.integration.service.OutboundMailService;
 import io.mailoo.integration.service.SmtpAuditTrail;
 import io.mailoo.integration.service.SmtpTestService;
-import io.mailoo.support.audit.AuditActor;
+import io.mailoo.support.audit.SmtpSettingsAudit;
 import io.mailoo.support.audit.SmtpSettingsAuditView;
+import io.mailoo.support.smtpprofile.SmtpSettingsJson;
+import io.mailoo.support.smtpprofile.SmtpTestView;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -79,10 +81,11 @@ public class IntegrationResource {
     @Operation(summary = "Save or remove outboundMail", description = "outboundMail {host, port, security, username,"
             + " password, fromAddress, fromName, replyTo}: password absent keeps the stored one (only while host, "
             + "port, security and username are unchanged, otherwise 422 SMTP_PASSWORD_REQUIRED), password null "
-            + "removes it, outboundMail null removes the profile. Owner only; FORM, CONTACT_FORM, MARKET only.")
+            + "removes it, outboundMail null removes the profile. Unknown fields and wrong types are 422 naming the "
+            + "field. Owner only; FORM, CONTACT_FORM, MARKET only.")
     public Uni<IntegrationView> patchConfig(@PathParam("projectUid") String projectUid,
             @PathParam("integrationId") String integrationId, JsonNode body) {
-        SmtpSettingsJson.Patch patch = SmtpSettingsJson.patch(body);
+        SmtpSettingsJson.Patch patch = SmtpSettingsJson.patch(body, "outboundMail");
         if (patch instanceof SmtpSettingsJson.Absent) {
             return integrations.get(projectUid, integrationId, caller.id()).map(IntegrationView::of);
         }
@@ -99,9 +102,7 @@ public class IntegrationResource {
             + "but the audit entry.")
     public Uni<SmtpTestView> test(@PathParam("projectUid") String projectUid,
             @PathParam("integrationId") String integrationId, JsonNode body) {
-        AuditActor actor = caller.actor();
-        return smtpTest.test(projectUid, integrationId, actor, SmtpSettingsJson.required(body))
-                .map(result -> SmtpTestView.of(result, actor.email()));
+        return smtpTest.test(projectUid, integrationId, caller.actor(), body);
     }
 
     @GET
@@ -111,6 +112,6 @@ public class IntegrationResource {
             + "only; limit 1-200 (default 50), otherwise 400 LIMIT_INVALID.")
     public Uni<List<SmtpSettingsAuditView>> audit(@PathParam("projectUid") String projectUid,
             @PathParam("integrationId") String integrationId, @QueryParam("limit") String limit) {
-        return auditTrail.list(projectUid, integrationId, caller.id(), AuditLimit.parse(limit));
+        return auditTrail.list(projectUid, integrationId, caller.id(), SmtpSettingsAudit.limit(limit));
     }
 }

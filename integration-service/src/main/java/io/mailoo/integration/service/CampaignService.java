@@ -57,9 +57,10 @@ public class CampaignService {
     }
 
     private static void requireForm(Integration integration) {
-        if (integration.type != IntegrationType.FORM) {
-            throw new ProblemException(422, "CAMPAIGNS_NOT_SUPPORTED",
-                    "Campaigns mail a form's subscribers; this integration is not a FORM.");
+        if (!integration.type.acceptsSubscriptions()) {
+            throw new ProblemException(422, "CAMPAIGNS_NOT_SUPPORTED", "Campaigns mail an integration's subscribers; "
+                    + "this one takes none (" + IntegrationType.namesOf(IntegrationType::acceptsSubscriptions)
+                    + " does).");
         }
     }
 }

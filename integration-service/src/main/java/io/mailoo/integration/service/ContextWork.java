@@ -23,10 +23,4 @@ public class ContextWork {
         }
         return Uni.createFrom().completionStage(() -> context.<T>executeBlocking(work::get, false).toCompletionStage());
     }
-
-    /** {@code uni}'s outcome delivered on the caller's context (e.g. after a Kafka consumer thread completed it). */
-    public <T> Uni<T> onCallerContext(Uni<T> uni) {
-        Context context = Vertx.currentContext();
-        return context == null ? uni : uni.emitOn(task -> context.runOnContext(v -> task.run()));
-    }
 }

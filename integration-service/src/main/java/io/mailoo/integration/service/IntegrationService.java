@@ -86,7 +86,7 @@ public class IntegrationService {
             return IntegrationType.valueOf(String.valueOf(type));
         } catch (IllegalArgumentException e) {
             rules.add(new FieldError("type", "INTEGRATION_TYPE_INVALID",
-                    "type must be FORM, CONTACT_FORM, MARKET or WEBHOOK."));
+                    "type must be one of " + java.util.Arrays.toString(IntegrationType.values()) + "."));
             return null;
         }
     }

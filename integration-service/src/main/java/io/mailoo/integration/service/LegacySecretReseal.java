@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import io.mailoo.contracts.crypto.SealedSecret;
 import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.integration.entity.Integration;
@@ -13,6 +12,7 @@ import io.mailoo.integration.entity.OutboundMail;
 import io.mailoo.integration.messaging.DomainEvents;
 import io.mailoo.support.crypto.LegacySecretResealing;
 import io.mailoo.support.crypto.LegacySecretResealing.LegacyRow;
+import io.mailoo.support.smtpprofile.SmtpProfileReseal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -41,38 +41,16 @@ public class LegacySecretReseal {
 
     private Uni<Integer> run() {
         return Panache.withTransaction(() -> OutboundMail.<OutboundMail>find(
-                "passwordBindingVersion < ?1 and passwordCiphertext is not null", SecretBinding.VERSION)
+                SmtpProfileReseal.LEGACY_ROWS, SecretBinding.VERSION)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .chain(rows -> LegacySecretResealing.resealAll(cipher, rows, mail -> Integration
                         .<Integration>findById(mail.integrationId).map(integration -> row(integration, mail)))));
     }
 
     private LegacyRow row(Integration integration, OutboundMail mail) {
-        return new LegacyRow() {
-            public String profileRef() {
-                return DomainEvents.profileRef(integration);
-            }
-
-            public SealedSecret sealed() {
-                return mail.sealedPassword();
-            }
-
-            public SecretBinding binding() {
-                return mail.secretBinding();
-            }
-
-            public void store(SealedSecret resealed) {
-                mail.sealedPassword(resealed);
-            }
-
-            public void markBound() {
-                mail.passwordBindingVersion = SecretBinding.VERSION;
-            }
-
-            public Uni<Void> bumpAndPublish() {
-                integration.mailProfileVersion++;
-                return events.mailProfileChanged(integration, mail);
-            }
-        };
+        return SmtpProfileReseal.row(DomainEvents.profileRef(integration), mail.smtp, () -> {
+            integration.mailProfileVersion++;
+            return events.mailProfileChanged(integration, mail);
+        });
     }
 }

@@ -1,6 +1,7 @@
 package io.mailoo.integration.service;
 
 import io.mailoo.integration.entity.Integration;
+import io.mailoo.integration.entity.IntegrationType;
 import io.mailoo.support.http.ProblemException;
 
 /** Guards for routes that exist only for some integration types. */
@@ -9,11 +10,12 @@ public final class MailTypes {
     private MailTypes() {
     }
 
-    /** outboundMail and its test exist for FORM, CONTACT_FORM and MARKET only. */
+    /** outboundMail and its test exist for the types that send mail only. */
     public static Integration requireSendsMail(Integration integration) {
         if (!integration.type.sendsMail()) {
             throw new ProblemException(422, "OUTBOUND_MAIL_NOT_SUPPORTED", integration.type
-                    + " integrations send no mail; outboundMail exists for FORM, CONTACT_FORM and MARKET only.");
+                    + " integrations send no mail; outboundMail exists for "
+                    + IntegrationType.namesOf(IntegrationType::sendsMail) + " only.");
         }
         return integration;
     }

@@ -1,6 +1,5 @@
 package io.mailoo.integration.service;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +17,8 @@ import io.mailoo.integration.entity.Project;
 import io.mailoo.integration.messaging.DomainEvents;
 import io.mailoo.integration.service.ProjectAccess.Role;
 import io.mailoo.support.audit.AuditActor;
+import io.mailoo.support.smtpprofile.SmtpProfile;
+import io.mailoo.support.smtpprofile.SmtpSettingsCheck;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -58,24 +59,12 @@ public class OutboundMailService {
 
     private Uni<IntegrationDetails> store(Project project, Integration integration, OutboundMail stored,
             SmtpSettingsInput in, AuditActor actor) {
-        PasswordChange change = SmtpInputs.check(in, stored, cipher, allowPrivateHosts);
-        List<String> changed = SmtpAuditTrail.changes(stored, in, change);
+        PasswordChange change = SmtpSettingsCheck.check(in, stored == null ? null : stored.smtp, cipher,
+                allowPrivateHosts);
+        List<String> changed = SmtpProfile.changedFields(stored == null ? null : stored.smtp, in, change);
         OutboundMail mail = stored != null ? stored : new OutboundMail();
         mail.integrationId = integration.id;
-        mail.host = in.host().trim();
-        mail.port = in.port();
-        mail.security = in.security();
-        mail.username = InputRules.blankToNull(in.username());
-        mail.fromAddress = in.fromAddress();
-        mail.fromName = InputRules.blankToNull(in.fromName());
-        mail.replyTo = InputRules.blankToNull(in.replyTo());
-        mail.updatedAt = Instant.now();
-        mail.suspendedAt = null; // a new profile version lifts dispatch's suspension
-        if (change == PasswordChange.NEW) {
-            mail.sealedPassword(cipher.seal(in.password().get(), mail.secretBinding()));
-        } else if (change == PasswordChange.NONE) {
-            mail.sealedPassword(null);
-        }
+        mail.smtp.apply(in, change, cipher, mail.profileRef());
         integration.mailProfileVersion++;
         integration.version++;
         return mail.<OutboundMail>persist()
@@ -95,7 +84,7 @@ public class OutboundMailService {
         return stored.delete()
                 .call(() -> events.mailProfileRemoved(integration))
                 .call(() -> events.integrationChanged(project, integration))
-                .call(() -> audit.removed(integration, actor))
+                .call(() -> audit.removed(integration, actor, stored.smtp.removedFields()))
                 .map(v -> new IntegrationDetails(integration, null));
     }
 }

@@ -25,7 +25,7 @@ public class OutboundMailSuspensions {
             return Uni.createFrom().voidItem();
         }
         return OutboundMail.update(
-                "suspendedAt = ?1 where integrationId = ?2 and updatedAt < ?1 and suspendedAt is null",
+                "smtp.suspendedAt = ?1 where integrationId = ?2 and smtp.updatedAt < ?1 and smtp.suspendedAt is null",
                 result.occurredAt(), id).replaceWithVoid();
     }
 }

@@ -43,7 +43,8 @@ public class PublicFormService {
     public Uni<InboundMessage> submit(String publicKey, String email, String name, String message,
             Map<String, Object> fields) {
         return admitted(publicKey, IntegrationType::acceptsSubmissions, "SUBMISSIONS_NOT_SUPPORTED",
-                "This integration does not accept submissions (FORM and CONTACT_FORM do).").chain(integration -> {
+                "This integration does not accept submissions ("
+                        + IntegrationType.namesOf(IntegrationType::acceptsSubmissions) + " do).").chain(integration -> {
             String fieldsJson = validate(email, name, fields, InputRules.check()
                     .optionalText("message", message, MAX_MESSAGE));
             InboundMessage inbound = new InboundMessage();
@@ -64,7 +65,9 @@ public class PublicFormService {
      */
     public Uni<Subscriber> subscribe(String publicKey, String email, String name, Map<String, Object> fields) {
         return admitted(publicKey, IntegrationType::acceptsSubscriptions, "SUBSCRIPTIONS_NOT_SUPPORTED",
-                "This integration does not accept subscriptions (FORM does).").chain(integration -> {
+                "This integration does not accept subscriptions ("
+                        + IntegrationType.namesOf(IntegrationType::acceptsSubscriptions) + " does).")
+                .chain(integration -> {
             String fieldsJson = validate(email, name, fields, InputRules.check());
             return Panache.withSession(() -> subscribers.find(integration.id, email.toLowerCase(Locale.ROOT)))
                     .chain(existing -> existing != null ? Uni.createFrom().item(existing)

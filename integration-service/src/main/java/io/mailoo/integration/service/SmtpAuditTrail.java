@@ -5,11 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.mailoo.contracts.smtp.PasswordChange;
-import io.mailoo.contracts.smtp.SmtpSettingsChanges;
-import io.mailoo.contracts.smtp.SmtpSettingsInput;
 import io.mailoo.integration.entity.Integration;
-import io.mailoo.integration.entity.OutboundMail;
 import io.mailoo.integration.messaging.DomainEvents;
 import io.mailoo.integration.service.ProjectAccess.Role;
 import io.mailoo.support.audit.AuditAction;
@@ -19,7 +15,7 @@ import io.mailoo.support.audit.SmtpSettingsAuditView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
-/** The audit trail of an integration's outboundMail: saves, removals and tests, by field name, never by value. */
+/** The audit trail of an integration's outboundMail: saves, removals and tests (SmtpTests), by field name only. */
 @ApplicationScoped
 public class SmtpAuditTrail {
 
@@ -29,25 +25,14 @@ public class SmtpAuditTrail {
     @Inject
     ProjectAccess access;
 
-    /** The names of the fields a request changes against what is stored (all of them when nothing is). */
-    public static List<String> changes(OutboundMail stored, SmtpSettingsInput in, PasswordChange password) {
-        return SmtpSettingsChanges.between(stored == null ? null : stored.asInputWithoutPassword(),
-                stored != null && stored.hasPassword(), in, password);
-    }
-
     /** Joins the save's transaction. */
     public Uni<Void> saved(Integration integration, AuditActor actor, List<String> changed) {
         return audit.record(DomainEvents.profileRef(integration), AuditAction.SAVED, actor, changed, null);
     }
 
-    /** Joins the removal's transaction. */
-    public Uni<Void> removed(Integration integration, AuditActor actor) {
-        return audit.record(DomainEvents.profileRef(integration), AuditAction.REMOVED, actor, List.of(), null);
-    }
-
-    /** In a transaction of its own: a test stores nothing else. */
-    public Uni<Void> tested(Integration integration, AuditActor actor, List<String> changed, String outcome) {
-        return audit.record(DomainEvents.profileRef(integration), AuditAction.TESTED, actor, changed, outcome);
+    /** Joins the removal's transaction; {@code removed}: the fields that had a value. */
+    public Uni<Void> removed(Integration integration, AuditActor actor, List<String> removed) {
+        return audit.record(DomainEvents.profileRef(integration), AuditAction.REMOVED, actor, removed, null);
     }
 
     /** Newest first; owner only (members 403, others 404). */

@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.mailoo.contracts.smtp.FieldError;
-import io.mailoo.contracts.smtp.SmtpSettingsInput;
-import io.mailoo.contracts.smtp.SmtpSettingsRules;
 import io.mailoo.contracts.validation.HeaderValueValidator;
 import io.mailoo.contracts.validation.MailAddressValidator;
 
 /**
- * Validation of OfferGeneratorMailSettings: the SMTP part by the rules integration outboundMail uses (fields named
- * {@code smtp.<field>}), the internal notification address, and the branding.
+ * Validation of what OfferGeneratorMailSettings has beyond its SMTP settings (those are checked by service-support's
+ * SmtpSettingsCheck, as integration outboundMail is): the internal notification address and the branding.
  */
 public final class MailSettingsRules {
 
@@ -22,10 +20,8 @@ public final class MailSettingsRules {
     private MailSettingsRules() {
     }
 
-    /** @param allowPrivateHosts MAIL_SMTP_ALLOW_PRIVATE_HOSTS: false refuses a login without TLS */
-    public static List<FieldError> validate(SmtpSettingsInput smtp, String internalAddress, Branding branding,
-            boolean allowPrivateHosts) {
-        List<FieldError> errors = new ArrayList<>(validateSmtp(smtp, allowPrivateHosts));
+    public static List<FieldError> validate(String internalAddress, Branding branding) {
+        List<FieldError> errors = new ArrayList<>();
         if (internalAddress != null && !internalAddress.isBlank() && !MailAddressValidator.isValid(internalAddress)) {
             errors.add(new FieldError("internalNotificationAddress", "INTERNAL_ADDRESS_INVALID",
                     "The internal notification address must be a plain address such as sales@example.com."));
@@ -34,17 +30,6 @@ public final class MailSettingsRules {
             validateBranding(branding, errors);
         }
         return errors;
-    }
-
-    public static List<FieldError> validateSmtp(SmtpSettingsInput smtp, boolean allowPrivateHosts) {
-        if (smtp == null) {
-            return List.of(new FieldError("smtp", "SMTP_SETTINGS_REQUIRED", "Enter the SMTP settings."));
-        }
-        return SmtpSettingsRules.validate(smtp, allowPrivateHosts).stream().map(MailSettingsRules::underSmtp).toList();
-    }
-
-    public static FieldError underSmtp(FieldError e) {
-        return new FieldError("smtp." + e.field(), e.code(), e.message());
     }
 
     private static void validateBranding(Branding b, List<FieldError> errors) {

@@ -60,7 +60,7 @@ public class MailResultsConsumer {
     /** Only a result after the last save counts (an earlier one is about replaced settings); the first sets since. */
     private Uni<Void> recordSuspension(UUID generatorId, MailDispatchResult result) {
         return DatabaseRetry.inTransaction(() -> OfferMailSettings.update(
-                "suspendedAt = ?1 where generatorId = ?2 and updatedAt < ?1 and suspendedAt is null",
+                "smtp.suspendedAt = ?1 where generatorId = ?2 and smtp.updatedAt < ?1 and smtp.suspendedAt is null",
                 result.occurredAt(), generatorId), LOG, "suspension of " + result.profileRef());
     }
 

@@ -25,7 +25,7 @@ import io.mailoo.offer.service.MailSettingsService;
 import io.mailoo.offer.service.SmtpTestService;
 import io.mailoo.support.audit.SmtpSettingsAudit;
 import io.mailoo.support.audit.SmtpSettingsAuditView;
-import io.mailoo.support.http.ProblemException;
+import io.mailoo.support.smtpprofile.SmtpTestView;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -38,8 +38,6 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Offer generator mail settings")
 @SecurityRequirement(name = "SecurityScheme")
 public class MailSettingsResource {
-
-    static final int DEFAULT_AUDIT_LIMIT = 50;
 
     @Inject
     MailSettingsService settings;
@@ -91,22 +89,6 @@ public class MailSettingsResource {
             + "only), newest first; limit 1-200 (default 50)")
     public Uni<List<SmtpSettingsAuditView>> audit(@PathParam("projectUid") String projectUid,
             @PathParam("generatorId") String generatorId, @QueryParam("limit") String limit) {
-        return settings.audit(projectUid, generatorId, user.id(), auditLimit(limit));
-    }
-
-    static int auditLimit(String limit) {
-        if (limit == null) {
-            return DEFAULT_AUDIT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit.strip());
-            if (value >= 1 && value <= SmtpSettingsAudit.MAX_LIST) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below like any other value out of range
-        }
-        throw new ProblemException(400, "LIMIT_INVALID", "limit must be a whole number from 1 to "
-                + SmtpSettingsAudit.MAX_LIST + ".");
+        return settings.audit(projectUid, generatorId, user.id(), SmtpSettingsAudit.limit(limit));
     }
 }

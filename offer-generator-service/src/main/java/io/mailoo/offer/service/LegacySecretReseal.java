@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 
 import io.mailoo.contracts.CloudEventTypes;
 import io.mailoo.contracts.Topics;
-import io.mailoo.contracts.crypto.SealedSecret;
 import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.offer.entity.OfferGenerator;
@@ -15,6 +14,7 @@ import io.mailoo.offer.entity.OfferMailSettings;
 import io.mailoo.support.crypto.LegacySecretResealing;
 import io.mailoo.support.crypto.LegacySecretResealing.LegacyRow;
 import io.mailoo.support.outbox.Outbox;
+import io.mailoo.support.smtpprofile.SmtpProfileReseal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -43,39 +43,18 @@ public class LegacySecretReseal {
 
     private Uni<Integer> run() {
         return Panache.withTransaction(() -> OfferMailSettings.<OfferMailSettings>find(
-                "passwordBindingVersion < ?1 and passwordCiphertext is not null", SecretBinding.VERSION)
+                SmtpProfileReseal.LEGACY_ROWS, SecretBinding.VERSION)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .chain(rows -> LegacySecretResealing.resealAll(cipher, rows, settings -> OfferGenerator
                         .<OfferGenerator>findById(settings.generatorId).map(generator -> row(generator, settings)))));
     }
 
     private LegacyRow row(OfferGenerator generator, OfferMailSettings settings) {
-        return new LegacyRow() {
-            public String profileRef() {
-                return generator.profileRef();
-            }
-
-            public SealedSecret sealed() {
-                return settings.password();
-            }
-
-            public SecretBinding binding() {
-                return settings.secretBinding(generator.profileRef());
-            }
-
-            public void store(SealedSecret resealed) {
-                settings.password(resealed);
-            }
-
-            public void markBound() {
-                settings.passwordBindingVersion = SecretBinding.VERSION;
-            }
-
-            public Uni<Void> bumpAndPublish() {
-                generator.mailProfileVersion++;
-                return outbox.add(Topics.MAIL_PROFILES, generator.profileRef(), CloudEventTypes.MAIL_PROFILE_CHANGED,
-                        MailProfileEvents.changed(generator, settings));
-            }
-        };
+        return SmtpProfileReseal.row(generator.profileRef(), settings.smtp, () -> {
+            generator.mailProfileVersion++;
+            return outbox.add(Topics.MAIL_PROFILES, generator.profileRef(), CloudEventTypes.MAIL_PROFILE_CHANGED,
+                    settings.smtp.changedEvent(generator.profileRef(), generator.projectUid,
+                            generator.mailProfileVersion));
+        });
     }
 }

@@ -1,6 +1,6 @@
 package io.mailoo.offer.service;
 
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,14 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mailoo.contracts.CloudEventTypes;
 import io.mailoo.contracts.Topics;
-import io.mailoo.contracts.crypto.EncryptionKeyMissingException;
-import io.mailoo.contracts.crypto.SealedSecret;
-import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.smtp.FieldError;
 import io.mailoo.contracts.smtp.PasswordChange;
 import io.mailoo.contracts.smtp.SmtpSettingsInput;
-import io.mailoo.contracts.smtp.SmtpSettingsRules;
 import io.mailoo.offer.domain.MailSettingsRules;
 import io.mailoo.offer.entity.OfferGenerator;
 import io.mailoo.offer.entity.OfferMailSettings;
@@ -32,14 +28,17 @@ import io.mailoo.support.audit.SmtpSettingsAudit;
 import io.mailoo.support.audit.SmtpSettingsAuditView;
 import io.mailoo.support.http.ProblemException;
 import io.mailoo.support.outbox.Outbox;
+import io.mailoo.support.smtpprofile.SmtpSettingsCheck;
+import io.mailoo.support.smtpprofile.SmtpSettingsJson;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * OfferGeneratorMailSettings: save (seal a new password for the profile and its server, keep the stored one only for the same
- * server), remove, read. Every change bumps the generator's profile version and puts the profile event (or a
- * tombstone) into the outbox and an entry into the audit trail (field names only), all in the same transaction.
+ * OfferGeneratorMailSettings: save (the SMTP part by service-support's smtpprofile component: a new password sealed
+ * for the profile and its server, the stored one kept only for the same server), remove, read. Every change bumps
+ * the generator's profile version and puts the profile event (or a tombstone) into the outbox and an entry into the
+ * audit trail (field names only), all in the same transaction.
  */
 @ApplicationScoped
 public class MailSettingsService {
@@ -80,63 +79,36 @@ public class MailSettingsService {
 
     private Uni<MailSettingsView> apply(OfferGenerator generator, OfferMailSettings existing, MailSettingsInput body,
             AuditActor actor) {
+        List<FieldError> others = MailSettingsRules.validate(body.internalNotificationAddress(), body.branding());
         SmtpSettingsInput smtp = body.smtp();
-        List<FieldError> errors = MailSettingsRules.validate(smtp, body.internalNotificationAddress(),
-                body.branding(), allowPrivateHosts);
-        if (!errors.isEmpty()) {
+        if (smtp == null) {
+            List<FieldError> errors = new ArrayList<>(List.of(SmtpSettingsJson.settingsRequired("smtp")));
+            errors.addAll(others);
             throw ProblemException.invalid(errors);
         }
-        List<String> changed = MailSettingsAuditFields.saved(existing, body, SmtpSettingsRules.passwordChange(
-                existing == null ? null : existing.storedServer(), smtp));
-        SealedSecret password = password(generator, existing, smtp);
+        PasswordChange change = SmtpSettingsCheck.check(smtp, existing == null ? null : existing.smtp, cipher,
+                allowPrivateHosts, others);
+        List<String> changed = MailSettingsAuditFields.saved(existing, body, change);
         OfferMailSettings settings = existing != null ? existing : new OfferMailSettings();
         settings.generatorId = generator.id;
-        settings.host = smtp.host().strip();
-        settings.port = smtp.port();
-        settings.security = smtp.security();
-        settings.username = MailProfileEvents.emptyToNull(smtp.username());
-        settings.password(password);
-        settings.fromAddress = smtp.fromAddress();
-        settings.fromName = MailProfileEvents.emptyToNull(smtp.fromName());
-        settings.replyTo = MailProfileEvents.emptyToNull(smtp.replyTo());
-        settings.internalNotificationAddress = MailProfileEvents.emptyToNull(body.internalNotificationAddress());
+        settings.smtp.apply(smtp, change, cipher, generator.profileRef());
+        settings.internalNotificationAddress = blankToNull(body.internalNotificationAddress());
         var branding = body.branding();
-        settings.companyName = branding == null ? null : MailProfileEvents.emptyToNull(branding.companyName());
-        settings.logoUrl = branding == null ? null : MailProfileEvents.emptyToNull(branding.logoUrl());
-        settings.primaryColor = branding == null ? null : MailProfileEvents.emptyToNull(branding.primaryColor());
-        settings.footerText = branding == null ? null : MailProfileEvents.emptyToNull(branding.footerText());
-        settings.updatedAt = Instant.now();
-        settings.suspendedAt = null; // a new profile version lifts dispatch's suspension
+        settings.companyName = branding == null ? null : blankToNull(branding.companyName());
+        settings.logoUrl = branding == null ? null : blankToNull(branding.logoUrl());
+        settings.primaryColor = branding == null ? null : blankToNull(branding.primaryColor());
+        settings.footerText = branding == null ? null : blankToNull(branding.footerText());
         generator.mailProfileVersion++;
         return settings.persist()
                 .chain(() -> outbox.add(Topics.MAIL_PROFILES, generator.profileRef(),
-                        CloudEventTypes.MAIL_PROFILE_CHANGED, MailProfileEvents.changed(generator, settings)))
+                        CloudEventTypes.MAIL_PROFILE_CHANGED, settings.smtp.changedEvent(generator.profileRef(),
+                                generator.projectUid, generator.mailProfileVersion)))
                 .chain(() -> audit.record(generator.profileRef(), AuditAction.SAVED, actor, changed, null))
                 .map(v -> MailSettingsView.of(settings, generator.mailProfileVersion));
     }
 
-    /** The sealed password to store, by the stored-password-stays-with-its-server rule. */
-    private SealedSecret password(OfferGenerator generator, OfferMailSettings existing, SmtpSettingsInput smtp) {
-        PasswordChange change = SmtpSettingsRules.passwordChange(existing == null ? null : existing.storedServer(), smtp);
-        if (change == null) {
-            throw ProblemException.invalid(List.of(MailSettingsRules.underSmtp(SmtpSettingsRules.passwordRequired())));
-        }
-        return switch (change) {
-            case KEEP_STORED -> existing.password();
-            case NONE -> null;
-            case NEW -> seal(smtp.password().get(), MailProfileEvents.binding(generator.profileRef(), smtp));
-        };
-    }
-
-    SealedSecret seal(String plaintext, SecretBinding binding) {
-        if (!cipher.canSeal()) {
-            throw keyMissing();
-        }
-        return cipher.seal(plaintext, binding);
-    }
-
-    static ProblemException keyMissing() {
-        return new ProblemException(503, "ENCRYPTION_KEY_MISSING", EncryptionKeyMissingException.MESSAGE);
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     @WithTransaction

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.mailoo.support.http.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -17,6 +18,23 @@ import io.smallrye.mutiny.Uni;
 public class SmtpSettingsAudit {
 
     public static final int MAX_LIST = 200;
+    public static final int DEFAULT_LIST = 50;
+
+    /** The audit route's {@code limit}: absent or empty = 50, otherwise a whole number from 1 to 200 (else 400). */
+    public static int limit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return DEFAULT_LIST;
+        }
+        try {
+            int value = Integer.parseInt(limit.strip());
+            if (value >= 1 && value <= MAX_LIST) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below like any other out-of-range value
+        }
+        throw new ProblemException(400, "LIMIT_INVALID", "limit must be a whole number from 1 to " + MAX_LIST + ".");
+    }
 
     public Uni<Void> record(String profileRef, AuditAction action, AuditActor actor, List<String> changedFields,
             String outcome) {

@@ -84,8 +84,6 @@ public enum ErrorCode {
 
     // --- SMTP settings and their test ---
     SMTP_SETTINGS_REQUIRED(422, Audience.FIELD, "SMTP settings are missing where they are required."),
-    OUTBOUND_MAIL_REQUIRED(422, Audience.FIELD, "The outboundMail settings are missing where they are required."),
-    OUTBOUND_MAIL_INVALID(422, Audience.FIELD, "The outboundMail field is not an object."),
     MAIL_SETTINGS_NOT_CONFIGURED(404, Audience.DASHBOARD, "The offer generator has no mail settings yet."),
     SMTP_HOST_REQUIRED(422, Audience.FIELD, "The SMTP host is missing."),
     SMTP_HOST_INVALID(422, Audience.FIELD, "The SMTP host is not a host name or an IP address."),
