@@ -44,7 +44,7 @@ import io.mailoo.testsupport.TestKeys;
 import io.mailoo.testsupport.PlatformSmtp;
 import io.mailoo.dispatch.support.Profiles;
 import io.mailoo.dispatch.support.ScriptedSmtpServer;
-import io.mailoo.dispatch.support.SecretLeakCheck;
+import io.mailoo.testsupport.SecretLeakCheck;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -88,7 +88,8 @@ class DispatchPipelineTest {
     @AfterAll
     static void stopServers() throws Exception {
         try {
-            SecretLeakCheck.assertNoSecretIn(kafka == null ? List.of() : kafka.records(Topics.MAIL_RESULTS));
+            SecretLeakCheck.inLog(SecretLeakCheck.testLog("dispatch"), "Mail profile")
+                    .records(kafka == null ? List.of() : kafka.records(Topics.MAIL_RESULTS)).assertNoneLeaked();
         } finally {
             closeAll();
         }
