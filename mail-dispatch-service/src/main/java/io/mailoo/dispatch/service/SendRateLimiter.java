@@ -1,6 +1,6 @@
 package io.mailoo.dispatch.service;
 
-import io.mailoo.support.ratelimit.TokenBucket;
+import io.mailoo.support.ratelimit.memory.TokenBucket;
 
 /**
  * A profile's send budget (messagesPerMinute): bursts of up to three seconds' worth (a twentieth of the rate), then

@@ -6,9 +6,9 @@ import java.util.function.LongSupplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.mailoo.support.ratelimit.KeyedTokenBuckets;
-import io.mailoo.support.ratelimit.RateLimitedException;
 import io.mailoo.market.config.MarketSettings;
+import io.mailoo.support.http.RateLimitedException;
+import io.mailoo.support.ratelimit.memory.KeyedTokenBuckets;
 
 /**
  * A token bucket per API key and replica: up to {@code ordersPerKeyPerMinute} at once, refilled evenly over the

@@ -8,8 +8,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
-import io.mailoo.support.ratelimit.RateLimitedException;
-
 /** Every 429 a service answers is the one problem+json RATE_LIMITED with a Retry-After in whole seconds. */
 class RateLimitedAnswerTest {
 

@@ -1,8 +1,10 @@
-package io.mailoo.support.ratelimit;
+package io.mailoo.support.ratelimit.memory;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+
+import io.mailoo.support.http.RateLimitedException;
 
 /**
  * One {@link TokenBucket} per key, in memory (so per replica): up to {@code perMinute} requests at once, refilled

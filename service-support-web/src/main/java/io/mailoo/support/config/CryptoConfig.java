@@ -1,4 +1,4 @@
-package io.mailoo.support.crypto;
+package io.mailoo.support.config;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.mailoo.support.ratelimit;
+package io.mailoo.support.ratelimit.memory;
 
 /**
  * One token bucket: holds up to {@code capacity} tokens and refills at {@code perMinute}, evenly. The in-memory

@@ -1,4 +1,4 @@
-package io.mailoo.support.crypto;
+package io.mailoo.support.config;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
