@@ -552,11 +552,13 @@ class DispatchPipelineTest {
         assertFalse(profile.contains("ciphertext"));
 
         given().auth().oauth2(operator).queryParam("status", "LOST").get("/api/v1/dispatch/messages")
-                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("INVALID_STATUS"));
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("INVALID_STATUS"))
+                .body("errors[0].field", equalTo("status")).body("errors[0].code", equalTo("INVALID_STATUS"));
         given().auth().oauth2(operator).get("/api/v1/dispatch/profiles/integration:" + UUID.randomUUID())
                 .then().statusCode(404).body("code", equalTo("PROFILE_UNKNOWN"));
         given().auth().oauth2(operator).get("/api/v1/dispatch/profiles/nonsense")
-                .then().statusCode(400).body("code", equalTo("INVALID_PROFILE_REF"));
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("INVALID_PROFILE_REF")).body("errors[0].field", equalTo("profileRef"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,16 +31,6 @@ class CompactedTopicProjectorTest {
         }
 
         @Override
-        protected String keyOf(ProjectChanged event) {
-            return event.ownerUserId() == null ? null : event.projectUid();
-        }
-
-        @Override
-        protected long versionOf(ProjectChanged event) {
-            return event.version();
-        }
-
-        @Override
         protected Uni<Long> storedVersion(String key) {
             throw new AssertionError("no database in this test");
         }
@@ -52,6 +43,17 @@ class CompactedTopicProjectorTest {
         @Override
         protected Uni<?> remove(String key) {
             throw new AssertionError("no database in this test");
+        }
+
+        /** Like the real projections: the projectUid, unless the event names no owner. */
+        @Override
+        protected String keyOf(ProjectChanged event) {
+            return Optional.ofNullable(event.ownerUserId()).map(owner -> event.projectUid()).orElse(null);
+        }
+
+        @Override
+        protected long versionOf(ProjectChanged event) {
+            return event.version();
         }
 
         @Override
