@@ -12,16 +12,20 @@ service_cds_archive() {
   [[ -f "$dir/app-cds.jsa" && "$dir/app-cds.jsa" -nt "$dir/quarkus-run.jar" ]] && echo "$dir/app-cds.jsa"
   return 0
 }
+# the library modules packaged into the services' jars: a change to any of them makes every jar stale
+MAILOO_LIBRARY_MODULES=(shared-contracts service-support-web service-support)
 
 # prints the reason when the module needs a (re)build, nothing otherwise
 service_build_reason() {
-  local svc=$1 jar newer
+  local svc=$1 jar newer lib
+  local -a sources=("$MAILOO_ROOT/pom.xml" "$MAILOO_ROOT/$svc/pom.xml" "$MAILOO_ROOT/$svc/src")
   jar=$(service_jar "$svc")
   [[ -d "$MAILOO_ROOT/$svc" ]] || die "module $svc/ does not exist yet"
   [[ -f "$jar" ]] || { echo "$svc: no ${jar#"$MAILOO_ROOT/"}"; return 0; }
-  newer=$(find "$MAILOO_ROOT/pom.xml" "$MAILOO_ROOT/$svc/pom.xml" "$MAILOO_ROOT/$svc/src" \
-               "$MAILOO_ROOT/shared-contracts/pom.xml" "$MAILOO_ROOT/shared-contracts/src" \
-               -newer "$jar" -type f -print -quit 2>/dev/null || true)
+  for lib in "${MAILOO_LIBRARY_MODULES[@]}"; do
+    sources+=("$MAILOO_ROOT/$lib/pom.xml" "$MAILOO_ROOT/$lib/src")
+  done
+  newer=$(find "${sources[@]}" -newer "$jar" -type f -print -quit 2>/dev/null || true)
   [[ -n "$newer" ]] && echo "$svc: ${newer#"$MAILOO_ROOT/"} is newer than the jar"
   return 0
 }

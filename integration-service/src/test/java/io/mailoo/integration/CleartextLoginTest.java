@@ -1,7 +1,7 @@
 package io.mailoo.integration;
 
-import static io.mailoo.integration.support.TenantSmtp.with;
-import static io.mailoo.integration.support.TenantSmtp.without;
+import static io.mailoo.testsupport.TenantSmtp.with;
+import static io.mailoo.testsupport.TenantSmtp.without;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;

@@ -1,6 +1,6 @@
 package io.mailoo.integration;
 
-import static io.mailoo.integration.support.TenantSmtp.without;
+import static io.mailoo.testsupport.TenantSmtp.without;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

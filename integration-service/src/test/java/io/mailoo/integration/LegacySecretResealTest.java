@@ -30,7 +30,7 @@ import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.integration.service.LegacySecretReseal;
 import io.mailoo.integration.support.Api;
 import io.mailoo.integration.support.Database;
-import io.mailoo.integration.support.TenantSmtp;
+import io.mailoo.testsupport.TenantSmtp;
 import io.mailoo.testsupport.KafkaTestClient;
 import io.mailoo.testsupport.LegacySealedSecrets;
 import io.mailoo.testsupport.MailooTestStack;

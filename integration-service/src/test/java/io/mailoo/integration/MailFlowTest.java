@@ -30,8 +30,8 @@ import io.mailoo.contracts.json.EventCodec;
 import io.mailoo.integration.support.Api;
 import io.mailoo.integration.support.Database;
 import io.mailoo.integration.support.FrozenBroker;
-import io.mailoo.integration.support.SecretLeaks;
-import io.mailoo.integration.support.TenantSmtp;
+import io.mailoo.testsupport.SecretLeakCheck;
+import io.mailoo.testsupport.TenantSmtp;
 import io.mailoo.testsupport.KafkaTestClient;
 import io.mailoo.testsupport.MailooTestStack;
 import io.mailoo.testsupport.PlatformSmtp;
@@ -65,8 +65,9 @@ class MailFlowTest {
     @AfterAll
     static void stop() throws Exception {
         try {
-            SecretLeaks.assertNone(List.of(shop.password, neighbour.password), List.of(),
-                    kafka.records(Topics.MAIL_REQUESTS));
+            SecretLeakCheck.inLog(SecretLeakCheck.testLog("integration"), "integration-service")
+                    .passwords(List.of(shop.password, neighbour.password)).responses(Api.allBodies())
+                    .records(kafka.records(Topics.MAIL_REQUESTS)).assertNoneLeaked();
         } finally {
             kafka.close();
             shop.close();
@@ -285,7 +286,7 @@ class MailFlowTest {
                 states.stream().map(s -> s.equals("SENT") || s.equals("DEFERRED") ? "QUEUED" : s).toList());
         await().atMost(MAIL_TIMEOUT).until(() -> neighbour.received().stream()
                 .filter(m -> to(m, "fred@example.test")).count() == 3);
-        String log = Files.readString(SecretLeaks.LOG, StandardCharsets.UTF_8);
+        String log = Files.readString(SecretLeakCheck.testLog("integration"), StandardCharsets.UTF_8);
         assertTrue(log.contains("public-triggered mail allowed"), "the skip is logged");
     }
 
@@ -328,7 +329,7 @@ class MailFlowTest {
                 "nothing was queued for sending");
         assertFalse(kafka.records(Topics.MAIL_REQUESTS).stream()
                 .anyMatch(r -> r.key().equals("integration:" + form.get("id"))));
-        String log = Files.readString(SecretLeaks.LOG, StandardCharsets.UTF_8);
+        String log = Files.readString(SecretLeakCheck.testLog("integration"), StandardCharsets.UTF_8);
         assertTrue(log.contains("Welcome mail skipped") && log.contains(form.get("id")), "logged with the id");
 
         Map<String, String> noCampaign = owner.integration(project, "FORM", "Plain");
@@ -399,7 +400,7 @@ class MailFlowTest {
     }
 
     private static long relayRetries() throws java.io.IOException {
-        return Files.readAllLines(SecretLeaks.LOG, StandardCharsets.UTF_8).stream()
+        return Files.readAllLines(SecretLeakCheck.testLog("integration"), StandardCharsets.UTF_8).stream()
                 .filter(line -> line.contains("Outbox relay will retry")).count();
     }
 

@@ -1,7 +1,7 @@
 package io.mailoo.integration;
 
-import static io.mailoo.integration.support.TenantSmtp.with;
-import static io.mailoo.integration.support.TenantSmtp.without;
+import static io.mailoo.testsupport.TenantSmtp.with;
+import static io.mailoo.testsupport.TenantSmtp.without;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -40,8 +40,8 @@ import io.mailoo.contracts.events.VersionedRemovals;
 import io.mailoo.contracts.ids.TimeOrderedIds;
 import io.mailoo.integration.support.Api;
 import io.mailoo.integration.support.Database;
-import io.mailoo.integration.support.SecretLeaks;
-import io.mailoo.integration.support.TenantSmtp;
+import io.mailoo.testsupport.SecretLeakCheck;
+import io.mailoo.testsupport.TenantSmtp;
 import io.mailoo.testsupport.KafkaTestClient;
 import io.mailoo.testsupport.MailooTestStack;
 import io.mailoo.testsupport.TestKeys;
@@ -75,7 +75,9 @@ class OutboundMailSettingsTest {
             List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(kafka.records(Topics.PROJECTS));
             all.addAll(kafka.records(Topics.INTEGRATIONS));
             all.addAll(kafka.records(Topics.MAIL_PROFILES));
-            SecretLeaks.assertNone(List.of(smtp.password), CIPHERTEXTS, all);
+            SecretLeakCheck.inLog(SecretLeakCheck.testLog("integration"), "integration-service")
+                    .passwords(List.of(smtp.password)).ciphertexts(CIPHERTEXTS).responses(Api.allBodies())
+                    .records(all).assertNoneLeaked();
         } finally {
             kafka.close();
             smtp.close();

@@ -25,8 +25,8 @@ import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.MailSource;
 import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.integration.support.Api;
-import io.mailoo.integration.support.SecretLeaks;
-import io.mailoo.integration.support.TenantSmtp;
+import io.mailoo.testsupport.SecretLeakCheck;
+import io.mailoo.testsupport.TenantSmtp;
 import io.mailoo.testsupport.KafkaTestClient;
 import io.mailoo.testsupport.MailooTestStack;
 import io.mailoo.testsupport.TestSecrets;
@@ -56,7 +56,9 @@ class OutboundMailSuspensionTest {
     @AfterAll
     static void stop() throws Exception {
         try {
-            SecretLeaks.assertNone(List.of(shop.password), List.of(), kafka.records(Topics.MAIL_REQUESTS));
+            SecretLeakCheck.inLog(SecretLeakCheck.testLog("integration"), "integration-service")
+                    .passwords(List.of(shop.password)).responses(Api.allBodies())
+                    .records(kafka.records(Topics.MAIL_REQUESTS)).assertNoneLeaked();
         } finally {
             kafka.close();
             shop.close();

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import io.mailoo.integration.support.Database;
 import io.mailoo.integration.support.NoDispatch;
+import io.mailoo.support.http.RateLimitedException;
 import io.mailoo.support.ratelimit.RateLimit;
-import io.mailoo.support.ratelimit.RateLimitedException;
 import io.mailoo.support.ratelimit.SharedRateLimiter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -1,7 +1,7 @@
 package io.mailoo.integration;
 
-import static io.mailoo.integration.support.TenantSmtp.with;
-import static io.mailoo.integration.support.TenantSmtp.without;
+import static io.mailoo.testsupport.TenantSmtp.with;
+import static io.mailoo.testsupport.TenantSmtp.without;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,8 +29,8 @@ import io.mailoo.contracts.json.EventCodec;
 import io.mailoo.integration.support.Api;
 import io.mailoo.integration.support.Database;
 import io.mailoo.integration.support.FrozenBroker;
-import io.mailoo.integration.support.SecretLeaks;
-import io.mailoo.integration.support.TenantSmtp;
+import io.mailoo.testsupport.SecretLeakCheck;
+import io.mailoo.testsupport.TenantSmtp;
 import io.mailoo.testsupport.KafkaTestClient;
 import io.mailoo.testsupport.MailooTestStack;
 import io.mailoo.testsupport.PlatformSmtp;
@@ -67,7 +67,9 @@ class SmtpTestRouteTest {
         try {
             List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(kafka.records(Topics.MAIL_REQUESTS));
             all.addAll(kafka.records(Topics.MAIL_RESULTS));
-            SecretLeaks.assertNone(List.of(saved.password, other.password), List.of(), all);
+            SecretLeakCheck.inLog(SecretLeakCheck.testLog("integration"), "integration-service")
+                    .passwords(List.of(saved.password, other.password)).responses(Api.allBodies())
+                    .records(all).assertNoneLeaked();
         } finally {
             kafka.close();
             saved.close();

@@ -44,7 +44,7 @@ import io.mailoo.testsupport.TestKeys;
 import io.mailoo.testsupport.PlatformSmtp;
 import io.mailoo.dispatch.support.Profiles;
 import io.mailoo.dispatch.support.ScriptedSmtpServer;
-import io.mailoo.dispatch.support.SecretLeakCheck;
+import io.mailoo.testsupport.SecretLeakCheck;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -88,7 +88,8 @@ class DispatchPipelineTest {
     @AfterAll
     static void stopServers() throws Exception {
         try {
-            SecretLeakCheck.assertNoSecretIn(kafka == null ? List.of() : kafka.records(Topics.MAIL_RESULTS));
+            SecretLeakCheck.inLog(SecretLeakCheck.testLog("dispatch"), "Mail profile")
+                    .records(kafka == null ? List.of() : kafka.records(Topics.MAIL_RESULTS)).assertNoneLeaked();
         } finally {
             closeAll();
         }
@@ -551,11 +552,13 @@ class DispatchPipelineTest {
         assertFalse(profile.contains("ciphertext"));
 
         given().auth().oauth2(operator).queryParam("status", "LOST").get("/api/v1/dispatch/messages")
-                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("STATUS_INVALID"));
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("STATUS_INVALID"))
+                .body("errors[0].field", equalTo("status")).body("errors[0].code", equalTo("STATUS_INVALID"));
         given().auth().oauth2(operator).get("/api/v1/dispatch/profiles/integration:" + UUID.randomUUID())
                 .then().statusCode(404).body("code", equalTo("PROFILE_UNKNOWN"));
         given().auth().oauth2(operator).get("/api/v1/dispatch/profiles/nonsense")
-                .then().statusCode(400).body("code", equalTo("PROFILE_REF_INVALID"));
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("PROFILE_REF_INVALID")).body("errors[0].field", equalTo("profileRef"));
     }
 
     @Test

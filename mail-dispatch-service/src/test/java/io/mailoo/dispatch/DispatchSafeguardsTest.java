@@ -49,7 +49,7 @@ import io.mailoo.contracts.json.EventCodec;
 import io.mailoo.dispatch.support.DispatchTestResources;
 import io.mailoo.dispatch.support.HostileSmtpServer;
 import io.mailoo.dispatch.support.ListeningServer;
-import io.mailoo.dispatch.support.SecretLeakCheck;
+import io.mailoo.testsupport.SecretLeakCheck;
 import io.mailoo.testsupport.KafkaTestClient;
 import io.mailoo.testsupport.PlatformSmtp;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -87,7 +87,8 @@ class DispatchSafeguardsTest {
     @AfterAll
     static void stop() throws Exception {
         try {
-            SecretLeakCheck.assertNoSecretIn(kafka.records(Topics.MAIL_RESULTS));
+            SecretLeakCheck.inLog(SecretLeakCheck.testLog("dispatch"), "Mail profile")
+                    .records(kafka.records(Topics.MAIL_RESULTS)).assertNoneLeaked();
             assertNoSecretIn(kafka.records(Topics.MAIL_REQUESTS_DLQ));
         } finally {
             kafka.close();

@@ -28,7 +28,7 @@ import io.mailoo.contracts.events.SmtpServer;
 import io.mailoo.dispatch.support.DispatchTestResources;
 import io.mailoo.dispatch.support.Profiles;
 import io.mailoo.dispatch.support.ScriptedSmtpServer;
-import io.mailoo.dispatch.support.SecretLeakCheck;
+import io.mailoo.testsupport.SecretLeakCheck;
 import io.mailoo.dispatch.support.TestTls;
 import io.mailoo.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -54,7 +54,8 @@ class SmtpTlsTest {
     @AfterAll
     static void stop() throws Exception {
         try {
-            SecretLeakCheck.assertNoSecretIn(kafka.records(Topics.MAIL_RESULTS));
+            SecretLeakCheck.inLog(SecretLeakCheck.testLog("dispatch"), "Mail profile")
+                    .records(kafka.records(Topics.MAIL_RESULTS)).assertNoneLeaked();
         } finally {
             kafka.close();
         }

@@ -3,6 +3,10 @@ package io.mailoo.market;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,24 +29,28 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
- * Versioned removals through the real broker and PostgreSQL, for each of market-service's projections: records of
- * one key are delivered out of version order, then a probe on the same partition shows they were all handled.
+ * The projector base (service-support's CompactedTopicProjector) through the real broker and PostgreSQL, for each of
+ * market-service's projections: versioned removals delivered out of version order, a record under the wrong key, a
+ * database error; a probe on the same partition shows when every earlier record of a key was handled.
  */
 @QuarkusTest
 class VersionedRemovalProjectionTest extends MarketTestBase {
 
     /** One projection: its topic, how to make a save of a key, and where its row is. */
     enum Projection {
-        INTEGRATIONS(Topics.INTEGRATIONS, "select version, true from integration_view where integration_id = $1"),
-        MAIL_PROFILES(Topics.MAIL_PROFILES,
+        INTEGRATIONS(Topics.INTEGRATIONS, "integration_view",
+                "select version, true from integration_view where integration_id = $1"),
+        MAIL_PROFILES(Topics.MAIL_PROFILES, "mail_profile_state",
                 "select version, configured from mail_profile_state where profile_ref = $1"),
-        PROJECTS(Topics.PROJECTS, "select version, true from project_access where project_uid = $1");
+        PROJECTS(Topics.PROJECTS, "project_access", "select version, true from project_access where project_uid = $1");
 
         final String topic;
+        final String table;
         final String row;
 
-        Projection(String topic, String row) {
+        Projection(String topic, String table, String row) {
             this.topic = topic;
+            this.table = table;
             this.row = row;
         }
 
@@ -62,6 +70,8 @@ class VersionedRemovalProjectionTest extends MarketTestBase {
             };
         }
     }
+
+    private static final Path SERVICE_LOG = Path.of("target", "market-test.log");
 
     private static final java.util.Map<Projection, PartitionedRecords> TOPICS = new java.util.EnumMap<>(
             Projection.class);
@@ -131,6 +141,45 @@ class VersionedRemovalProjectionTest extends MarketTestBase {
         records(p).remove(key, null);
         handled(p, key);
         assertEquals("removed", state(p, key));
+    }
+
+    /** The one projector base refuses a record filed under another key than its event's: nothing is stored. */
+    @ParameterizedTest
+    @EnumSource(Projection.class)
+    void aRecordWhoseKeyIsNotItsEventsKeyIsRefused(Projection p) {
+        String key = p.newKey();
+        String eventsKey = p.newKey();
+        records(p).save(key, p.save(eventsKey, 3));
+        handled(p, key);
+        assertEquals("removed", state(p, key));
+        assertEquals("removed", state(p, eventsKey));
+    }
+
+    /**
+     * A database error does not drop the update: with the projection's table gone the save fails, is retried with
+     * backoff, and lands once the table is back.
+     */
+    @ParameterizedTest
+    @EnumSource(Projection.class)
+    void aDatabaseErrorIsRetriedUntilTheSaveLands(Projection p) throws Exception {
+        String key = p.newKey();
+        long failuresBefore = failedAttempts(p);
+        fixtures.query("alter table " + p.table + " rename to " + p.table + "_away");
+        try {
+            records(p).save(key, p.save(key, 3));
+            await().atMost(MarketFixtures.WAIT).until(() -> failedAttempts(p) > failuresBefore);
+        } finally {
+            fixtures.query("alter table " + p.table + "_away rename to " + p.table);
+        }
+        await().atMost(MarketFixtures.WAIT).until(() -> "v3".equals(state(p, key)));
+    }
+
+    /** Attempts the service logged as failed for this projection's topic (DatabaseRetry logs each one). */
+    private static long failedAttempts(Projection p) throws IOException {
+        String marker = "Applying a record of " + p.topic + " failed";
+        try (var lines = Files.lines(SERVICE_LOG, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(marker)).count();
+        }
     }
 
     private static PartitionedRecords records(Projection p) {

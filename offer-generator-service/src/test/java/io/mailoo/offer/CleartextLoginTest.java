@@ -18,10 +18,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.icegreen.greenmail.util.GreenMail;
 
 import io.mailoo.contracts.Topics;
-import io.mailoo.offer.support.TenantSmtp;
+import io.mailoo.testsupport.TenantSmtp;
 import io.mailoo.testsupport.KafkaTestClient;
 import io.mailoo.testsupport.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,19 +46,19 @@ class CleartextLoginTest {
         }
     }
 
-    static GreenMail server;
+    static TenantSmtp server;
     static KafkaTestClient kafka;
 
     @BeforeAll
     static void start() {
-        server = TenantSmtp.start("offers", "cleartext-pw-" + UUID.randomUUID());
+        server = new TenantSmtp("offers", "cleartext-pw-" + UUID.randomUUID());
         kafka = new KafkaTestClient(Topics.PROJECTS);
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         kafka.close();
-        server.stop();
+        server.close();
     }
 
     @SuppressWarnings("unchecked")

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.icegreen.greenmail.util.GreenMail;
 
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.crypto.SealedSecret;
@@ -36,7 +35,7 @@ import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.MailSource;
 import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.offer.service.LegacySecretReseal;
-import io.mailoo.offer.support.TenantSmtp;
+import io.mailoo.testsupport.TenantSmtp;
 import io.mailoo.testsupport.KafkaTestClient;
 import io.mailoo.testsupport.LegacySealedSecrets;
 import io.mailoo.testsupport.MailooTestStack;
@@ -57,7 +56,7 @@ class LegacySecretResealTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final SmtpSecretCipher CIPHER = SmtpSecretCipher.fromBase64Keys(TestKeys.ENCRYPTION_KEY, null);
 
-    static GreenMail server;
+    static TenantSmtp server;
     static String password;
     static KafkaTestClient kafka;
 
@@ -70,14 +69,14 @@ class LegacySecretResealTest {
     @BeforeAll
     static void start() {
         password = "reseal-pw-" + UUID.randomUUID();
-        server = TenantSmtp.start("offers", password);
+        server = new TenantSmtp("offers", password);
         kafka = new KafkaTestClient(Topics.MAIL_PROFILES);
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         kafka.close();
-        server.stop();
+        server.close();
     }
 
     private String column(String sql, UUID generatorId) {
@@ -121,7 +120,7 @@ class LegacySecretResealTest {
                 MailPurpose.OFFER_DELIVERY, projectUid, new MailSource("reseal-test", "test", generatorId),
                 List.of("buyer@customer.test"), null, null, null, subject, "Still sending", null, Map.of(), null, now,
                 now.plusSeconds(600)));
-        await().atMost(WAIT).until(() -> TenantSmtp.to(server, "buyer@customer.test").stream()
+        await().atMost(WAIT).until(() -> server.to("buyer@customer.test").stream()
                 .anyMatch(m -> subject(m).equals(subject)));
     }
 

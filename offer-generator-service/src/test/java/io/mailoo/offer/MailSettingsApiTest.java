@@ -26,15 +26,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.icegreen.greenmail.util.GreenMail;
 
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SecretOpenException;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.MailProfileChanged;
-import io.mailoo.offer.support.SecretLeakCheck;
-import io.mailoo.offer.support.TenantSmtp;
+import io.mailoo.offer.support.OfferApi;
+import io.mailoo.testsupport.SecretLeakCheck;
+import io.mailoo.testsupport.TenantSmtp;
 import io.mailoo.testsupport.KafkaTestClient;
 import io.mailoo.testsupport.MailooTestStack;
 import io.mailoo.testsupport.TestKeys;
@@ -47,24 +47,27 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = MailooTestStack.class, restrictToAnnotatedClass = true)
 class MailSettingsApiTest {
 
-    static GreenMail server;
+    static TenantSmtp server;
     static String password;
     static KafkaTestClient kafka;
 
     @BeforeAll
     static void start() {
         password = "settings-pw-" + UUID.randomUUID();
-        server = TenantSmtp.start("offers", password);
+        server = new TenantSmtp("offers", password);
         kafka = new KafkaTestClient(Topics.MAIL_PROFILES, Topics.MAIL_REQUESTS, Topics.MAIL_RESULTS);
     }
 
     @AfterAll
     static void stop() throws Exception {
         try {
-            SecretLeakCheck.assertNoSecretLeaked(kafka);
+            SecretLeakCheck.inLog(SecretLeakCheck.testLog("offer"), "offer-generator-service")
+                    .responses(String.join("\n", OfferApi.responses()))
+                    .records(kafka, Topics.MAIL_PROFILES, Topics.MAIL_REQUESTS, Topics.MAIL_RESULTS)
+                    .sealedProfiles(kafka, "offer-generator:").assertNoneLeaked();
         } finally {
             kafka.close();
-            server.stop();
+            server.close();
         }
     }
 
@@ -152,14 +155,14 @@ class MailSettingsApiTest {
                 .body("status", equalTo("SENT"))
                 .body("recipient", equalTo(ownerEmail))
                 .body("smtp.code", equalTo(250));
-        assertEquals(1, TenantSmtp.to(server, ownerEmail).size());
+        assertEquals(1, server.to(ownerEmail).size());
 
         String wrong = TestSecrets.remember("wrong-pw-" + UUID.randomUUID());
         keep(as(owner).body(Map.of("mailSettings", Map.of("smtp", smtp(server, wrong))))
                 .post(settingsPath(projectUid, generatorId) + "/test")).then().statusCode(502)
                 .contentType("application/problem+json")
                 .body("code", equalTo("SMTP_AUTH_FAILED"));
-        assertEquals(1, TenantSmtp.to(server, ownerEmail).size(), "exactly one message, from the good test");
+        assertEquals(1, server.to(ownerEmail).size(), "exactly one message, from the good test");
 
         keep(as(owner).get(settingsPath(projectUid, generatorId))).then().statusCode(200)
                 .body("version", equalTo(1)).body("smtp.hasSmtpPassword", equalTo(true));

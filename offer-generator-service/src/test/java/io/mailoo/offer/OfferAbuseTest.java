@@ -37,11 +37,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.icegreen.greenmail.util.GreenMail;
 
 import io.mailoo.contracts.Topics;
-import io.mailoo.offer.support.SecretLeakCheck;
-import io.mailoo.offer.support.TenantSmtp;
+import io.mailoo.offer.support.OfferApi;
+import io.mailoo.testsupport.SecretLeakCheck;
+import io.mailoo.testsupport.TenantSmtp;
 import io.mailoo.testsupport.KafkaTestClient;
 import io.mailoo.testsupport.MailooTestStack;
 import io.mailoo.testsupport.TestSecrets;
@@ -61,7 +61,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @QuarkusTestResource(value = MailooTestStack.class, restrictToAnnotatedClass = true)
 class OfferAbuseTest {
 
-    static GreenMail server;
+    static TenantSmtp server;
     static String password;
     static KafkaTestClient kafka;
 
@@ -71,17 +71,20 @@ class OfferAbuseTest {
     @BeforeAll
     static void start() {
         password = "abuse-pw-" + UUID.randomUUID();
-        server = TenantSmtp.start("offers", password);
+        server = new TenantSmtp("offers", password);
         kafka = new KafkaTestClient(Topics.MAIL_PROFILES, Topics.MAIL_REQUESTS, Topics.MAIL_RESULTS);
     }
 
     @AfterAll
     static void stop() throws Exception {
         try {
-            SecretLeakCheck.assertNoSecretLeaked(kafka);
+            SecretLeakCheck.inLog(SecretLeakCheck.testLog("offer"), "offer-generator-service")
+                    .responses(String.join("\n", OfferApi.responses()))
+                    .records(kafka, Topics.MAIL_PROFILES, Topics.MAIL_REQUESTS, Topics.MAIL_RESULTS)
+                    .sealedProfiles(kafka, "offer-generator:").assertNoneLeaked();
         } finally {
             kafka.close();
-            server.stop();
+            server.close();
         }
     }
 

@@ -50,8 +50,9 @@ import io.mailoo.contracts.events.SmtpSecurity;
 import io.mailoo.contracts.events.SmtpServer;
 import io.mailoo.contracts.events.VersionedRemovals;
 import io.mailoo.contracts.json.EventCodec;
-import io.mailoo.offer.support.SecretLeakCheck;
-import io.mailoo.offer.support.TenantSmtp;
+import io.mailoo.offer.support.OfferApi;
+import io.mailoo.testsupport.SecretLeakCheck;
+import io.mailoo.testsupport.TenantSmtp;
 import io.mailoo.testsupport.KafkaTestClient;
 import io.mailoo.testsupport.MailooTestStack;
 import io.mailoo.testsupport.PlatformSmtp;
@@ -69,8 +70,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = MailooTestStack.class, restrictToAnnotatedClass = true)
 class OfferMailAcceptanceTest {
 
-    static GreenMail offerServer;
-    static GreenMail marketServer;
+    static TenantSmtp offerServer;
+    static TenantSmtp marketServer;
     static String offerPassword;
     static String marketPassword;
     static KafkaTestClient kafka;
@@ -82,19 +83,22 @@ class OfferMailAcceptanceTest {
     static void start() {
         offerPassword = "offer-pw-" + UUID.randomUUID();
         marketPassword = "market-pw-" + UUID.randomUUID();
-        offerServer = TenantSmtp.start("offers", offerPassword);
-        marketServer = TenantSmtp.start("market", marketPassword);
+        offerServer = new TenantSmtp("offers", offerPassword);
+        marketServer = new TenantSmtp("market", marketPassword);
         kafka = new KafkaTestClient(Topics.MAIL_PROFILES, Topics.MAIL_REQUESTS, Topics.MAIL_RESULTS);
     }
 
     @AfterAll
     static void stop() throws Exception {
         try {
-            SecretLeakCheck.assertNoSecretLeaked(kafka);
+            SecretLeakCheck.inLog(SecretLeakCheck.testLog("offer"), "offer-generator-service")
+                    .responses(String.join("\n", OfferApi.responses()))
+                    .records(kafka, Topics.MAIL_PROFILES, Topics.MAIL_REQUESTS, Topics.MAIL_RESULTS)
+                    .sealedProfiles(kafka, "offer-generator:").assertNoneLeaked();
         } finally {
             kafka.close();
-            offerServer.stop();
-            marketServer.stop();
+            offerServer.close();
+            marketServer.close();
         }
     }
 
@@ -115,9 +119,9 @@ class OfferMailAcceptanceTest {
                 .body("internalNotification.status", equalTo("QUEUED"))
                 .extract().path("submissionId");
 
-        await().atMost(WAIT).until(() -> TenantSmtp.to(offerServer, customer).size() == 1
-                && TenantSmtp.to(offerServer, "sales@sunny.test").stream().anyMatch(m -> subjectHas(m, customer)));
-        MimeMessage offer = TenantSmtp.to(offerServer, customer).get(0);
+        await().atMost(WAIT).until(() -> offerServer.to(customer).size() == 1
+                && offerServer.to("sales@sunny.test").stream().anyMatch(m -> subjectHas(m, customer)));
+        MimeMessage offer = offerServer.to(customer).get(0);
         assertEquals("Your offer from Sunny Roofs", offer.getSubject());
         assertEquals("offers@sunny.test", ((InternetAddress) offer.getFrom()[0]).getAddress());
         String html = TenantSmtp.part(offer, "text/html");
@@ -131,7 +135,7 @@ class OfferMailAcceptanceTest {
         assertTrue(text.contains("Total: 345.00 EUR"), text);
         assertTrue(text.contains("Panels (3 x 15.00 EUR): 45.00 EUR"), text);
 
-        MimeMessage internal = TenantSmtp.to(offerServer, "sales@sunny.test").stream()
+        MimeMessage internal = offerServer.to("sales@sunny.test").stream()
                 .filter(m -> subjectHas(m, customer)).findFirst().orElseThrow();
         String internalText = TenantSmtp.part(internal, "text/plain");
         assertTrue(internalText.contains("Plan: Pro"), internalText);
@@ -140,7 +144,7 @@ class OfferMailAcceptanceTest {
         assertEquals(customer, ((InternetAddress) internal.getReplyTo()[0]).getAddress());
 
         awaitStatuses(owner, projectUid, generatorId, submissionId, "SENT", "SENT");
-        assertEquals(0, TenantSmtp.to(marketServer, customer).size());
+        assertEquals(0, marketServer.to(customer).size());
         assertEquals(0, TenantSmtp.to(platform, customer).size());
     }
 
@@ -161,7 +165,7 @@ class OfferMailAcceptanceTest {
         String sent = submit(generatorId, proWithThreePanels(), first).then().statusCode(201)
                 .body("internalNotification.status", equalTo("NONE")).extract().path("submissionId");
         awaitStatuses(owner, projectUid, generatorId, sent, "SENT", "NONE");
-        assertEquals(1, TenantSmtp.to(offerServer, first).size());
+        assertEquals(1, offerServer.to(first).size());
 
         keep(as(owner).delete(generator(projectUid, generatorId) + "/mail-settings")).then().statusCode(204);
         String second = "second-" + UUID.randomUUID() + "@customer.test";
@@ -186,10 +190,10 @@ class OfferMailAcceptanceTest {
         assertEquals(List.of("v1", "removed@2", "v3"), profileHistory(profileRef));
         awaitStatuses(owner, projectUid, generatorId, notConfigured, "NOT_CONFIGURED", "NOT_CONFIGURED");
 
-        assertEquals(0, TenantSmtp.to(offerServer, second).size());
-        assertEquals(0, TenantSmtp.to(marketServer, second).size());
-        assertEquals(0, TenantSmtp.to(marketServer, first).size());
-        assertEquals(1, marketServer.getReceivedMessages().length, "only the market's own order confirmation");
+        assertEquals(0, offerServer.to(second).size());
+        assertEquals(0, marketServer.to(second).size());
+        assertEquals(0, marketServer.to(first).size());
+        assertEquals(1, marketServer.received().size(), "only the market's own order confirmation");
         assertTrue(kafka.events(Topics.MAIL_REQUESTS, SendMailRequested.class).stream()
                 .filter(r -> r.purpose() == MailPurpose.OFFER_DELIVERY
                         || r.purpose() == MailPurpose.OFFER_INTERNAL_NOTIFICATION)
@@ -214,8 +218,8 @@ class OfferMailAcceptanceTest {
                         equalTo("SMTP_AUTH_FAILED"))
                 .body("find { it.submissionId == '" + submissionId + "' }.internalNotification.errorCode",
                         equalTo("SMTP_AUTH_FAILED"));
-        assertEquals(0, TenantSmtp.to(offerServer, customer).size());
-        assertEquals(0, TenantSmtp.to(marketServer, customer).size());
+        assertEquals(0, offerServer.to(customer).size());
+        assertEquals(0, marketServer.to(customer).size());
     }
 
     @Test
@@ -251,7 +255,7 @@ class OfferMailAcceptanceTest {
         await().atMost(WAIT).until(() -> requestsFor(profileRef).size() == 2);
         assertTrue(requestsFor(profileRef).stream().allMatch(r -> valid.equals(r.source().entityId())));
         awaitStatuses(owner, projectUid, generatorId, valid, "SENT", "SENT");
-        assertEquals(1, TenantSmtp.to(offerServer, customer).size(), "only the valid submission's offer");
+        assertEquals(1, offerServer.to(customer).size(), "only the valid submission's offer");
         as(owner).get(generator(projectUid, generatorId) + "/submissions").then().body("$", hasSize(1));
         io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("mailoo_offer_submissions_total{outcome=\"invalid\"}"))
@@ -357,9 +361,9 @@ class OfferMailAcceptanceTest {
     private static void publishMarketProfile(String marketRef, String projectUid) {
         SmtpSecretCipher cipher = SmtpSecretCipher.fromBase64Keys(TestKeys.ENCRYPTION_KEY, null);
         var sealed = cipher.seal(marketPassword, SecretBinding.smtpPassword(marketRef, "127.0.0.1",
-                marketServer.getSmtp().getPort(), SmtpSecurity.NONE, "market"));
+                marketServer.port(), SmtpSecurity.NONE, "market"));
         kafka.send(Topics.MAIL_PROFILES, marketRef, new MailProfileChanged(marketRef, projectUid, 1,
-                new SmtpServer("127.0.0.1", marketServer.getSmtp().getPort(), SmtpSecurity.NONE, "market", sealed),
+                new SmtpServer("127.0.0.1", marketServer.port(), SmtpSecurity.NONE, "market", sealed),
                 new Sender("shop@market.test", "Market"), null, new ProfileLimits(null, null)));
     }
 
@@ -371,6 +375,6 @@ class OfferMailAcceptanceTest {
                 List.of("buyer@customer.test"), List.of(), List.of(), null, "Order confirmed", "Thanks", null, Map.of(),
                 null, now, now.plusSeconds(600));
         kafka.send(Topics.MAIL_REQUESTS, marketRef, order);
-        await().atMost(WAIT).until(() -> marketServer.getReceivedMessages().length == 1);
+        await().atMost(WAIT).until(() -> marketServer.received().size() == 1);
     }
 }

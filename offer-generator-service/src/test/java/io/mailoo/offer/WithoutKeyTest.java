@@ -19,11 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.icegreen.greenmail.util.GreenMail;
 
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.crypto.EncryptionKeyMissingException;
-import io.mailoo.offer.support.TenantSmtp;
+import io.mailoo.testsupport.TenantSmtp;
 import io.mailoo.testsupport.KafkaTestClient;
 import io.mailoo.testsupport.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,19 +47,19 @@ class WithoutKeyTest {
         }
     }
 
-    static GreenMail server;
+    static TenantSmtp server;
     static KafkaTestClient kafka;
 
     @BeforeAll
     static void start() {
-        server = TenantSmtp.start("offers", "nokey-pw-" + UUID.randomUUID());
+        server = new TenantSmtp("offers", "nokey-pw-" + UUID.randomUUID());
         kafka = new KafkaTestClient(Topics.PROJECTS);
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         kafka.close();
-        server.stop();
+        server.close();
     }
 
     @Test

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.mailoo.integration.config.LimitsConfig;
+import io.mailoo.support.http.RateLimitedException;
 import io.mailoo.support.ratelimit.RateLimit;
-import io.mailoo.support.ratelimit.RateLimitedException;
 import io.mailoo.support.ratelimit.SharedRateLimiter;
 import io.smallrye.mutiny.Uni;
 

@@ -16,9 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.contracts.events.ProfileRef;
+import io.mailoo.contracts.smtp.FieldError;
 import io.mailoo.dispatch.repository.DispatchMessageRepository;
 import io.mailoo.dispatch.repository.MailProfileRepository;
 import io.mailoo.dispatch.repository.MailProfileRepository.StoredProfile;
+import io.mailoo.support.http.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /** The operators' view of dispatch (JWT group {@code operator}). */
@@ -51,7 +53,7 @@ public class DispatchOperatorResource {
             try {
                 MailStatus.valueOf(status);
             } catch (IllegalArgumentException e) {
-                throw new ProblemException(400, "STATUS_INVALID",
+                throw badParameter("status", "STATUS_INVALID",
                         "status must be one of QUEUED, DEFERRED, SENT, FAILED, NOT_CONFIGURED, REJECTED");
             }
         }
@@ -60,12 +62,12 @@ public class DispatchOperatorResource {
             try {
                 sinceInstant = Instant.parse(since);
             } catch (DateTimeParseException e) {
-                throw new ProblemException(400, "SINCE_INVALID", "since must be an ISO-8601 instant, e.g. "
+                throw badParameter("since", "SINCE_INVALID", "since must be an ISO-8601 instant, e.g. "
                         + "2026-11-24T10:00:00Z");
             }
         }
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-            throw new ProblemException(400, "LIMIT_INVALID", "limit must be between 1 and " + MAX_LIMIT);
+            throw badParameter("limit", "LIMIT_INVALID", "limit must be between 1 and " + MAX_LIMIT);
         }
         return messages.search(profileRef, status, sinceInstant, limit == null ? DEFAULT_LIMIT : limit)
                 .map(rows -> rows.stream().map(MessageView::of).toList());
@@ -102,7 +104,12 @@ public class DispatchOperatorResource {
         try {
             ProfileRef.parse(profileRef);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "PROFILE_REF_INVALID", e.getMessage());
+            throw badParameter("profileRef", "PROFILE_REF_INVALID", e.getMessage());
         }
+    }
+
+    /** A 400 whose errors[] names the query or path parameter at fault, as the domain services' 422s do. */
+    private static ProblemException badParameter(String parameter, String code, String message) {
+        return new ProblemException(400, code, message, List.of(new FieldError(parameter, code, message)));
     }
 }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.mailoo.contracts.events.IntegrationChanged;
 import io.mailoo.market.entity.IntegrationView;
+import io.mailoo.support.projection.CompactedTopicProjector;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,22 +29,22 @@ public class IntegrationProjector extends CompactedTopicProjector<IntegrationCha
     }
 
     @Override
-    String keyOf(IntegrationChanged event) {
+    protected String keyOf(IntegrationChanged event) {
         return event.projectUid() == null || event.type() == null ? null : event.integrationId();
     }
 
     @Override
-    long versionOf(IntegrationChanged event) {
+    protected long versionOf(IntegrationChanged event) {
         return event.version();
     }
 
     @Override
-    Uni<Long> storedVersion(String key) {
+    protected Uni<Long> storedVersion(String key) {
         return IntegrationView.<IntegrationView>findById(key).map(stored -> stored == null ? null : stored.version);
     }
 
     @Override
-    Uni<Void> upsert(String key, IntegrationChanged event) {
+    protected Uni<Void> upsert(String key, IntegrationChanged event) {
         return IntegrationView.<IntegrationView>findById(key).chain(stored -> {
             if (stored != null && stored.version > event.version()) {
                 return Uni.createFrom().voidItem();
@@ -60,7 +61,7 @@ public class IntegrationProjector extends CompactedTopicProjector<IntegrationCha
     }
 
     @Override
-    Uni<Void> remove(String key) {
+    protected Uni<Void> remove(String key) {
         return IntegrationView.deleteById(key).replaceWithVoid();
     }
 }

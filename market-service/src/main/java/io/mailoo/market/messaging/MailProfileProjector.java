@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.mailoo.contracts.events.MailProfileChanged;
 import io.mailoo.contracts.events.ProfileRef;
 import io.mailoo.market.entity.MailProfileState;
+import io.mailoo.support.projection.CompactedTopicProjector;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,22 +33,22 @@ public class MailProfileProjector extends CompactedTopicProjector<MailProfileCha
     }
 
     @Override
-    String keyOf(MailProfileChanged event) {
+    protected String keyOf(MailProfileChanged event) {
         return event.smtp() == null || event.from() == null ? null : event.profileRef();
     }
 
     @Override
-    long versionOf(MailProfileChanged event) {
+    protected long versionOf(MailProfileChanged event) {
         return event.version();
     }
 
     @Override
-    Uni<Long> storedVersion(String key) {
+    protected Uni<Long> storedVersion(String key) {
         return MailProfileState.<MailProfileState>findById(key).map(stored -> stored == null ? null : stored.version);
     }
 
     @Override
-    Uni<Void> upsert(String key, MailProfileChanged event) {
+    protected Uni<Void> upsert(String key, MailProfileChanged event) {
         return MailProfileState.<MailProfileState>findById(key).chain(stored -> {
             if (stored != null && stored.version > event.version()) {
                 return Uni.createFrom().voidItem();
@@ -62,7 +63,7 @@ public class MailProfileProjector extends CompactedTopicProjector<MailProfileCha
 
     /** The version is kept: a request naming it is then answered NOT_CONFIGURED by dispatch, not waited for. */
     @Override
-    Uni<Void> remove(String key) {
+    protected Uni<Void> remove(String key) {
         return MailProfileState.<MailProfileState>findById(key).chain(stored -> {
             if (stored == null) {
                 MailProfileState row = new MailProfileState();

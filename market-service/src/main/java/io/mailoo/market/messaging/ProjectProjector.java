@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.mailoo.contracts.events.ProjectChanged;
 import io.mailoo.market.entity.ProjectAccess;
+import io.mailoo.support.projection.CompactedTopicProjector;
 import io.smallrye.mutiny.Uni;
 
 /** mailoo.projects.v1 → project_access: who may use the owner routes of a project. */
@@ -25,22 +26,22 @@ public class ProjectProjector extends CompactedTopicProjector<ProjectChanged> {
     }
 
     @Override
-    String keyOf(ProjectChanged event) {
+    protected String keyOf(ProjectChanged event) {
         return event.ownerUserId() == null ? null : event.projectUid();
     }
 
     @Override
-    long versionOf(ProjectChanged event) {
+    protected long versionOf(ProjectChanged event) {
         return event.version();
     }
 
     @Override
-    Uni<Long> storedVersion(String key) {
+    protected Uni<Long> storedVersion(String key) {
         return ProjectAccess.<ProjectAccess>findById(key).map(stored -> stored == null ? null : stored.version);
     }
 
     @Override
-    Uni<Void> upsert(String key, ProjectChanged event) {
+    protected Uni<Void> upsert(String key, ProjectChanged event) {
         return ProjectAccess.<ProjectAccess>findById(key).chain(stored -> {
             if (stored != null && stored.version > event.version()) {
                 return Uni.createFrom().voidItem();
@@ -55,7 +56,7 @@ public class ProjectProjector extends CompactedTopicProjector<ProjectChanged> {
     }
 
     @Override
-    Uni<Void> remove(String key) {
+    protected Uni<Void> remove(String key) {
         return ProjectAccess.deleteById(key).replaceWithVoid();
     }
 }

@@ -6,15 +6,15 @@ import java.util.function.LongSupplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.mailoo.support.ratelimit.KeyedTokenBuckets;
-import io.mailoo.support.ratelimit.RateLimitedException;
 import io.mailoo.market.config.MarketSettings;
+import io.mailoo.support.http.RateLimitedException;
+import io.mailoo.support.ratelimit.memory.KeyedTokenBuckets;
 
 /**
  * A token bucket per API key and replica: up to {@code ordersPerKeyPerMinute} at once, refilled evenly over the
  * minute. Integrator servers retry, so a burst is answered 429 with the seconds until the next token. This path is
  * hot (every order) and a per-replica budget is acceptable for it, so it stays in memory rather than costing a
- * PostgreSQL round trip per order; the 429 itself is service-support's {@link RateLimitedException}.
+ * PostgreSQL round trip per order; the 429 itself is the shared {@link RateLimitedException}.
  */
 @ApplicationScoped
 public class ApiKeyRateLimiter {
@@ -32,11 +32,6 @@ public class ApiKeyRateLimiter {
 
     /** Takes a token or throws {@link RateLimitedException}. */
     public void acquire(UUID keyId) {
-        long waitNanos = buckets.take(keyId);
-        if (waitNanos > 0) {
-            long seconds = KeyedTokenBuckets.retryAfterSeconds(waitNanos);
-            throw new RateLimitedException(seconds, "Too many orders for this API key; retry after " + seconds
-                    + " s.");
-        }
+        buckets.acquire(keyId, "Too many orders for this API key");
     }
 }

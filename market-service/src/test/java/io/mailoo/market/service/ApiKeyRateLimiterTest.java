@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-import io.mailoo.support.ratelimit.RateLimitedException;
+import io.mailoo.support.http.RateLimitedException;
 
 class ApiKeyRateLimiterTest {
 

@@ -5,10 +5,10 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import io.mailoo.contracts.events.IntegrationChanged;
 import io.mailoo.offer.entity.IntegrationRef;
+import io.mailoo.support.projection.CompactedTopicProjector;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -16,39 +16,40 @@ import io.smallrye.mutiny.Uni;
  * generator links only to a MARKET integration of its own project.
  */
 @ApplicationScoped
-public class IntegrationProjection implements CompactedTopicRecords.Projection<IntegrationChanged> {
+public class IntegrationProjection extends CompactedTopicProjector<IntegrationChanged> {
 
-    private static final Logger LOG = Logger.getLogger(IntegrationProjection.class);
+    public IntegrationProjection() {
+        super(IntegrationChanged.class);
+    }
 
     @Incoming("integrations")
     @ActivateRequestContext
     public Uni<Void> onIntegration(ConsumerRecord<String, byte[]> record) {
-        return CompactedTopicRecords.apply(record, IntegrationChanged.class, LOG, this);
+        return project(record);
     }
 
     @Override
-    public String keyOf(IntegrationChanged event) {
+    protected String keyOf(IntegrationChanged event) {
         return event.projectUid() == null || event.type() == null ? null : event.integrationId();
     }
 
     @Override
-    public long versionOf(IntegrationChanged event) {
+    protected long versionOf(IntegrationChanged event) {
         return event.version();
     }
 
     @Override
-    public Uni<Long> storedVersion(String key) {
+    protected Uni<Long> storedVersion(String key) {
         return IntegrationRef.<IntegrationRef>findById(key).map(ref -> ref == null ? null : ref.version);
     }
 
-    // Not IntegrationRef::deleteById: the reference would name PanacheEntityBase, which Panache does not enhance.
     @Override
-    public Uni<?> delete(String key) {
+    protected Uni<?> remove(String key) {
         return IntegrationRef.deleteById(key);
     }
 
     @Override
-    public Uni<?> upsert(IntegrationChanged event) {
+    protected Uni<?> upsert(String key, IntegrationChanged event) {
         return IntegrationRef.<IntegrationRef>findById(event.integrationId()).chain(existing -> {
             if (existing != null && existing.version >= event.version()) {
                 return Uni.createFrom().voidItem();

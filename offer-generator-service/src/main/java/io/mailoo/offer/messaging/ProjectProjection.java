@@ -5,11 +5,11 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import io.mailoo.contracts.events.ProjectChanged;
 import io.mailoo.contracts.json.EventCodec;
 import io.mailoo.offer.entity.ProjectAccess;
+import io.mailoo.support.projection.CompactedTopicProjector;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -17,39 +17,40 @@ import io.smallrye.mutiny.Uni;
  * older ones, a tombstone removes the project so its routes answer 404.
  */
 @ApplicationScoped
-public class ProjectProjection implements CompactedTopicRecords.Projection<ProjectChanged> {
+public class ProjectProjection extends CompactedTopicProjector<ProjectChanged> {
 
-    private static final Logger LOG = Logger.getLogger(ProjectProjection.class);
+    public ProjectProjection() {
+        super(ProjectChanged.class);
+    }
 
     @Incoming("projects")
     @ActivateRequestContext
     public Uni<Void> onProject(ConsumerRecord<String, byte[]> record) {
-        return CompactedTopicRecords.apply(record, ProjectChanged.class, LOG, this);
+        return project(record);
     }
 
     @Override
-    public String keyOf(ProjectChanged event) {
+    protected String keyOf(ProjectChanged event) {
         return event.ownerUserId() == null ? null : event.projectUid();
     }
 
     @Override
-    public long versionOf(ProjectChanged event) {
+    protected long versionOf(ProjectChanged event) {
         return event.version();
     }
 
     @Override
-    public Uni<Long> storedVersion(String key) {
+    protected Uni<Long> storedVersion(String key) {
         return ProjectAccess.<ProjectAccess>findById(key).map(access -> access == null ? null : access.version);
     }
 
-    // Not ProjectAccess::deleteById: the reference would name PanacheEntityBase, which Panache does not enhance.
     @Override
-    public Uni<?> delete(String key) {
+    protected Uni<?> remove(String key) {
         return ProjectAccess.deleteById(key);
     }
 
     @Override
-    public Uni<?> upsert(ProjectChanged event) {
+    protected Uni<?> upsert(String key, ProjectChanged event) {
         return ProjectAccess.<ProjectAccess>findById(event.projectUid()).chain(existing -> {
             if (existing != null && existing.version >= event.version()) {
                 return Uni.createFrom().voidItem(); // a replay or an older event

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.mailoo.offer.config.OfferConfig;
+import io.mailoo.support.http.RateLimitedException;
 import io.mailoo.support.ratelimit.RateLimit;
-import io.mailoo.support.ratelimit.RateLimitedException;
 import io.mailoo.support.ratelimit.SharedRateLimiter;
 import io.smallrye.mutiny.Uni;
 

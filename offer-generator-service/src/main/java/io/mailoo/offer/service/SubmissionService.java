@@ -8,7 +8,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.mailoo.contracts.CloudEventTypes;
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.events.MailState;
@@ -26,8 +25,9 @@ import io.mailoo.offer.entity.OfferMailSettings;
 import io.mailoo.offer.entity.OfferSubmission;
 import io.mailoo.offer.rest.SubmissionRequest;
 import io.mailoo.support.http.ProblemException;
+import io.mailoo.support.http.RateLimitedException;
 import io.mailoo.support.outbox.Outbox;
-import io.mailoo.support.ratelimit.RateLimitedException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

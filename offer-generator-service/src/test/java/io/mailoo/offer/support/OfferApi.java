@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
 
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.events.IntegrationChanged;
 import io.mailoo.contracts.events.ProjectChanged;
 import io.mailoo.testsupport.KafkaTestClient;
+import io.mailoo.testsupport.TenantSmtp;
 import io.mailoo.testsupport.TestKeys;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -119,8 +119,8 @@ public final class OfferApi {
         return id;
     }
 
-    /** Settings on a tenant GreenMail (user {@code offers} with the given password), with branding. */
-    public static Map<String, Object> settings(GreenMail server, String password, String internalAddress) {
+    /** Settings on a tenant SMTP server (user {@code offers} with the given password), with branding. */
+    public static Map<String, Object> settings(TenantSmtp server, String password, String internalAddress) {
         Map<String, Object> smtp = smtp(server, password);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("smtp", smtp);
@@ -130,10 +130,10 @@ public final class OfferApi {
         return body;
     }
 
-    public static Map<String, Object> smtp(GreenMail server, String password) {
+    public static Map<String, Object> smtp(TenantSmtp server, String password) {
         Map<String, Object> smtp = new LinkedHashMap<>();
         smtp.put("host", "127.0.0.1");
-        smtp.put("port", server.getSmtp().getPort());
+        smtp.put("port", server.port());
         smtp.put("security", "NONE");
         smtp.put("username", "offers");
         if (password != null) {

@@ -1,6 +1,7 @@
 package io.mailoo.support.messaging;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -30,8 +31,12 @@ public final class DatabaseRetry {
             // A retry is resubscribed from Mutiny's timer thread; Hibernate Reactive must run on the consumer's context.
             attempt = attempt.runSubscriptionOn(task -> context.runOnContext(v -> task.run()));
         }
-        return attempt.onFailure().retry().withBackOff(FIRST, MAX).atMost(ATTEMPTS)
-                .onFailure().invoke(f -> log.errorf("Gave up applying %s after %d attempts: %s", what, ATTEMPTS,
+        AtomicInteger failures = new AtomicInteger();
+        // each failed attempt is logged, so an outage shows while it lasts, not only once the record is given up
+        return attempt.onFailure().invoke(f -> log.warnf("Applying %s failed (attempt %d of %d): %s", what,
+                failures.incrementAndGet(), ATTEMPTS + 1, f.getMessage()))
+                .onFailure().retry().withBackOff(FIRST, MAX).atMost(ATTEMPTS)
+                .onFailure().invoke(f -> log.errorf("Gave up applying %s after %d attempts: %s", what, ATTEMPTS + 1,
                         f.getMessage()))
                 .replaceWithVoid();
     }

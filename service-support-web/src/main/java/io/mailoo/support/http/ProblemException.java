@@ -24,6 +24,10 @@ public class ProblemException extends RuntimeException {
     protected ProblemException(int status, String code, String detail, List<FieldError> errors,
             long retryAfterSeconds) {
         super(detail);
+        if (status == 429 && retryAfterSeconds <= 0) {
+            // every 429 says when to come back: RateLimitedException is the one way to answer it
+            throw new IllegalArgumentException("a 429 needs Retry-After: throw RateLimitedException");
+        }
         this.status = status;
         this.code = code;
         this.errors = List.copyOf(errors);

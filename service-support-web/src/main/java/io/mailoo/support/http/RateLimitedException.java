@@ -1,8 +1,7 @@
-package io.mailoo.support.ratelimit;
+package io.mailoo.support.http;
 
 import java.util.List;
 
-import io.mailoo.support.http.ProblemException;
 
 /** 429 {@code RATE_LIMITED}; the problem mapper adds {@code Retry-After} with {@link #retryAfterSeconds()}. */
 public class RateLimitedException extends ProblemException {

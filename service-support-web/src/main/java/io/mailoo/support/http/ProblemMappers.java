@@ -81,16 +81,28 @@ public class ProblemMappers {
             case 406 -> "NOT_ACCEPTABLE";
             case 413 -> "REQUEST_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 429 -> RateLimitedException.CODE;
             default -> "HTTP_" + status;
         };
-        return response(status, code, Response.Status.fromStatusCode(status) == null ? code
+        Response response = response(status, code, Response.Status.fromStatusCode(status) == null ? code
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), null);
+        return status != 429 ? response : Response.fromResponse(response).header("Retry-After",
+                retryAfter(e.getResponse().getHeaderString("Retry-After"))).build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.errorf(e, "Unexpected error");
         return response(500, "INTERNAL_ERROR", "Something went wrong on our side; it has been logged.", null);
+    }
+
+    /** A 429 thrown by a library keeps its Retry-After when it had one (in seconds), else says 1 s. */
+    private static long retryAfter(String header) {
+        try {
+            return header == null ? 1 : Math.max(1, Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private static Response malformedJson() {

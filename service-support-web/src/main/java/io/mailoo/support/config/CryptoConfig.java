@@ -1,4 +1,4 @@
-package io.mailoo.offer.config;
+package io.mailoo.support.config;
 
 import java.util.Optional;
 
@@ -8,7 +8,9 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "mailoo.crypto")
 public interface CryptoConfig {
 
+    /** The base64 AES-256 key new secrets are sealed with. */
     Optional<String> key();
 
+    /** Comma-separated earlier keys, still accepted for opening (key rotation). */
     Optional<String> previousKeys();
 }
