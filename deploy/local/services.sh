@@ -3,15 +3,33 @@
 
 service_jar() { echo "$MAILOO_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 
-# prints the reason when the module needs a (re)build, nothing otherwise
+# prints the module and the repository's own modules it depends on (any scope, transitively), one a line: a
+# dependency's <artifactId> that names a directory of the repository with a pom.xml is one of ours
+service_modules() {
+  local todo=("$1") seen=" " m dep
+  while ((${#todo[@]})); do
+    m=${todo[0]}; todo=("${todo[@]:1}")
+    [[ "$seen" == *" $m "* ]] && continue
+    seen+="$m "
+    echo "$m"
+    for dep in $(sed -n 's|.*<artifactId>\([A-Za-z0-9._-]*\)</artifactId>.*|\1|p' "$MAILOO_ROOT/$m/pom.xml"); do
+      [[ "$dep" != "$m" && -f "$MAILOO_ROOT/$dep/pom.xml" ]] && todo+=("$dep")
+    done
+  done
+}
+
+# prints the reason when the module needs a (re)build, nothing otherwise: the jar is missing, or the root pom or a
+# pom.xml or src/ file of the module or of a module it depends on (shared-contracts, service-support, test-support)
+# is newer than the jar
 service_build_reason() {
-  local svc=$1 jar newer
+  local svc=$1 jar newer m paths=("$MAILOO_ROOT/pom.xml")
   jar=$(service_jar "$svc")
   [[ -d "$MAILOO_ROOT/$svc" ]] || die "module $svc/ does not exist yet"
   [[ -f "$jar" ]] || { echo "$svc: no ${jar#"$MAILOO_ROOT/"}"; return 0; }
-  newer=$(find "$MAILOO_ROOT/pom.xml" "$MAILOO_ROOT/$svc/pom.xml" "$MAILOO_ROOT/$svc/src" \
-               "$MAILOO_ROOT/shared-contracts/pom.xml" "$MAILOO_ROOT/shared-contracts/src" \
-               -newer "$jar" -type f -print -quit 2>/dev/null || true)
+  while read -r m; do
+    paths+=("$MAILOO_ROOT/$m/pom.xml" "$MAILOO_ROOT/$m/src")
+  done < <(service_modules "$svc")
+  newer=$(find "${paths[@]}" -newer "$jar" -type f -print -quit 2>/dev/null || true)
   [[ -n "$newer" ]] && echo "$svc: ${newer#"$MAILOO_ROOT/"} is newer than the jar"
   return 0
 }
