@@ -24,7 +24,8 @@ public final class MailStatuses {
     public static String of(MailDispatchResult result) {
         return switch (result.status()) {
             case SENT -> SENT;
-            case DEFERRED -> DEFERRED;
+            // UNKNOWN never gets here (MailResultRecords keeps such a result out); were it to, the mail stays open
+            case DEFERRED, UNKNOWN -> DEFERRED;
             case FAILED, REJECTED, NOT_CONFIGURED -> FAILED;
         };
     }

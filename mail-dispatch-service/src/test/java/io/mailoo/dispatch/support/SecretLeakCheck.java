@@ -1,5 +1,7 @@
 package io.mailoo.dispatch.support;
 
+import io.mailoo.contracts.Topics;
+import io.mailoo.testsupport.KafkaTestClient;
 import io.mailoo.testsupport.TestSecrets;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +24,15 @@ public final class SecretLeakCheck {
     public static final Path LOG = Path.of("target", "dispatch-test.log");
 
     private SecretLeakCheck() {
+    }
+
+    /** The end of a suite that reads results: checks every published result, then closes the client. */
+    public static void closeAfterCheckingResults(KafkaTestClient kafka) throws Exception {
+        try {
+            assertNoSecretIn(kafka.records(Topics.MAIL_RESULTS));
+        } finally {
+            kafka.close();
+        }
     }
 
     public static void assertNoSecretIn(List<ConsumerRecord<String, byte[]>> results) throws Exception {

@@ -20,7 +20,8 @@ public enum ConfirmationStatus {
     public static ConfirmationStatus of(MailStatus status) {
         return switch (status) {
             case SENT -> SENT;
-            case DEFERRED -> QUEUED;
+            // UNKNOWN never gets here (MailResultRecords keeps such a result out); were it to, the mail stays open
+            case DEFERRED, UNKNOWN -> QUEUED;
             case FAILED, REJECTED -> FAILED;
             case NOT_CONFIGURED -> NOT_CONFIGURED;
         };
