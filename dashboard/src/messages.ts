@@ -139,6 +139,11 @@ const CODES: Record<string, Explanation> = {
     check: 'Check the sender and Reply-To addresses in the SMTP settings.',
   },
   REQUEST_INVALID: { sentence: 'The mail was refused by the mail service as malformed (a bug: please report it).' },
+  PURPOSE_UNKNOWN: { sentence: 'The mail was refused: the mail service is older than the service that asked for it.', check: 'Ask an operator to update the mail dispatch service.' },
+  SMTP_SECURITY_UNKNOWN: {
+    sentence: 'The mail was refused: the mail service does not know these settings’ security mode.',
+    check: 'Ask an operator to update the mail dispatch service, then send it again.',
+  },
   PURPOSE_NOT_ALLOWED: { sentence: 'The mail was refused: this kind of mail may not use these settings (a bug: please report it).' },
 };
 

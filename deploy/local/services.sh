@@ -12,20 +12,33 @@ service_cds_archive() {
   [[ -f "$dir/app-cds.jsa" && "$dir/app-cds.jsa" -nt "$dir/quarkus-run.jar" ]] && echo "$dir/app-cds.jsa"
   return 0
 }
-# the library modules packaged into the services' jars: a change to any of them makes every jar stale
-MAILOO_LIBRARY_MODULES=(shared-contracts service-support-web service-support)
+# prints the module and the repository's own modules it depends on (any scope, transitively), one a line: a
+# dependency's <artifactId> that names a directory of the repository with a pom.xml is one of ours
+service_modules() {
+  local todo=("$1") seen=" " m dep
+  while ((${#todo[@]})); do
+    m=${todo[0]}; todo=("${todo[@]:1}")
+    [[ "$seen" == *" $m "* ]] && continue
+    seen+="$m "
+    echo "$m"
+    for dep in $(sed -n 's|.*<artifactId>\([A-Za-z0-9._-]*\)</artifactId>.*|\1|p' "$MAILOO_ROOT/$m/pom.xml"); do
+      [[ "$dep" != "$m" && -f "$MAILOO_ROOT/$dep/pom.xml" ]] && todo+=("$dep")
+    done
+  done
+}
 
-# prints the reason when the module needs a (re)build, nothing otherwise
+# prints the reason when the module needs a (re)build, nothing otherwise: the jar is missing, or the root pom or a
+# pom.xml or src/ file of the module or of a module it depends on (shared-contracts, service-support, test-support)
+# is newer than the jar
 service_build_reason() {
-  local svc=$1 jar newer lib
-  local -a sources=("$MAILOO_ROOT/pom.xml" "$MAILOO_ROOT/$svc/pom.xml" "$MAILOO_ROOT/$svc/src")
+  local svc=$1 jar newer m paths=("$MAILOO_ROOT/pom.xml")
   jar=$(service_jar "$svc")
   [[ -d "$MAILOO_ROOT/$svc" ]] || die "module $svc/ does not exist yet"
   [[ -f "$jar" ]] || { echo "$svc: no ${jar#"$MAILOO_ROOT/"}"; return 0; }
-  for lib in "${MAILOO_LIBRARY_MODULES[@]}"; do
-    sources+=("$MAILOO_ROOT/$lib/pom.xml" "$MAILOO_ROOT/$lib/src")
-  done
-  newer=$(find "${sources[@]}" -newer "$jar" -type f -print -quit 2>/dev/null || true)
+  while read -r m; do
+    paths+=("$MAILOO_ROOT/$m/pom.xml" "$MAILOO_ROOT/$m/src")
+  done < <(service_modules "$svc")
+  newer=$(find "${paths[@]}" -newer "$jar" -type f -print -quit 2>/dev/null || true)
   [[ -n "$newer" ]] && echo "$svc: ${newer#"$MAILOO_ROOT/"} is newer than the jar"
   return 0
 }

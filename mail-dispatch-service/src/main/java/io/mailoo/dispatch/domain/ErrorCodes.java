@@ -22,6 +22,10 @@ public final class ErrorCodes {
     public static final String ADDRESS_INVALID = "ADDRESS_INVALID";
     public static final String REQUEST_INVALID = "REQUEST_INVALID";
     public static final String PURPOSE_NOT_ALLOWED = "PURPOSE_NOT_ALLOWED";
+    /** The request's purpose is one this dispatcher does not know (a newer producer): REJECTED, not dead-lettered. */
+    public static final String PURPOSE_UNKNOWN = "PURPOSE_UNKNOWN";
+    /** The profile's security mode is one this dispatcher does not know (or none): REJECTED, nothing connects. */
+    public static final String SMTP_SECURITY_UNKNOWN = "SMTP_SECURITY_UNKNOWN";
     public static final String INLINE_PROFILE_EXPIRED = "INLINE_PROFILE_EXPIRED";
     public static final String EXPIRED = "MAIL_EXPIRED";
     public static final String SMTP_CLEARTEXT_LOGIN_REFUSED = SmtpSettingsRules.CLEARTEXT_LOGIN_REFUSED;

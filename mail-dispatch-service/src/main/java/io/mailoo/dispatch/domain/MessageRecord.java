@@ -7,6 +7,7 @@ import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.MailSource;
 import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.contracts.events.SmtpReply;
+import io.mailoo.contracts.events.SmtpStep;
 
 /** A dispatch_message row (status QUEUED, DEFERRED or a final MailStatus) without its request body: what operators see and what a redelivery re-publishes. */
 public record MessageRecord(
@@ -19,6 +20,7 @@ public record MessageRecord(
         Instant nextAttemptAt,
         Instant expiresAt,
         SmtpReply smtp,
+        SmtpStep smtpStep,
         String errorCode,
         Instant createdAt,
         Instant updatedAt) {

@@ -16,6 +16,7 @@ import io.mailoo.contracts.events.MailSource;
 import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.contracts.events.SmtpReply;
+import io.mailoo.contracts.events.SmtpStep;
 import io.mailoo.contracts.json.EventCodec;
 import io.mailoo.dispatch.domain.MessageRecord;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +35,7 @@ public class DispatchMessageRepository {
 
     private static final String COLUMNS = "message_id, profile_ref, purpose, source_service, source_entity_type, "
             + "source_entity_id, status, attempt, next_attempt_at, expires_at, smtp_code, smtp_enhanced_code, "
-            + "smtp_message, error_code, created_at, updated_at";
+            + "smtp_message, smtp_step, error_code, created_at, updated_at";
 
     /** Queued rows are leased to this instance on the database's clock, so replicas' clocks do not matter. */
     private static final String INSERT = "INSERT INTO dispatch_message (message_id, profile_ref, purpose, "
@@ -48,7 +49,7 @@ public class DispatchMessageRepository {
     private static final String RECORD_OUTCOME = "UPDATE dispatch_message SET status = $2, attempt = $3, "
             + "next_attempt_at = $4, lease_until = NULL, lease_owner = NULL, smtp_code = $5, smtp_enhanced_code = $6, smtp_message = $7, "
             + "error_code = $8, updated_at = $9, request = CASE WHEN $10 THEN NULL ELSE request END, "
-            + "result_unpublished_since = $9 WHERE message_id = $1";
+            + "result_unpublished_since = $9, smtp_step = $11 WHERE message_id = $1";
     private static final String RESULT_PUBLISHED = "UPDATE dispatch_message SET result_unpublished_since = NULL "
             + "WHERE message_id = $1 AND result_unpublished_since <= $2";
 
@@ -69,12 +70,12 @@ public class DispatchMessageRepository {
 
     /** An outcome to write: {@code finalStatus} clears the stored request body. */
     public record OutcomeWrite(UUID messageId, MailStatus status, int attempt, Instant nextAttemptAt, SmtpReply smtp,
-            String errorCode, Instant at) {
+            SmtpStep smtpStep, String errorCode, Instant at) {
     }
 
     /** A due row taken for another attempt, with the reason of its last deferral if it had one. */
     public record DueMessage(UUID messageId, byte[] request, int attempt, Instant expiresAt,
-            String lastErrorCode, SmtpReply lastReply, int partition) {
+            String lastErrorCode, SmtpReply lastReply, SmtpStep lastStep, int partition) {
     }
 
     private final Pool pool;
@@ -122,7 +123,8 @@ public class DispatchMessageRepository {
                     .addString(w.smtp() == null ? null : w.smtp().enhancedCode())
                     .addString(w.smtp() == null ? null : w.smtp().message())
                     .addString(w.errorCode()).addOffsetDateTime(odt(w.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS)))
-                    .addBoolean(w.status().isFinal()));
+                    .addBoolean(w.status().isFinal())
+                    .addString(w.smtpStep() == null ? null : w.smtpStep().name()));
         }
         return pool.preparedQuery(RECORD_OUTCOME).executeBatch(tuples).replaceWithVoid();
     }
@@ -198,7 +200,7 @@ public class DispatchMessageRepository {
                 + "AND (kafka_partition IS NULL OR kafka_partition = ANY($5)) "
                 + "ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
                 + "RETURNING message_id, request, attempt, expires_at, error_code, smtp_code, smtp_enhanced_code, "
-                + "smtp_message, kafka_partition";
+                + "smtp_message, smtp_step, kafka_partition";
         return pool.preparedQuery(sql)
                 .execute(Tuple.of(odt(now), limit, owner, (int) leaseMillis, partitions)).map(rows -> {
                     List<DueMessage> due = new ArrayList<>();
@@ -208,7 +210,7 @@ public class DispatchMessageRepository {
                         due.add(new DueMessage(row.getUUID("message_id"),
                                 request == null ? null : request.getBytes(), row.getInteger("attempt"),
                                 instant(row.getOffsetDateTime("expires_at")), row.getString("error_code"), reply(row),
-                                partition == null ? -1 : partition));
+                                step(row), partition == null ? -1 : partition));
                     }
                     return due;
                 });
@@ -274,7 +276,7 @@ public class DispatchMessageRepository {
             out.add(new MessageRecord(row.getUUID("message_id"), row.getString("profile_ref"),
                     purpose(row.getString("purpose")), source, row.getString("status"),
                     row.getInteger("attempt"), instant(row.getOffsetDateTime("next_attempt_at")),
-                    instant(row.getOffsetDateTime("expires_at")), reply, row.getString("error_code"),
+                    instant(row.getOffsetDateTime("expires_at")), reply, step(row), row.getString("error_code"),
                     instant(row.getOffsetDateTime("created_at")), instant(row.getOffsetDateTime("updated_at"))));
         }
         return out;
@@ -285,6 +287,18 @@ public class DispatchMessageRepository {
         String message = row.getString("smtp_message");
         return code == null && message == null ? null
                 : new SmtpReply(code, row.getString("smtp_enhanced_code"), message);
+    }
+
+    private static SmtpStep step(Row row) {
+        String value = row.getString("smtp_step");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return SmtpStep.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            return SmtpStep.UNKNOWN; // written by a newer version of this service
+        }
     }
 
     private static MailPurpose purpose(String value) {

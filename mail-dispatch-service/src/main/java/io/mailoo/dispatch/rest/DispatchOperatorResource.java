@@ -51,7 +51,9 @@ public class DispatchOperatorResource {
         }
         if (status != null && !status.equals(DispatchMessageRepository.QUEUED)) {
             try {
-                MailStatus.valueOf(status);
+                if (MailStatus.valueOf(status) == MailStatus.UNKNOWN) {
+                    throw new IllegalArgumentException("no row has the status UNKNOWN");
+                }
             } catch (IllegalArgumentException e) {
                 throw badParameter("status", "STATUS_INVALID",
                         "status must be one of QUEUED, DEFERRED, SENT, FAILED, NOT_CONFIGURED, REJECTED");

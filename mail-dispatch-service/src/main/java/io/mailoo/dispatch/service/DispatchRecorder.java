@@ -85,9 +85,10 @@ public class DispatchRecorder {
         }
         MailDispatchResult result = new MailDispatchResult(request.messageId(), request.profileRef(),
                 request.purpose(), request.source(), effective.status(), attemptsMade, effective.nextAttemptAt(),
-                effective.smtp(), effective.errorCode(), now);
+                effective.smtp(), effective.smtpStep(), effective.errorCode(), now);
         pending.add(new Pending(new OutcomeWrite(request.messageId(), effective.status(), attemptsMade,
-                effective.nextAttemptAt(), effective.smtp(), effective.errorCode(), now), result, written));
+                effective.nextAttemptAt(), effective.smtp(), effective.smtpStep(), effective.errorCode(), now),
+                result, written));
         if (flushScheduled.compareAndSet(false, true)) {
             vertx.setTimer(FLUSH_DELAY_MS, id -> flush());
         }
@@ -101,8 +102,8 @@ public class DispatchRecorder {
     /** As above; {@code acknowledged} runs once Kafka has it. */
     public void publishStored(MessageRecord stored, Runnable acknowledged) {
         publish(new MailDispatchResult(stored.messageId(), stored.profileRef(), stored.purpose(), stored.source(),
-                stored.resultStatus().orElseThrow(), stored.attempt(), stored.nextAttemptAt(), stored.smtp(), stored.errorCode(),
-                Instant.now()), acknowledged);
+                stored.resultStatus().orElseThrow(), stored.attempt(), stored.nextAttemptAt(), stored.smtp(),
+                stored.smtpStep(), stored.errorCode(), Instant.now()), acknowledged);
     }
 
     public void publish(MailDispatchResult result) {

@@ -90,7 +90,7 @@ public class DueMessagePoller {
             return;
         }
         DispatchOutcome lastDeferral = due.lastErrorCode() == null ? null
-                : DispatchOutcome.deferred(due.lastErrorCode(), due.lastReply(), null);
+                : DispatchOutcome.deferred(due.lastErrorCode(), due.lastReply(), null).at(due.lastStep());
         if (!engine.submit(new QueuedMail(request, due.attempt(), due.expiresAt(), lastDeferral, null,
                 due.partition(), leasedAt))) {
             noRoom.add(due.messageId());

@@ -74,9 +74,8 @@ public class InlineProfileSender {
                                 : DispatchOutcome.rejected(verdict.errorCode()));
                     }
                     SmtpClient client = clientFactory.create(smtp, password, verdict.address(), 1);
-                    return SendDeadline.within(context,
-                            client.send(composer.compose(mail.request(), composer.envelope(inline.from(), inline.replyTo()))),
-                            settings.sendTimeout().toMillis())
+                    return client.send(composer.compose(mail.request(),
+                                    composer.envelope(inline.from(), inline.replyTo())))
                             .map(DispatchOutcome::sent)
                             .otherwise(classifier::classify)
                             .eventually(() -> client.close());

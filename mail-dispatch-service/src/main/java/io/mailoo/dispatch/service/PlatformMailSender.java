@@ -15,8 +15,10 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The platform profile: quarkus-mailer configured from GLOBAL_SMTP_*. Only PLATFORM_NOTIFICATION reaches it (the
- * validator refuses every other purpose on {@code platform}), and it is never used for another profile.
+ * The platform profile: quarkus-mailer configured from GLOBAL_SMTP_* (trusting DISPATCH_SMTP_TRUSTED_CERTIFICATES as
+ * the profiles' own client does). Only PLATFORM_NOTIFICATION reaches it (the validator refuses every other purpose
+ * on {@code platform}), and it is never used for another profile. Its failures are typed by {@link MailerFailures}
+ * and classified as every other profile's.
  */
 @ApplicationScoped
 public class PlatformMailSender {
@@ -47,6 +49,6 @@ public class PlatformMailSender {
         mail.addHeader(MailComposer.MESSAGE_ID_HEADER, request.messageId().toString());
         return mailer.send(mail)
                 .map(ignored -> DispatchOutcome.sent(new SmtpReply(250, null, "accepted")))
-                .onFailure().recoverWithItem(classifier::classify);
+                .onFailure().recoverWithItem(failure -> classifier.classify(MailerFailures.typed(failure)));
     }
 }

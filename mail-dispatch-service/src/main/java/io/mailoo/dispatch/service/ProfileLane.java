@@ -25,6 +25,7 @@ import io.mailoo.dispatch.domain.ProfileState;
 import io.mailoo.dispatch.domain.QueuedMail;
 import io.vertx.core.Context;
 import io.mailoo.dispatch.smtp.SmtpClient;
+import io.mailoo.dispatch.smtp.SmtpFailure;
 
 /**
  * The queue of one profile. Everything here runs on the lane's own event-loop context, so profiles spread over the
@@ -264,6 +265,10 @@ final class ProfileLane {
     /** The cleartext-login rule, the sender and the sealed password: everything that needs no network. */
     private Checked checkBeforeConnecting(MailProfile profile) {
         SmtpServer smtp = profile.smtp();
+        String securityProblem = RequestValidator.securityProblem(smtp);
+        if (securityProblem != null) {
+            return new Checked(DispatchOutcome.rejected(securityProblem), null);
+        }
         if (SmtpSettingsRules.refusesCleartextLogin(smtp.security() == null ? null : smtp.security().name(),
                 smtp.username(), smtp.password() != null, c.settings().allowPrivateHosts())) {
             return new Checked(DispatchOutcome.rejected(ErrorCodes.SMTP_CLEARTEXT_LOGIN_REFUSED), null);
@@ -305,16 +310,14 @@ final class ProfileLane {
         client.inFlight++;
         c.metrics().sendStarted();
         long started = System.nanoTime();
-        SendDeadline.within(context,
-                client.client.send(c.composer().compose(mail.request(), preparedSender)),
-                c.settings().sendTimeout().toMillis())
+        client.client.send(c.composer().compose(mail.request(), preparedSender))
                 .onComplete(ar -> {
                     inFlight--;
                     client.inFlight--;
                     lastUsedMillis = System.currentTimeMillis();
                     c.metrics().sendEnded(mail.request().purpose(), System.nanoTime() - started);
-                    if (ar.failed() && ar.cause() instanceof java.util.concurrent.TimeoutException
-                            && client == current) {
+                    if (ar.failed() && ar.cause() instanceof SmtpFailure failure
+                            && failure.kind() == SmtpFailure.Kind.TIMEOUT && client == current) {
                         // its pool may hold the silent connection: start the next send on a fresh client
                         retireCurrent();
                         preparedVersion = -1;

@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.mailoo.contracts.events.MailPurpose;
+import io.mailoo.contracts.events.SmtpSecurity;
+import io.mailoo.contracts.events.SmtpServer;
 import io.mailoo.contracts.events.ProfileRef;
 import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.contracts.validation.HeaderValueValidator;
@@ -46,6 +48,9 @@ public class RequestValidator {
     private String firstProblem(SendMailRequested r, Instant now) {
         if (r.purpose() == null) {
             return ErrorCodes.REQUEST_INVALID;
+        }
+        if (r.purpose() == MailPurpose.UNKNOWN) {
+            return ErrorCodes.PURPOSE_UNKNOWN; // a newer producer's purpose: which profiles it may use is not known here
         }
         ProfileRef ref;
         try {
@@ -93,7 +98,16 @@ public class RequestValidator {
         if (r.expiresAt().isAfter(r.requestedAt().plus(testMaxLifetime)) || !now.isBefore(r.expiresAt())) {
             return ErrorCodes.INLINE_PROFILE_EXPIRED;
         }
-        return null;
+        return securityProblem(r.inlineProfile().smtp());
+    }
+
+    /**
+     * A server whose security mode this dispatcher does not know (a newer producer's, decoded as UNKNOWN) or that
+     * names none is never connected to: guessing could send a login in clear.
+     */
+    public static String securityProblem(SmtpServer smtp) {
+        return smtp.security() == null || smtp.security() == SmtpSecurity.UNKNOWN ? ErrorCodes.SMTP_SECURITY_UNKNOWN
+                : null;
     }
 
     /** Line breaks anywhere a header is built from are header injection, whatever else is wrong. */

@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.mailoo.contracts.events.SmtpReply;
 import io.mailoo.contracts.events.SmtpSecurity;
+import io.mailoo.contracts.events.SmtpStep;
+import io.mailoo.dispatch.smtp.SmtpFailure.Kind;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -14,14 +16,15 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.mail.MailMessage;
-import io.vertx.ext.mail.SMTPException;
 import io.vertx.ext.mail.mailencoder.EmailAddress;
 
 /**
  * One profile's SMTP client: at most {@code maxConnections} pooled connections, reused most-recent-first, each send
  * one transaction with its DATA in one write (the Vert.x mail client writes a message line by line, waiting for each
  * write, and resets every reused connection; see docs/benchmarks.md). MIME encoding is the Vert.x mail encoder's.
- * Not thread-safe: used from the one Vert.x context of its profile lane.
+ * A send as a whole (waiting for a connection, dialogue and transaction) is bounded by the target's reply timeout
+ * too, so a server that answers every command just in time cannot hold a send for many times that. Not
+ * thread-safe: used from the one Vert.x context of its profile lane.
  */
 public final class SmtpClient {
 
@@ -30,7 +33,7 @@ public final class SmtpClient {
     private final int maxConnections;
     private final NetClient netClient;
     private final ArrayDeque<SmtpSession> idle = new ArrayDeque<>();
-    private final ArrayDeque<Promise<SmtpSession>> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
     private int open;
     private boolean closed;
 
@@ -53,10 +56,13 @@ public final class SmtpClient {
         this.netClient = vertx.createNetClient(options);
     }
 
-    /** Sends one message; the server's reply to the end of DATA on success, an exception the classifier reads otherwise. */
+    /**
+     * Sends one message; the server's reply to the end of DATA on success, otherwise an {@link SmtpFailure} (or, for
+     * a message that cannot be encoded, the encoder's exception).
+     */
     public Future<SmtpReply> send(MailMessage message) {
         if (closed) {
-            return Future.failedFuture(new IllegalStateException("the SMTP client of this profile is closed"));
+            return Future.failedFuture(SmtpFailure.of(SmtpStep.CONNECT, Kind.CONNECTION));
         }
         MessageWireFormat.Encoded encoded;
         List<String> recipients;
@@ -68,8 +74,22 @@ public final class SmtpClient {
         }
         String bounce = new EmailAddress(message.getBounceAddress() != null ? message.getBounceAddress()
                 : message.getFrom()).getEmail();
-        return acquire().compose(session -> session.transaction(bounce, recipients, encoded.data())
-                .andThen(ar -> release(session, ar)));
+        Progress progress = new Progress();
+        Promise<SmtpReply> outcome = Promise.promise();
+        long deadline = vertx.setTimer(target.replyTimeoutMillis(),
+                id -> outcome.tryFail(SmtpFailure.of(progress.step, Kind.TIMEOUT)));
+        acquire(progress)
+                .compose(session -> session.transaction(bounce, recipients, encoded.data(), progress::at)
+                        .andThen(ar -> release(session, ar)))
+                .onComplete(ar -> {
+                    vertx.cancelTimer(deadline);
+                    if (ar.succeeded()) {
+                        outcome.tryComplete(ar.result());
+                    } else {
+                        outcome.tryFail(ar.cause());
+                    }
+                });
+        return outcome.future();
     }
 
     /** Closes idle connections with QUIT; connections in use close when their send ends. */
@@ -78,9 +98,9 @@ public final class SmtpClient {
             return Future.succeededFuture();
         }
         closed = true;
-        Promise<SmtpSession> waiter;
+        Waiter waiter;
         while ((waiter = waiting.poll()) != null) {
-            waiter.tryFail(new IllegalStateException("the SMTP client of this profile was closed"));
+            waiter.promise.tryFail(SmtpFailure.of(SmtpStep.CONNECT, Kind.CONNECTION));
         }
         SmtpSession session;
         while ((session = idle.poll()) != null) {
@@ -110,7 +130,7 @@ public final class SmtpClient {
         return list == null ? List.of() : list;
     }
 
-    private Future<SmtpSession> acquire() {
+    private Future<SmtpSession> acquire(Progress progress) {
         long now = System.currentTimeMillis();
         SmtpSession session;
         while ((session = idle.pollFirst()) != null) {
@@ -121,16 +141,16 @@ public final class SmtpClient {
             open--;
         }
         if (open < maxConnections) {
-            return connect();
+            return connect(progress);
         }
-        Promise<SmtpSession> promise = Promise.promise();
-        waiting.add(promise);
-        return promise.future();
+        Waiter waiter = new Waiter(Promise.promise(), progress);
+        waiting.add(waiter);
+        return waiter.promise.future();
     }
 
-    private Future<SmtpSession> connect() {
+    private Future<SmtpSession> connect(Progress progress) {
         open++;
-        return SmtpSession.open(vertx, netClient, target).onFailure(e -> {
+        return SmtpSession.open(vertx, netClient, target, progress::at).onFailure(e -> {
             open--;
             serveWaiter();
         });
@@ -141,7 +161,7 @@ public final class SmtpClient {
             discard(session);
         } else if (outcome.succeeded()) {
             reuse(session);
-        } else if (outcome.cause() instanceof SMTPException) {
+        } else if (outcome.cause() instanceof SmtpFailure failure && failure.kind() == Kind.REPLY) {
             // the server refused this message: end the transaction, then the connection serves the next one
             session.reset().onComplete(reset -> {
                 if (reset.succeeded() && !closed) {
@@ -157,9 +177,9 @@ public final class SmtpClient {
 
     private void reuse(SmtpSession session) {
         session.markIdle();
-        Promise<SmtpSession> waiter = waiting.poll();
+        Waiter waiter = waiting.poll();
         if (waiter != null) {
-            waiter.complete(session);
+            waiter.promise.complete(session);
         } else {
             idle.addFirst(session);
         }
@@ -176,13 +196,20 @@ public final class SmtpClient {
         if (closed || waiting.isEmpty() || open >= maxConnections) {
             return;
         }
-        Promise<SmtpSession> waiter = waiting.poll();
-        connect().onComplete(ar -> {
-            if (ar.succeeded()) {
-                waiter.complete(ar.result());
-            } else {
-                waiter.fail(ar.cause());
-            }
-        });
+        Waiter waiter = waiting.poll();
+        connect(waiter.progress).onComplete(waiter.promise);
+    }
+
+    /** Where one send is in the dialogue: the step a deadline that strikes now is reported at. */
+    private static final class Progress {
+        private SmtpStep step = SmtpStep.CONNECT;
+
+        void at(SmtpStep next) {
+            step = next;
+        }
+    }
+
+    /** A send waiting for a connection slot. */
+    private record Waiter(Promise<SmtpSession> promise, Progress progress) {
     }
 }

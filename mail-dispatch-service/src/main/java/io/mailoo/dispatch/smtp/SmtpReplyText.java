@@ -1,5 +1,7 @@
 package io.mailoo.dispatch.smtp;
 
+import io.mailoo.contracts.events.SmtpReply;
+
 /** Reading an SMTP reply's text the same way wherever a reply ends up in a result. */
 public final class SmtpReplyText {
 
@@ -7,6 +9,15 @@ public final class SmtpReplyText {
     public static final int MAX_LENGTH = 300;
 
     private SmtpReplyText() {
+    }
+
+    /**
+     * A result's reply from one reply line ("550 5.1.1 no such user"): its code, the enhanced status code the text
+     * starts with if any, and the text after the code, cut to {@link #MAX_LENGTH}.
+     */
+    public static SmtpReply reply(int code, String line) {
+        String text = line == null ? "" : line.length() > 4 ? line.substring(4).trim() : "";
+        return new SmtpReply(code, enhancedCode(text), truncate(text));
     }
 
     /** The enhanced status code (e.g. "5.7.8") the text after the reply code starts with, or null. */

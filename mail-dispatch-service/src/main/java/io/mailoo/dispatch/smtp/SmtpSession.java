@@ -11,10 +11,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import javax.net.ssl.SSLException;
 
 import io.mailoo.contracts.events.SmtpReply;
 import io.mailoo.contracts.events.SmtpSecurity;
+import io.mailoo.contracts.events.SmtpStep;
+import io.mailoo.dispatch.smtp.SmtpFailure.Kind;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -27,8 +31,9 @@ import io.vertx.core.parsetools.RecordParser;
 /**
  * One SMTP connection: greeting, EHLO, STARTTLS, AUTH (PLAIN or LOGIN), then mail transactions whose DATA goes out
  * in one write. Commands are strictly sequential (one reply awaited at a time), each reply bounded by the target's
- * reply timeout (the whole reply, not each line) and by its maxReplyLines and maxReplyBytes. Used from one Vert.x context only. Exceptions carry the server's reply lines, never a command we
- * sent, so credentials cannot leak through them.
+ * reply timeout (the whole reply, not each line) and by its maxReplyLines and maxReplyBytes. Used from one Vert.x
+ * context only. Every failure is an {@link SmtpFailure} naming the step it happened at; it carries the server's
+ * reply, never a command we sent, so credentials cannot leak through it.
  */
 final class SmtpSession {
 
@@ -47,29 +52,38 @@ final class SmtpSession {
     private long replyTimer = -1;
     private boolean closed;
     private long idleSince = System.currentTimeMillis();
+    /** The step whose reply (or handshake) is awaited; told to whoever the session works for at the moment. */
+    private SmtpStep step = SmtpStep.GREETING;
+    private Consumer<SmtpStep> stepObserver;
+    /** What ended the session first, if something did (a TLS alert closes the socket too). */
+    private Kind endedBy;
 
-    private SmtpSession(Vertx vertx, SmtpTarget target, NetSocket socket) {
+    private SmtpSession(Vertx vertx, SmtpTarget target, NetSocket socket, Consumer<SmtpStep> stepObserver) {
         this.vertx = vertx;
         this.target = target;
         this.socket = socket;
+        this.stepObserver = stepObserver;
         RecordParser parser = RecordParser.newDelimited("\r\n", this::onLine);
         int maxLine = Math.max(1, Math.min(MAX_REPLY_LINE, target.maxReplyBytes()));
         parser.maxRecordSize(maxLine);
         // the parser's only failure is a record over maxRecordSize: a line without CRLF that does not end
-        parser.exceptionHandler(e -> fail(new SmtpProtocolException(
-                "the SMTP server sent a reply line longer than " + maxLine + " bytes")));
+        parser.exceptionHandler(e -> fail(Kind.PROTOCOL));
         // once failed, whatever the server still streams is dropped instead of buffered
         socket.handler(data -> {
             if (!closed) {
                 parser.handle(data);
             }
         });
-        socket.exceptionHandler(this::fail);
-        socket.closeHandler(v -> fail(new SmtpConnectionClosedException()));
+        socket.exceptionHandler(e -> fail(kindOf(e)));
+        socket.closeHandler(v -> fail(Kind.CONNECTION));
     }
 
-    /** Connects and runs the dialogue up to a logged-in, ready connection. */
-    static Future<SmtpSession> open(Vertx vertx, NetClient client, SmtpTarget target) {
+    /**
+     * Connects and runs the dialogue up to a logged-in, ready connection; {@code stepObserver} is told each step as
+     * it begins (CONNECT, or TLS for SSL_TLS, first).
+     */
+    static Future<SmtpSession> open(Vertx vertx, NetClient client, SmtpTarget target,
+            Consumer<SmtpStep> stepObserver) {
         SocketAddress remote;
         try {
             remote = target.checkedAddress() == null ? SocketAddress.inetSocketAddress(target.port(), target.host())
@@ -78,12 +92,32 @@ final class SmtpSession {
                             InetAddress.getByAddress(target.host(), target.checkedAddress().getAddress()),
                             target.port()));
         } catch (UnknownHostException e) {
-            return Future.failedFuture(e);
+            return Future.failedFuture(SmtpFailure.of(SmtpStep.CONNECT, Kind.CONNECTION));
         }
-        return client.connect(remote, target.host()).compose(socket -> {
-            SmtpSession session = new SmtpSession(vertx, target, socket);
-            return session.handshake().map(session).onFailure(e -> session.close());
-        });
+        stepObserver.accept(target.security() == SmtpSecurity.SSL_TLS ? SmtpStep.TLS : SmtpStep.CONNECT);
+        return client.connect(remote, target.host())
+                .recover(e -> Future.failedFuture(kindOf(e) == Kind.TLS ? SmtpFailure.of(SmtpStep.TLS, Kind.TLS)
+                        : SmtpFailure.of(SmtpStep.CONNECT, Kind.CONNECTION)))
+                .compose(socket -> {
+                    SmtpSession session = new SmtpSession(vertx, target, socket, stepObserver);
+                    session.at(SmtpStep.GREETING);
+                    return session.handshake().map(session).onFailure(e -> session.close());
+                });
+    }
+
+    /** A TLS failure when an SSLException caused it, anything else the socket reports is a broken connection. */
+    private static Kind kindOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSLException) {
+                return Kind.TLS;
+            }
+        }
+        return Kind.CONNECTION;
+    }
+
+    private void at(SmtpStep next) {
+        step = next;
+        stepObserver.accept(next);
     }
 
     boolean closed() {
@@ -99,25 +133,30 @@ final class SmtpSession {
         idleSince = System.currentTimeMillis();
     }
 
-    /** MAIL FROM, RCPT TO for each recipient, DATA and the message; the server's final reply on success. */
-    Future<SmtpReply> transaction(String bounceAddress, List<String> recipients, Buffer data) {
-        Future<SmtpReplyLines> chain = command("MAIL FROM:<" + bounceAddress + ">")
-                .compose(reply -> expect(reply, 250, "sender address not accepted"));
+    /**
+     * MAIL FROM, RCPT TO for each recipient, DATA and the message; the server's final reply on success.
+     * {@code stepObserver} is told each step from now on.
+     */
+    Future<SmtpReply> transaction(String bounceAddress, List<String> recipients, Buffer data,
+            Consumer<SmtpStep> stepObserver) {
+        this.stepObserver = stepObserver;
+        Future<SmtpReplyLines> chain = command(SmtpStep.MAIL_FROM, "MAIL FROM:<" + bounceAddress + ">")
+                .compose(reply -> expect(reply, 250));
         for (String recipient : recipients) {
-            chain = chain.compose(v -> command("RCPT TO:<" + recipient + ">"))
-                    .compose(reply -> reply.is(250) || reply.is(251) ? Future.succeededFuture(reply)
-                            : Future.failedFuture(reply.failure("recipient address not accepted", enhanced())));
+            chain = chain.compose(v -> command(SmtpStep.RCPT_TO, "RCPT TO:<" + recipient + ">"))
+                    .compose(reply -> reply.is(251) ? Future.succeededFuture(reply) : expect(reply, 250));
         }
-        return chain.compose(v -> command("DATA"))
-                .compose(reply -> expect(reply, 354, "DATA command not accepted"))
-                .compose(v -> send(data))
-                .compose(reply -> expect(reply, 250, "sending data failed"))
+        return chain.compose(v -> command(SmtpStep.DATA, "DATA"))
+                .compose(reply -> expect(reply, 354))
+                .compose(v -> send(SmtpStep.MESSAGE, data))
+                .compose(reply -> expect(reply, 250))
                 .map(SmtpReplyLines::toSmtpReply);
     }
 
     /** Ends a failed transaction so the connection can carry the next one. */
     Future<Void> reset() {
-        return command("RSET").compose(reply -> expect(reply, 250, "RSET not accepted")).mapEmpty();
+        stepObserver = ignored -> { };
+        return command(SmtpStep.UNKNOWN, "RSET").compose(reply -> expect(reply, 250)).mapEmpty();
     }
 
     /** Says goodbye politely when possible and closes the connection. */
@@ -136,22 +175,22 @@ final class SmtpSession {
 
     private Future<Void> handshake() {
         return expectReply()
-                .compose(greeting -> expect(greeting, 220, "connection not accepted"))
+                .compose(greeting -> expect(greeting, 220))
                 .compose(v -> hello())
                 .compose(v -> target.security() == SmtpSecurity.STARTTLS ? startTls() : Future.succeededFuture())
                 .compose(v -> target.login() ? authenticate() : Future.succeededFuture());
     }
 
     private Future<Void> hello() {
-        return command("EHLO " + target.ownHostname()).compose(reply -> {
+        return command(SmtpStep.EHLO, "EHLO " + target.ownHostname()).compose(reply -> {
             if (reply.is(250)) {
                 readExtensions(reply);
                 return Future.succeededFuture();
             }
             // a server without ESMTP: plain HELO, no extensions (so no STARTTLS and no AUTH)
             extensions = Set.of();
-            return command("HELO " + target.ownHostname())
-                    .compose(helo -> expect(helo, 250, "HELO not accepted")).mapEmpty();
+            return command(SmtpStep.EHLO, "HELO " + target.ownHostname())
+                    .compose(helo -> expect(helo, 250)).mapEmpty();
         });
     }
 
@@ -175,61 +214,61 @@ final class SmtpSession {
 
     private Future<Void> startTls() {
         if (!extensions.contains("STARTTLS")) {
-            return Future.failedFuture(new IllegalStateException(
-                    "STARTTLS is required by the profile but the server does not offer it"));
+            return Future.failedFuture(SmtpFailure.of(SmtpStep.STARTTLS, Kind.NOT_OFFERED));
         }
         authLine = "";
-        return command("STARTTLS")
-                .compose(reply -> expect(reply, 220, "STARTTLS not accepted"))
-                .compose(v -> socket.upgradeToSsl(target.host()))
+        return command(SmtpStep.STARTTLS, "STARTTLS")
+                .compose(reply -> expect(reply, 220))
+                .compose(v -> {
+                    at(SmtpStep.TLS);
+                    return socket.upgradeToSsl(target.host())
+                            .recover(e -> Future.failedFuture(SmtpFailure.of(SmtpStep.TLS,
+                                    endedBy == Kind.TLS ? Kind.TLS : kindOf(e))));
+                })
                 .compose(v -> hello());
     }
 
     private Future<Void> authenticate() {
         if (!extensions.contains("AUTH")) {
-            return Future.failedFuture(new IllegalStateException(
-                    "login is required, but the server does not offer AUTH"));
+            return Future.failedFuture(SmtpFailure.of(SmtpStep.AUTH, Kind.NOT_OFFERED));
         }
         Set<String> mechanisms = Set.of(authLine.trim().split("\\s+"));
         if (mechanisms.contains("PLAIN")) {
             String credentials = "\0" + target.username() + "\0" + target.password();
-            return command("AUTH PLAIN " + base64(credentials))
-                    .compose(reply -> expect(reply, 235, "AUTH PLAIN failed")).mapEmpty();
+            return command(SmtpStep.AUTH, "AUTH PLAIN " + base64(credentials))
+                    .compose(reply -> expect(reply, 235)).mapEmpty();
         }
         if (mechanisms.contains("LOGIN")) {
-            return command("AUTH LOGIN")
-                    .compose(reply -> expect(reply, 334, "AUTH LOGIN failed"))
-                    .compose(v -> command(base64(target.username())))
-                    .compose(reply -> expect(reply, 334, "AUTH LOGIN failed"))
-                    .compose(v -> command(base64(target.password() == null ? "" : target.password())))
-                    .compose(reply -> expect(reply, 235, "AUTH LOGIN failed")).mapEmpty();
+            return command(SmtpStep.AUTH, "AUTH LOGIN")
+                    .compose(reply -> expect(reply, 334))
+                    .compose(v -> command(SmtpStep.AUTH, base64(target.username())))
+                    .compose(reply -> expect(reply, 334))
+                    .compose(v -> command(SmtpStep.AUTH, base64(target.password() == null ? "" : target.password())))
+                    .compose(reply -> expect(reply, 235)).mapEmpty();
         }
-        return Future.failedFuture(new IllegalStateException(
-                "login is required, but the server offers neither AUTH PLAIN nor AUTH LOGIN"));
+        return Future.failedFuture(SmtpFailure.of(SmtpStep.AUTH, Kind.NOT_OFFERED));
     }
 
     private static String base64(String value) {
         return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private boolean enhanced() {
-        return extensions.contains("ENHANCEDSTATUSCODES");
+    /** The reply if it has the expected code, otherwise the failure of the step it answered. */
+    private Future<SmtpReplyLines> expect(SmtpReplyLines reply, int code) {
+        return reply.is(code) ? Future.succeededFuture(reply) : Future.failedFuture(reply.failure(step));
     }
 
-    private Future<SmtpReplyLines> expect(SmtpReplyLines reply, int code, String what) {
-        return reply.is(code) ? Future.succeededFuture(reply) : Future.failedFuture(reply.failure(what, enhanced()));
+    private Future<SmtpReplyLines> command(SmtpStep commandStep, String line) {
+        return send(commandStep, Buffer.buffer(line + "\r\n"));
     }
 
-    private Future<SmtpReplyLines> command(String line) {
-        return send(Buffer.buffer(line + "\r\n"));
-    }
-
-    private Future<SmtpReplyLines> send(Buffer data) {
+    private Future<SmtpReplyLines> send(SmtpStep commandStep, Buffer data) {
+        at(commandStep);
         if (closed) {
-            return Future.failedFuture(new SmtpConnectionClosedException());
+            return Future.failedFuture(SmtpFailure.of(commandStep, Kind.CONNECTION));
         }
         Future<SmtpReplyLines> reply = expectReply();
-        socket.write(data).onFailure(this::fail);
+        socket.write(data).onFailure(e -> fail(kindOf(e)));
         return reply;
     }
 
@@ -239,8 +278,7 @@ final class SmtpSession {
         if (replyTimer < 0) {
             replyTimer = vertx.setTimer(target.replyTimeoutMillis(), id -> {
                 replyTimer = -1;
-                fail(new TimeoutException("no answer from the SMTP server within " + target.replyTimeoutMillis()
-                        + " ms"));
+                fail(Kind.TIMEOUT);
             });
         }
         return promise.future();
@@ -253,15 +291,14 @@ final class SmtpSession {
         String line = buffer.toString(StandardCharsets.UTF_8);
         if (line.length() < 3 || !Character.isDigit(line.charAt(0)) || !Character.isDigit(line.charAt(1))
                 || !Character.isDigit(line.charAt(2))) {
-            fail(new SmtpProtocolException("the server sent something that is not an SMTP reply"));
+            fail(Kind.PROTOCOL);
             return;
         }
         partialReplyBytes += buffer.length() + 2;
         if (partialReply.size() >= target.maxReplyLines() || partialReplyBytes > target.maxReplyBytes()) {
             // a hostile or broken server streaming continuation lines: stop reading it, keep nothing of it
             partialReply.clear();
-            fail(new SmtpProtocolException("the SMTP server's reply exceeded " + target.maxReplyLines()
-                    + " lines or " + target.maxReplyBytes() + " bytes"));
+            fail(Kind.PROTOCOL);
             return;
         }
         partialReply.add(line);
@@ -281,7 +318,12 @@ final class SmtpSession {
         promise.complete(reply);
     }
 
-    private void fail(Throwable cause) {
+    /** Ends the session: whatever awaits a reply fails with {@code kind} at the current step. */
+    private void fail(Kind kind) {
+        SmtpFailure cause = SmtpFailure.of(step, kind);
+        if (endedBy == null) {
+            endedBy = kind;
+        }
         boolean wasOpen = !closed;
         closed = true;
         cancelReplyTimer();
@@ -298,13 +340,6 @@ final class SmtpSession {
         if (replyTimer >= 0) {
             vertx.cancelTimer(replyTimer);
             replyTimer = -1;
-        }
-    }
-
-    /** The server (or the network) closed the connection while we were using it. */
-    static final class SmtpConnectionClosedException extends RuntimeException {
-        SmtpConnectionClosedException() {
-            super("the SMTP connection was closed", null, false, false);
         }
     }
 }

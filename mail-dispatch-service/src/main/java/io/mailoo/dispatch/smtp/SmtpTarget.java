@@ -10,7 +10,7 @@ import io.mailoo.contracts.events.SmtpSecurity;
  * as SNI), the address the host guard resolved and checked (connected to directly, so DNS cannot change between check
  * and connect; null = resolve the host), the login, and the PEM files of the certificate authorities to trust instead
  * of the JVM's (empty = the JVM's), and the bounds of one server reply (lines, bytes) past which the connection is
- * closed.
+ * closed. {@code replyTimeoutMillis} bounds each reply and each send as a whole.
  */
 public record SmtpTarget(String host, InetAddress checkedAddress, int port, SmtpSecurity security, String username,
         String password, String ownHostname, long connectTimeoutMillis, long replyTimeoutMillis,

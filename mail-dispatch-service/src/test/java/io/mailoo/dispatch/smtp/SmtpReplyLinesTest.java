@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.mailoo.contracts.events.SmtpReply;
+import io.mailoo.contracts.events.SmtpStep;
 
 class SmtpReplyLinesTest {
 
@@ -27,11 +28,12 @@ class SmtpReplyLinesTest {
     }
 
     @Test
-    void failuresKeepCodeAndLinesForTheClassifier() {
-        var failure = new SmtpReplyLines(535, List.of("535 5.7.8 Authentication failed"))
-                .failure("AUTH PLAIN failed", true);
-        assertEquals(535, failure.getReplyCode());
-        assertEquals("535 5.7.8 Authentication failed", failure.getReplyMessage());
-        assertEquals("AUTH PLAIN failed: 535 5.7.8 Authentication failed", failure.getMessage());
+    void aFailureNamesItsStepAndCarriesTheReplyButNotTheServersTextInItsMessage() {
+        SmtpFailure failure = new SmtpReplyLines(535, List.of("535 5.7.8 Authentication failed for secret-user"))
+                .failure(SmtpStep.AUTH);
+        assertEquals(SmtpStep.AUTH, failure.step());
+        assertEquals(SmtpFailure.Kind.REPLY, failure.kind());
+        assertEquals(new SmtpReply(535, "5.7.8", "5.7.8 Authentication failed for secret-user"), failure.reply());
+        assertEquals("REPLY at AUTH (535)", failure.getMessage());
     }
 }

@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -19,9 +21,11 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * A small real SMTP server on loopback whose replies to RCPT and to the end of DATA follow a script, for the
- * 4xx/5xx cases GreenMail cannot produce. Everything else is answered as a plain RFC 5321 server would. With a TLS
- * context it also speaks TLS — implicit (SSL_TLS) or STARTTLS — and, once TLS is on, AUTH LOGIN, which GreenMail
- * cannot do (GreenMail has no STARTTLS, and its SMTPS certificate names no host).
+ * 4xx/5xx cases GreenMail cannot produce. Everything else is answered as a plain RFC 5321 server would, unless
+ * {@link #script(String, String)} says otherwise for a step (a reply, or {@link #DROP} to close the connection
+ * there). With a TLS context it also speaks TLS — implicit (SSL_TLS) or STARTTLS — and, once TLS is on (or when
+ * AUTH is scripted), AUTH PLAIN and LOGIN, which GreenMail cannot do (GreenMail has no STARTTLS, and its SMTPS
+ * certificate names no host).
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -33,8 +37,13 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final List<String> accepted = new CopyOnWriteArrayList<>();
     private final List<String> acceptedOverTls = new CopyOnWriteArrayList<>();
     private final List<String> logins = new CopyOnWriteArrayList<>();
-    private final SSLContext tls;
+    private volatile SSLContext tls;
     private final boolean implicitTls;
+    /** Scripted replies by step: "220" (greeting), "EHLO", "MAIL", "RCPT", "DATA", "." (end of data), "AUTH". */
+    private final Map<String, String> script = new ConcurrentHashMap<>();
+
+    /** As a scripted reply: close the connection instead of answering. */
+    public static final String DROP = "DROP";
 
     /** The functions get the 1-based count of that command across all connections and return the reply line. */
     public ScriptedSmtpServer(IntFunction<String> rcptReply, IntFunction<String> dataReply) throws IOException {
@@ -58,6 +67,24 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         Thread acceptor = new Thread(this::acceptLoop, "scripted-smtp-" + socket.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /**
+     * From now on, answers {@code step} ("220", "EHLO", "MAIL", "RCPT", "DATA", ".", "AUTH" — the final AUTH reply)
+     * with {@code reply}, or closes the connection there ({@link #DROP}); null goes back to the normal answer.
+     */
+    public ScriptedSmtpServer script(String step, String reply) {
+        if (reply == null) {
+            script.remove(step);
+        } else {
+            script.put(step, reply);
+        }
+        return this;
+    }
+
+    /** The certificate new STARTTLS handshakes present from now on. */
+    public void useTls(SSLContext context) {
+        this.tls = context;
     }
 
     public int port() {
@@ -98,14 +125,21 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             boolean secure = implicitTls;
             BufferedReader in = reader(connection);
             OutputStream out = connection.getOutputStream();
-            reply(out, "220 scripted.test ESMTP");
+            if (!scripted(out, "220", "220 scripted.test ESMTP")) {
+                return;
+            }
             String line;
             while ((line = in.readLine()) != null) {
                 String command = SmtpTestWire.verb(line);
                 switch (command) {
-                    case "EHLO" -> reply(out, "250-scripted.test\r\n"
-                            + (tls != null && !secure ? "250-STARTTLS\r\n" : "")
-                            + (secure ? "250-AUTH LOGIN\r\n" : "") + "250 8BITMIME");
+                    case "EHLO" -> {
+                        if (!scripted(out, "EHLO", "250-scripted.test\r\n"
+                                + (tls != null && !secure ? "250-STARTTLS\r\n" : "")
+                                + (secure || script.containsKey("AUTH") ? "250-AUTH PLAIN LOGIN\r\n" : "")
+                                + "250-ENHANCEDSTATUSCODES\r\n250 8BITMIME")) {
+                            return;
+                        }
+                    }
                     case "STAR" -> {
                         if (tls == null || secure) {
                             reply(out, "502 5.5.1 not now");
@@ -122,27 +156,57 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         secure = true;
                     }
                     case "AUTH" -> {
-                        if (!secure || !line.toUpperCase().startsWith("AUTH LOGIN")) {
+                        String upper = line.toUpperCase();
+                        if (!(secure || script.containsKey("AUTH"))
+                                || !(upper.startsWith("AUTH LOGIN") || upper.startsWith("AUTH PLAIN "))) {
                             reply(out, "504 5.5.4 unrecognized authentication type");
                             continue;
                         }
-                        reply(out, "334 VXNlcm5hbWU6");
-                        String user = decode(in.readLine());
-                        reply(out, "334 UGFzc3dvcmQ6");
-                        String password = decode(in.readLine());
-                        logins.add(user + ":" + password);
-                        reply(out, "235 2.7.0 Authentication successful");
+                        String login;
+                        if (upper.startsWith("AUTH PLAIN ")) {
+                            String[] parts = decode(line.substring(11)).split("\0", -1);
+                            login = parts.length == 3 ? parts[1] + ":" + parts[2] : "";
+                        } else {
+                            reply(out, "334 VXNlcm5hbWU6");
+                            String user = decode(in.readLine());
+                            reply(out, "334 UGFzc3dvcmQ6");
+                            login = user + ":" + decode(in.readLine());
+                        }
+                        String answer = script.getOrDefault("AUTH", "235 2.7.0 Authentication successful");
+                        if (answer.startsWith("235")) {
+                            logins.add(login);
+                        }
+                        if (!scripted(out, "AUTH", answer)) {
+                            return;
+                        }
                     }
-                    case "HELO", "MAIL", "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
-                    case "RCPT" -> reply(out, rcptReply.apply(rcptCount.incrementAndGet()));
+                    case "HELO", "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
+                    case "MAIL" -> {
+                        if (!scripted(out, "MAIL", "250 2.1.0 OK")) {
+                            return;
+                        }
+                    }
+                    case "RCPT" -> {
+                        if (!scripted(out, "RCPT", rcptReply.apply(rcptCount.incrementAndGet()))) {
+                            return;
+                        }
+                    }
                     case "DATA" -> {
-                        reply(out, "354 go ahead");
+                        if (!scripted(out, "DATA", "354 go ahead")) {
+                            return;
+                        }
+                        if (!script.getOrDefault("DATA", "354").startsWith("354")) {
+                            continue;
+                        }
                         StringBuilder data = new StringBuilder();
                         String dataLine;
                         while ((dataLine = in.readLine()) != null && !dataLine.equals(".")) {
                             data.append(dataLine).append("\n");
                         }
-                        String answer = dataReply.apply(dataCount.incrementAndGet());
+                        String answer = script.getOrDefault(".", dataReply.apply(dataCount.incrementAndGet()));
+                        if (DROP.equals(answer)) {
+                            return;
+                        }
                         if (answer.startsWith("250")) {
                             accepted.add(data.toString());
                             if (secure) {
@@ -167,6 +231,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 // closing a test connection
             }
         }
+    }
+
+    /** Writes the scripted reply for {@code step} (else {@code normal}); false when the script drops the connection. */
+    private boolean scripted(OutputStream out, String step, String normal) throws IOException {
+        String answer = script.getOrDefault(step, normal);
+        if (DROP.equals(answer)) {
+            return false;
+        }
+        reply(out, answer);
+        return true;
     }
 
     private static BufferedReader reader(Socket connection) throws IOException {

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.events.MailDispatchResult;
+import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.contracts.json.EventCodec;
 import io.mailoo.contracts.json.EventDecodingException;
 import io.smallrye.mutiny.Multi;
@@ -48,13 +49,22 @@ public final class MailResultRecords {
         return result != null && isFrom(result, service) ? result : null;
     }
 
-    /** The decoded result with messageId and status, or null (tombstone, unreadable — logged —, incomplete). */
+    /**
+     * The decoded result with messageId and a status this service knows, or null (tombstone, unreadable — logged —,
+     * incomplete, or a status UNKNOWN to this version: a newer dispatcher's, logged; what the service stored for the
+     * mail stays as it was until a status it knows arrives).
+     */
     public static MailDispatchResult decode(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             return null;
         }
         try {
             MailDispatchResult result = EventCodec.decode(record.value(), MailDispatchResult.class);
+            if (result.status() == MailStatus.UNKNOWN) {
+                LOG.infof("Keeping mail %s as it is: its result at offset %d has a status this version does not "
+                        + "know", result.messageId(), record.offset());
+                return null;
+            }
             return result.messageId() != null && result.status() != null ? result : null;
         } catch (EventDecodingException e) {
             LOG.warnf("Ignoring a mail result at offset %d that does not decode: %s", record.offset(), e.getMessage());

@@ -69,6 +69,21 @@ class MailResultRecordsTest {
     }
 
     @Test
+    void aResultWithAStatusThisVersionDoesNotKnowIsLeftOutAndTheNextKnownOneIsRead() {
+        UUID id = UUID.randomUUID();
+        String newer = "{\"messageId\":\"" + id + "\",\"profileRef\":\"integration:1\",\"status\":\"BOUNCED\","
+                + "\"purpose\":\"NEWSLETTER\",\"attempt\":1,\"source\":{\"service\":\"" + OWN + "\"}}";
+        ConsumerRecord<String, byte[]> unknown = new ConsumerRecord<>(Topics.MAIL_RESULTS, 0, 5, "integration:1",
+                newer.getBytes(StandardCharsets.UTF_8));
+        assertNull(MailResultRecords.decodeOwn(unknown, OWN), "what the service stored stays as it was");
+        String known = newer.replace("BOUNCED", "SENT");
+        MailDispatchResult sent = MailResultRecords.decodeOwn(new ConsumerRecord<>(Topics.MAIL_RESULTS, 0, 6,
+                "integration:1", known.getBytes(StandardCharsets.UTF_8)), OWN);
+        assertEquals(MailStatus.SENT, sent.status());
+        assertEquals(MailPurpose.UNKNOWN, sent.purpose(), "an unknown purpose is read, not refused");
+    }
+
+    @Test
     void ownHeaderIsDecodedAndHandled() {
         MailDispatchResult sent = result(OWN, null);
         ConsumerRecord<String, byte[]> record = record("integration:1", sent, OWN, null);

@@ -190,6 +190,9 @@ public enum ErrorCode {
     ADDRESS_INVALID(0, Audience.DASHBOARD, "A recipient, Reply-To or From address is not a plain local@domain address."),
     REQUEST_INVALID(0, Audience.DASHBOARD, "The mail request broke dispatch's rules (no recipient, no body, too many recipients, …)."),
     PURPOSE_NOT_ALLOWED(0, Audience.DASHBOARD, "The mail's purpose may not use this profile."),
+    PURPOSE_UNKNOWN(0, Audience.DASHBOARD, "The mail's purpose is one this dispatcher does not know (a newer producer)."),
+    SMTP_SECURITY_UNKNOWN(0, Audience.DASHBOARD,
+            "The profile's security mode is missing or one this dispatcher does not know (a newer producer)."),
     INLINE_PROFILE_EXPIRED(0, Audience.DASHBOARD, "An SMTP test arrived after it expired."),
     MAIL_EXPIRED(0, Audience.DASHBOARD, "The mail was still not sent when it expired.");
 

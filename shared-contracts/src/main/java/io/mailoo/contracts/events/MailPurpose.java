@@ -1,5 +1,7 @@
 package io.mailoo.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
 /** Why a mail is sent; decides which profiles it may use. */
 public enum MailPurpose {
     INBOUND_REPLY,
@@ -8,5 +10,8 @@ public enum MailPurpose {
     OFFER_DELIVERY,
     OFFER_INTERNAL_NOTIFICATION,
     SMTP_TEST,
-    PLATFORM_NOTIFICATION
+    PLATFORM_NOTIFICATION,
+    /** A purpose this consumer does not know (a newer producer); never sent by a producer. */
+    @JsonEnumDefaultValue
+    UNKNOWN
 }

@@ -19,7 +19,8 @@ public enum MailState {
     public static MailState of(MailStatus status) {
         return switch (status) {
             case SENT -> SENT;
-            case DEFERRED -> DEFERRED;
+            // UNKNOWN never gets here (MailResultRecords keeps such a result out); were it to, the mail stays open
+            case DEFERRED, UNKNOWN -> DEFERRED;
             case FAILED, REJECTED -> FAILED;
             case NOT_CONFIGURED -> NOT_CONFIGURED;
         };

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The one JSON form of every event: ISO-8601 instants, nulls left out, unknown fields ignored so that an older
- * consumer keeps reading a newer producer's events.
+ * The one JSON form of every event: ISO-8601 instants, nulls left out, unknown fields ignored and an enum value this
+ * consumer does not know read as the enum's {@code UNKNOWN} (marked {@code @JsonEnumDefaultValue}), so that an older
+ * consumer keeps reading a newer producer's events; each consumer decides what UNKNOWN means for it
+ * (docs/service-conventions.md, "Tolerant events").
  */
 public final class EventCodec {
 
@@ -19,6 +21,7 @@ public final class EventCodec {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
