@@ -24,10 +24,11 @@
 : "${MAILOO_JWT_ISSUER:=https://mailoo.local/dev}"
 # aud of dev tokens and the services' JWT_AUDIENCE under ./mailoo up (empty: tokens carry none, services check none)
 : "${MAILOO_JWT_AUDIENCE:=}"
-# Small, bounded JVMs (issue 12: a domain service <= 256 MB RSS under 500 orders/s; docs/benchmarks.md, Footprint): a
-# 160 MB heap is several times the live set, the serial collector keeps no large remembered sets on 2 cores, and
-# metaspace, code cache, direct buffers and thread stacks get ceilings instead of the JVM's machine-sized defaults.
-: "${MAILOO_SERVICE_JAVA_OPTS:=-Xms64m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -Xss512k -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError}"
+# Small, bounded JVMs (issue 12: a domain service <= 256 MB RSS under 500 orders/s; docs/benchmarks.md, Footprint):
+# a 128 MB heap is several times the live set (40-50 MB after load), the serial collector keeps no large remembered
+# sets on 2 cores, and metaspace, code cache, direct buffers and thread stacks get ceilings instead of the JVM's
+# machine-sized defaults.
+: "${MAILOO_SERVICE_JAVA_OPTS:=-Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -Xss512k -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError}"
 # glibc gives every thread that allocates its own 64 MB malloc arena by default; two are plenty for a JVM here
 : "${MAILOO_MALLOC_ARENA_MAX:=2}"
 : "${MAILOO_HEALTH_TIMEOUT:=90}"
