@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,9 +179,20 @@ class VersionedRemovalProjectionTest extends MarketTestBase {
     /** Attempts the service logged as failed for this projection's topic (DatabaseRetry logs each one). */
     private static long failedAttempts(Projection p) throws IOException {
         String marker = "Applying a record of " + p.topic + " failed";
-        try (var lines = Files.lines(SERVICE_LOG, StandardCharsets.UTF_8)) {
-            return lines.filter(line -> line.contains(marker)).count();
+        long count = 0;
+        // the log rotates by size: count in the rotated files too, so the count only grows
+        try (Stream<Path> files = Files.list(SERVICE_LOG.getParent())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("market-test.log")).toList()) {
+                try {
+                    // bytes decoded leniently: the service may be writing a line's last character right now
+                    String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                    count += text.lines().filter(line -> line.contains(marker)).count();
+                } catch (NoSuchFileException rotatedAway) {
+                    // renamed while listed: the next poll counts it under its new name
+                }
+            }
         }
+        return count;
     }
 
     private static PartitionedRecords records(Projection p) {
