@@ -21,6 +21,9 @@
 : "${MAILOO_DB_PORT:=5432}"
 : "${MAILOO_DB_USERNAME:=postgres}"
 : "${MAILOO_DB_PASSWORD:=postgres}"
+# appended to the four database names of ./mailoo up, so a second checkout can run its own stack on one PostgreSQL
+: "${MAILOO_DB_SUFFIX:=}"
+[[ "$MAILOO_DB_SUFFIX" =~ ^[a-z0-9_]*$ ]] || { echo "MAILOO_DB_SUFFIX must be lower-case letters, digits and _" >&2; exit 1; }
 : "${MAILOO_JWT_ISSUER:=https://mailoo.local/dev}"
 # aud of dev tokens and the services' JWT_AUDIENCE under ./mailoo up (empty: tokens carry none, services check none)
 : "${MAILOO_JWT_AUDIENCE:=}"
@@ -57,10 +60,10 @@ service_port() {
 
 service_db() {
   case "$1" in
-    integration-service) echo mailoo_integration ;;
-    market-service) echo mailoo_market ;;
-    offer-generator-service) echo mailoo_offer ;;
-    mail-dispatch-service) echo mailoo_dispatch ;;
+    integration-service) echo "mailoo_integration$MAILOO_DB_SUFFIX" ;;
+    market-service) echo "mailoo_market$MAILOO_DB_SUFFIX" ;;
+    offer-generator-service) echo "mailoo_offer$MAILOO_DB_SUFFIX" ;;
+    mail-dispatch-service) echo "mailoo_dispatch$MAILOO_DB_SUFFIX" ;;
     *) die "unknown service: $1" ;;
   esac
 }
