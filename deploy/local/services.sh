@@ -3,10 +3,56 @@
 
 service_jar() { echo "$MAILOO_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 
-# The build's AppCDS archive of the service's classes (quarkus.package.jar.appcds.enabled): about a third off the
-# start-up (docs/benchmarks.md, Start-up). Built by ./mailoo up's build; a jar packaged without it (./mailoo test)
-# leaves no archive newer than the jar, and the service then starts without one.
+# The JVM the services run on. A JDK 25+ has the AOT cache (JEP 483/514/515), which halves a service's start-up
+# (docs/benchmarks.md, Start-up). Default: `java` on the PATH, or, when that is older than 25, the newest JDK 25+
+# installed under /usr/lib/jvm (Debian's and Temurin's packages) if there is one. MAILOO_SERVICE_JAVA=/path/to/java
+# chooses one.
+: "${MAILOO_SERVICE_JAVA:=}"
+: "${MAILOO_AOT:=true}"
 : "${MAILOO_APPCDS:=true}"
+java_feature_version() { # java_feature_version JAVA: 17, 21, 25, ...
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
+}
+# call it outside $(...) once (start_service, build_if_needed do) so that the choice is made once per command
+resolve_service_java() {
+  [[ -n "$MAILOO_SERVICE_JAVA" && -n "${MAILOO_SERVICE_JAVA_VERSION:-}" ]] && return 0
+  if [[ -z "$MAILOO_SERVICE_JAVA" ]]; then
+    MAILOO_SERVICE_JAVA=java
+    local candidate v best=0
+    v=$(java_feature_version java)
+    if (( ${v:-0} < 25 )); then
+      for candidate in /usr/lib/jvm/*/bin/java; do
+        [[ -x "$candidate" ]] || continue
+        v=$(java_feature_version "$candidate")
+        if (( ${v:-0} >= 25 && ${v:-0} > best )); then best=$v; MAILOO_SERVICE_JAVA=$candidate; fi
+      done
+    fi
+  fi
+  MAILOO_SERVICE_JAVA_VERSION=$(java_feature_version "$MAILOO_SERVICE_JAVA")
+}
+service_java() { resolve_service_java; echo "$MAILOO_SERVICE_JAVA"; }
+service_java_version() {
+  [[ -n "${MAILOO_SERVICE_JAVA_VERSION:-}" ]] || MAILOO_SERVICE_JAVA_VERSION=$(java_feature_version "$(service_java)")
+  echo "${MAILOO_SERVICE_JAVA_VERSION:-0}"
+}
+# true when the services start from an AOT cache (JDK 25+ and MAILOO_AOT=true); AppCDS (MAILOO_APPCDS) otherwise
+service_uses_aot() {
+  [[ "$MAILOO_AOT" == true ]] || return 1
+  (( $(service_java_version) >= 25 ))
+}
+
+# An AOT cache is valid for one jar, one JVM and one set of JVM options: the stamp beside it records the last two, and
+# a cache older than the jar or with another stamp is made again by a training run (train_aot_caches).
+service_aot_stamp() { echo "$(service_java) $(service_java_opts "$1")"; }
+service_aot_cache() {
+  local dir; dir=$(dirname "$(service_jar "$1")")
+  [[ -f "$dir/app.aot" && "$dir/app.aot" -nt "$dir/quarkus-run.jar" && -f "$dir/app.aot.stamp" ]] \
+    && [[ "$(cat "$dir/app.aot.stamp")" == "$(service_aot_stamp "$1")" ]] && echo "$dir/app.aot"
+  return 0
+}
+# The build's AppCDS archive of the service's classes (quarkus.package.jar.appcds.enabled) for a JVM older than 25:
+# about a third off the start-up. A jar packaged without it (./mailoo test) leaves no archive newer than the jar, and
+# the service then starts without one.
 service_cds_archive() {
   local dir; dir=$(dirname "$(service_jar "$1")")
   [[ -f "$dir/app-cds.jsa" && "$dir/app-cds.jsa" -nt "$dir/quarkus-run.jar" ]] && echo "$dir/app-cds.jsa"
@@ -56,10 +102,14 @@ build_if_needed() {
     ok "service jars are up to date"
     return 0
   fi
-  log "building (./mvnw -B -q -DskipTests package, AppCDS $MAILOO_APPCDS) because:"
+  resolve_service_java
+  # the build's AppCDS archive is made by the build's JVM: of no use to a JDK 25+ (which takes the AOT cache instead)
+  local appcds=$MAILOO_APPCDS
+  service_uses_aot && appcds=false
+  log "building (./mvnw -B -q -DskipTests package, AppCDS $appcds) because:"
   printf '%s' "$reasons" >&2
   local t0; t0=$(now_ms)
-  (cd "$MAILOO_ROOT" && mvn_cmd -B -q -DskipTests package -Dquarkus.package.jar.appcds.enabled="$MAILOO_APPCDS") \
+  (cd "$MAILOO_ROOT" && mvn_cmd -B -q -DskipTests package -Dquarkus.package.jar.appcds.enabled="$appcds") \
     || die "build failed"
   for svc in "${MAILOO_SERVICES[@]}"; do
     [[ -f "$(service_jar "$svc")" ]] || die "build finished but $(service_jar "$svc") is missing"
@@ -94,8 +144,10 @@ service_java_opts() {
   if [[ "$1" == mail-dispatch-service ]]; then echo "$MAILOO_DISPATCH_JAVA_OPTS"; else echo "$MAILOO_SERVICE_JAVA_OPTS"; fi
 }
 
-start_service() {
+start_service() { # start_service NAME [JVM OPTIONS...]
   local svc=$1 port db logfile jar
+  shift
+  resolve_service_java
   port=$(service_port "$svc")
   db=$(service_db "$svc")
   logfile="$MAILOO_LOG_DIR/$svc.log"
@@ -137,12 +189,18 @@ start_service() {
       "GLOBAL_MAIL_FROM=${GLOBAL_MAIL_FROM:-platform@mailoo.local}"
     )
   fi
-  # an AppCDS archive records the class path as the build ran it (relative), so the JVM starts in the jar's folder
-  local -a cds=()
-  [[ -n "$(service_cds_archive "$svc")" ]] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
+  # AOT cache and AppCDS archive record the class path as the build ran it (relative): the JVM starts in the jar's folder
+  local -a cache=("$@")
+  if ((${#cache[@]} == 0)); then
+    if service_uses_aot; then
+      [[ -n "$(service_aot_cache "$svc")" ]] && cache=(-XX:AOTCache=app.aot)
+    elif [[ -n "$(service_cds_archive "$svc")" ]]; then
+      cache=(-XX:SharedArchiveFile=app-cds.jsa)
+    fi
+  fi
   # shellcheck disable=SC2086
   start_component "$svc" "$logfile" env --chdir="$(dirname "$jar")" "${envs[@]}" \
-    java $(service_java_opts "$svc") "${cds[@]}" -Dmailoo.component="$svc" -jar quarkus-run.jar
+    "$(service_java)" $(service_java_opts "$svc") "${cache[@]}" -Dmailoo.component="$svc" -jar quarkus-run.jar
   ok "$svc starting (pid $(component_pid "$svc"), log ${logfile#"$MAILOO_ROOT/"})"
 }
 
@@ -153,8 +211,37 @@ wait_service_healthy() {
   ok "$svc is UP on http://127.0.0.1:$port"
 }
 
+# Training run for the AOT cache of each service that has none valid: started with -XX:AOTCacheOutput, stopped once
+# healthy; the JVM writes app.aot as it exits. Only after a build or a change of JVM or options.
+train_aot_caches() {
+  resolve_service_java
+  service_uses_aot || return 0
+  local svc t0 dir
+  local -a todo=()
+  for svc in "${MAILOO_SERVICES[@]}"; do
+    [[ -z "$(service_aot_cache "$svc")" ]] && ! is_running "$svc" && todo+=("$svc")
+  done
+  ((${#todo[@]})) || return 0
+  t0=$(now_ms)
+  log "AOT cache training run ($(service_java)): ${todo[*]}"
+  for svc in "${todo[@]}"; do
+    dir=$(dirname "$(service_jar "$svc")")
+    rm -f "$dir/app.aot" "$dir/app.aot.stamp"
+    start_service "$svc" -XX:AOTCacheOutput=app.aot
+  done
+  for svc in "${todo[@]}"; do wait_service_healthy "$svc"; done
+  # writing the cache at exit takes seconds on a busy machine: no SIGKILL after the usual 20 s
+  MAILOO_STOP_TIMEOUT=180 stop_components "${todo[@]}"
+  for svc in "${todo[@]}"; do
+    dir=$(dirname "$(service_jar "$svc")")
+    if [[ -f "$dir/app.aot" ]]; then service_aot_stamp "$svc" >"$dir/app.aot.stamp"; else warn "$svc: no AOT cache written"; fi
+  done
+  ok "AOT caches written in $(( ($(now_ms) - t0) / 1000 )) s"
+}
+
 start_services() {
   local svc t0
+  train_aot_caches
   t0=$(now_ms)
   # start all, then wait: the JVMs boot in parallel
   for svc in "${MAILOO_SERVICES[@]}"; do start_service "$svc"; done
