@@ -60,9 +60,10 @@ public final class LinkTokens {
             throw new RefusedException(Refusal.INVALID);
         }
         byte[] key = keys.byId(parts[3]);
-        byte[] given = decode(parts[4]);
         String body = token.substring(0, token.lastIndexOf('.'));
-        if (key == null || given == null || !MessageDigest.isEqual(mac(key, body), given)) {
+        // compared as text, so that every character counts (base64 leaves low bits of the last one unused)
+        if (key == null || !MessageDigest.isEqual(B64.encode(mac(key, body)),
+                parts[4].getBytes(StandardCharsets.US_ASCII))) {
             throw new RefusedException(Refusal.INVALID);
         }
         // signed by us from here on: the fields are ours, but still of the purpose this route serves?
