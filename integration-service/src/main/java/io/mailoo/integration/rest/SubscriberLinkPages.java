@@ -48,8 +48,7 @@ final class SubscriberLinkPages {
                 + "</style></head>\n<body><h1>" + Escapes.html(title) + "</h1>\n" + body + "\n</body></html>\n";
         return Response.status(status).type("text/html; charset=utf-8").entity(html)
                 .header("Content-Security-Policy", CSP).header("Referrer-Policy", "no-referrer")
-                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
-                .header("X-Frame-Options", "DENY").build();
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").build();
     }
 
     private static String sha256(String text) {
