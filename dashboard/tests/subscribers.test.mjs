@@ -70,7 +70,7 @@ test('double opt-in switch, waiting for confirmation, then unsubscribed with the
     await must(201, api(null, 'POST', `/api/v1/public/forms/${integ.publicKey}/subscriptions`, { email: reader, name: 'Rea' }));
     await section.getByRole('button', { name: 'Refresh' }).click();
     const row = section.locator('tr').filter({ hasText: reader });
-    await row.locator('[data-testid=subscription-state][data-status=PENDING_CONFIRMATION]').waitFor();
+    await row.locator('[data-testid=subscription-state][data-state=PENDING_CONFIRMATION]').waitFor();
     await row.getByText('after the confirmation').waitFor();
     await row.locator('[data-status=SENT]').waitFor({ timeout: 30_000 }); // the confirmation mail, polled on screen
     await page.screenshot({ path: shot('subscriber-pending'), fullPage: true });
@@ -89,7 +89,7 @@ test('double opt-in switch, waiting for confirmation, then unsubscribed with the
     assert.equal((await res.json()).status, 'UNSUBSCRIBED');
 
     await section.getByRole('button', { name: 'Refresh' }).click();
-    await row.locator('[data-testid=subscription-state][data-status=UNSUBSCRIBED]').waitFor();
+    await row.locator('[data-testid=subscription-state][data-state=UNSUBSCRIBED]').waitFor();
     await row.locator('[data-status=SKIPPED_UNSUBSCRIBED]').getByText('Skipped: unsubscribed').waitFor();
     await page.screenshot({ path: shot('subscriber-unsubscribed'), fullPage: true });
   } finally {

@@ -10,28 +10,31 @@ interface Subscriber {
   id: string;
   email: string;
   name: string | null;
-  status: string;
-  confirmBy: string | null;
-  confirmedAt: string | null;
-  unsubscribedAt: string | null;
-  confirmationStatus: string | null;
-  confirmationErrorCode: string | null;
+  /** absent from servers before the subscriber lifecycle: every subscriber was subscribed */
+  status?: string;
+  confirmBy?: string | null;
+  confirmedAt?: string | null;
+  unsubscribedAt?: string | null;
+  confirmationStatus?: string | null;
+  confirmationErrorCode?: string | null;
   welcomeStatus: string;
   welcomeErrorCode: string | null;
   createdAt: string;
 }
 
+/** data-state, not data-status: the row's data-status badges are its mails */
 function stateCell(s: Subscriber): Child {
-  const t = subscriptionStateText(s.status);
+  const state = s.status ?? 'SUBSCRIBED';
+  const t = subscriptionStateText(state);
   const when =
-    s.status === 'PENDING_CONFIRMATION' && s.confirmBy
+    state === 'PENDING_CONFIRMATION' && s.confirmBy
       ? ` · until ${formatTime(s.confirmBy)}`
-      : s.status === 'UNSUBSCRIBED' && s.unsubscribedAt
+      : state === 'UNSUBSCRIBED' && s.unsubscribedAt
         ? ` · ${formatTime(s.unsubscribedAt)}`
         : '';
   return h(
     'span',
-    { class: `badge badge-${s.status.toLowerCase()}`, 'data-testid': 'subscription-state', 'data-status': s.status, title: t.why },
+    { class: `badge badge-${state.toLowerCase()}`, 'data-testid': 'subscription-state', 'data-state': state, title: t.why },
     t.label,
     when,
   );
@@ -44,7 +47,7 @@ function welcomeCell(s: Subscriber): Child {
 }
 
 function stillMoving(s: Subscriber): boolean {
-  return !FINAL.has(s.welcomeStatus) || (s.confirmationStatus !== null && !FINAL.has(s.confirmationStatus));
+  return !FINAL.has(s.welcomeStatus) || (s.confirmationStatus != null && !FINAL.has(s.confirmationStatus));
 }
 
 /** the owner's switch; members see the setting */
