@@ -111,6 +111,10 @@ const CODES: Record<string, Explanation> = {
     sentence: 'The template uses something other than the documented placeholders.',
     check: 'Use only {name}, {email} and {fields.<id>}; write \\{ for a literal brace.',
   },
+  SUBSCRIPTION_LINK_KEY_MISSING: {
+    sentence: 'The confirmation mail was not sent: Mailoo has no key to sign its link.',
+    check: 'An operator must set SUBSCRIPTION_LINK_KEY (or MAIL_SMTP_ENCRYPTION_KEY) on integration-service.',
+  },
   TEMPLATE_RENDER_FAILED: { sentence: 'The welcome template could not be rendered for this subscriber.' },
   TEMPLATE_OUTPUT_TOO_LARGE: { sentence: 'The rendered welcome mail was too large to send.' },
   LIMIT_INVALID: { sentence: 'The list was asked for with an invalid limit.' },

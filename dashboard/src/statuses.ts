@@ -19,6 +19,10 @@ const STATUSES: Record<string, StatusText> = {
     label: 'Skipped: too many mails to this address',
     why: 'Mail that the public can trigger is capped per recipient address and hour, so that a public form cannot flood anyone’s inbox; this one was not sent.',
   },
+  SKIPPED_UNSUBSCRIBED: {
+    label: 'Skipped: unsubscribed',
+    why: 'The subscriber unsubscribed before this mail was due, so it was not sent.',
+  },
   /** dispatch log only (MailStatus): a mail view shows it as FAILED with the reason */
   REJECTED: { label: 'Rejected' },
 };
@@ -28,4 +32,18 @@ export const FINAL = new Set(Object.keys(STATUSES).filter((s) => s !== 'QUEUED' 
 
 export function statusText(status: string): StatusText {
   return STATUSES[status] ?? { label: status };
+}
+
+// Where a subscriber of a FORM integration stands (not a mail state): double opt-in, subscribed, unsubscribed.
+const SUBSCRIPTION_STATES: Record<string, StatusText> = {
+  PENDING_CONFIRMATION: {
+    label: 'Waiting for confirmation',
+    why: 'Double opt-in: the subscriber has not yet opened the link in the confirmation mail; without it they are removed when the confirmation window ends.',
+  },
+  SUBSCRIBED: { label: 'Subscribed' },
+  UNSUBSCRIBED: { label: 'Unsubscribed', why: 'The subscriber left with the unsubscribe link of a mail; they get no further campaign mail.' },
+};
+
+export function subscriptionStateText(state: string): StatusText {
+  return SUBSCRIPTION_STATES[state] ?? { label: state };
 }

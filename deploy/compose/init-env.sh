@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Creates deploy/compose/mailoo.env (one random MAIL_SMTP_ENCRYPTION_KEY shared by every service) and the dev JWT
+# Creates deploy/compose/mailoo.env (one random MAIL_SMTP_ENCRYPTION_KEY shared by every service),
+# subscription-links.env (integration-service's key for the links of subscriber mail) and the dev JWT
 # key pair in deploy/compose/keys/ (sign tokens with keys/jwt-private.pem, e.g. MAILOO_STATE_DIR-independent:
 # `openssl` + the claims described in README.md, or copy ../../.mailoo/keys/ here to reuse ./mailoo token).
 set -euo pipefail
@@ -8,6 +9,11 @@ if [[ ! -s mailoo.env ]]; then
   umask 077
   { echo "MAIL_SMTP_ENCRYPTION_KEY=$(openssl rand -base64 32)"; echo "MAIL_SMTP_ENCRYPTION_PREVIOUS_KEYS="; } >mailoo.env
   echo "created mailoo.env"
+fi
+if [[ ! -s subscription-links.env ]]; then
+  umask 077
+  { echo "SUBSCRIPTION_LINK_KEY=$(openssl rand -base64 32)"; echo "SUBSCRIPTION_LINK_PREVIOUS_KEYS="; } >subscription-links.env
+  echo "created subscription-links.env"
 fi
 mkdir -p keys
 if [[ ! -s keys/jwt-public.pem ]]; then

@@ -179,6 +179,11 @@ start_service() { # start_service NAME [JVM OPTIONS...]
     "MALLOC_ARENA_MAX=$MAILOO_MALLOC_ARENA_MAX"
   )
   # MAIL_SMTP_ENCRYPTION_PREVIOUS_KEYS, MAIL_SMTP_ALLOWED_PORTS, DISPATCH_* etc. pass through from the environment.
+  # links in subscriber mail (confirm, unsubscribe) point at this stack's gateway; SUBSCRIPTION_LINK_KEY passes
+  # through if set, otherwise integration-service derives the link key from MAIL_SMTP_ENCRYPTION_KEY
+  if [[ "$svc" == integration-service ]]; then
+    envs+=("PUBLIC_BASE_URL=${PUBLIC_BASE_URL:-http://$MAILOO_GATEWAY_HOST:$MAILOO_GATEWAY_PORT}")
+  fi
   if [[ "$svc" == mail-dispatch-service ]]; then
     envs+=(
       "GLOBAL_SMTP_HOST=${GLOBAL_SMTP_HOST:-127.0.0.1}"

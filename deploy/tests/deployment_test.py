@@ -381,7 +381,9 @@ def main():
         check(str(env.get("HTTP_PORT")) == str(SERVICES[svc]), f"compose: {svc} HTTP_PORT is {env.get('HTTP_PORT')}")
         hc = compose["services"][svc].get("healthcheck") or {}
         check("/q/health" in json.dumps(hc.get("test", "")), f"compose: {svc} has no /q/health health check")
-    key_files = {tuple(cenv[s][2]) for s in SERVICES if "MAIL_SMTP_ENCRYPTION_KEY" in required[s] and s in cenv}
+    # the env file(s) that hold the key, per service (a service may read further env files of its own)
+    key_files = {tuple(f for f in cenv[s][2] if "MAIL_SMTP_ENCRYPTION_KEY" in env_file_keys(os.path.join(cdir, f)))
+                 for s in SERVICES if "MAIL_SMTP_ENCRYPTION_KEY" in required[s] and s in cenv}
     check(len(key_files) == 1, f"compose: MAIL_SMTP_ENCRYPTION_KEY comes from different env files: {key_files}")
     for s in SERVICES:
         check("MAIL_SMTP_ENCRYPTION_KEY" not in (cenv.get(s, (set(), {}, []))[1]),

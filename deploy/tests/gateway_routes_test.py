@@ -57,6 +57,12 @@ DESIGN_ROUTES = [
     ("GET", f"/api/v1/projects/{P}/integrations/{I}/messages/msg-1/replies", "integration-service"),
     ("POST", f"/api/v1/projects/{P}/integrations/{I}/campaigns", "integration-service"),
     ("GET", f"/api/v1/projects/{P}/integrations/{I}/subscribers", "integration-service"),
+    # issue 16: subscription settings (owner) and the public links of subscriber mail
+    ("PUT", f"/api/v1/projects/{P}/integrations/{I}/subscription-settings", "integration-service"),
+    ("GET", "/api/v1/public/subscriptions/unsubscribe/u.tok.0.kid.mac", "integration-service"),
+    ("POST", "/api/v1/public/subscriptions/unsubscribe/u.tok.0.kid.mac", "integration-service"),
+    ("GET", "/api/v1/public/subscriptions/confirm/c.tok.1.kid.mac", "integration-service"),
+    ("POST", "/api/v1/public/subscriptions/confirm/c.tok.1.kid.mac", "integration-service"),
     ("POST", f"/api/v1/projects/{P}/integrations/{I}/market/products", "market-service"),
     ("GET", f"/api/v1/projects/{P}/integrations/{I}/market/products", "market-service"),
     ("POST", f"/api/v1/projects/{P}/integrations/{I}/market/api-keys", "market-service"),
@@ -169,8 +175,11 @@ def client(n):
 
 def public_rate_limit(port, check):
     """A burst from one client on each public route: 1 + PUBLIC_BURST pass, the rest get the gateway's 429."""
-    for path in (f"/api/v1/public/forms/{K}/submissions", f"/api/v1/public/offer-generators/{G}/submissions"):
-        who = {"X-Forwarded-For": "203.0.113.7"} if "forms" in path else {"X-Forwarded-For": "203.0.113.8"}
+    clients = {f"/api/v1/public/forms/{K}/submissions": "203.0.113.7",
+               f"/api/v1/public/offer-generators/{G}/submissions": "203.0.113.8",
+               "/api/v1/public/subscriptions/unsubscribe/u.tok.0.kid.mac": "203.0.113.9"}
+    for path, address in clients.items():
+        who = {"X-Forwarded-For": address}
         answers = [request(port, "POST", path, body=b"{}", headers=who) for _ in range(PUBLIC_BURST + 5)]
         statuses = [a[0] for a in answers]
         check(statuses[:PUBLIC_BURST + 1] == [200] * (PUBLIC_BURST + 1),
@@ -320,6 +329,16 @@ def main():
             time.sleep(0.2)
             log = open(os.path.join(state, "logs", "access.log")).read()
         check("very-secret-token-value-42" not in log, "the access log contains the Authorization value")
+        link_token = "u.AbCdEfLinkToken42.0.1234abcd.MacMacMac"
+        status, _, data = request(port, "POST", f"/api/v1/public/subscriptions/unsubscribe/{link_token}",
+                                  body=b"List-Unsubscribe=One-Click", headers={"X-Request-Id": "req-link-1"})
+        check(status == 200 and json.loads(data)["path"].endswith(link_token), "the link's token reaches the service")
+        deadline = time.time() + 5
+        while "req-link-1" not in log and time.time() < deadline:
+            time.sleep(0.2)
+            log = open(os.path.join(state, "logs", "access.log")).read()
+        check("AbCdEfLinkToken42" not in log, "the access log contains a subscriber link's token")
+        check("/api/v1/public/subscriptions/unsubscribe/(token)" in log, "the access log lacks the link's route")
         check("req-abc-123" in log, "the access log lacks the request id")
         print("request id / access log checked")
 

@@ -6,10 +6,11 @@ import { currentRender } from '../router';
 import { smtpPanel, type SmtpBody, type SmtpView, type TestOutcome } from '../smtpPanel';
 import { FINAL, listSection, loadFailed, loadProject, loading, page, poll, routeNotServed } from './common';
 import { campaignsSection } from './campaigns';
+import { subscribersSection } from './subscribers';
 import { apiKeysSection, catalogSection } from './market';
 import { TYPE_LABEL, type Integration } from './project';
 
-type IntegrationFull = Integration & { config: { outboundMail: SmtpView | null } };
+type IntegrationFull = Integration & { config: { outboundMail: SmtpView | null; subscriptions?: { doubleOptIn: boolean } | null } };
 
 interface InboundMessage {
   id: string;
@@ -26,15 +27,6 @@ interface Reply {
   errorCode: string | null;
   recipient: string;
   subject: string;
-  createdAt: string;
-}
-
-interface Subscriber {
-  id: string;
-  email: string;
-  name: string | null;
-  welcomeStatus: string;
-  welcomeErrorCode: string | null;
   createdAt: string;
 }
 
@@ -95,7 +87,9 @@ export async function integrationView(main: HTMLElement, params: Record<string, 
   );
 
   if (can.takesSubmissions) sections.push(messagesSection(base, active));
-  if (can.takesSubscriptions) sections.push(subscribersSection(base, active), campaignsSection(base, owner));
+  if (can.takesSubscriptions) {
+    sections.push(subscribersSection(base, active, owner, integ.config?.subscriptions?.doubleOptIn ?? false), campaignsSection(base, owner));
+  }
   if (integ.type === 'MARKET') {
     sections.push(ordersSection(base, active), catalogSection(base, owner));
     if (owner) sections.push(apiKeysSection(base));
@@ -259,27 +253,6 @@ function messageCard(base: string, m: InboundMessage, active: () => boolean): HT
     formSlot,
     repliesEl,
   );
-}
-
-// ------------------------------------------------------------------------------------------------ subscribers
-function subscribersSection(base: string, active: () => boolean): HTMLElement {
-  return listSection<Subscriber>({
-    id: 'subscribers',
-    title: 'Subscribers',
-    intro:
-      'Welcome mail: “None” without an active campaign, “Skipped: no SMTP configured” when no outbound email was set up, “Skipped: too many mails to this address” when that address already got as many welcome mails this hour as are allowed.',
-    path: `${base}/subscribers`,
-    empty: 'No subscribers yet.',
-    active,
-    render: (subs) => ({
-      content: table(
-        ['Email', 'Name', 'Welcome mail', 'Subscribed'],
-        subs.map((s) => [s.email, s.name ?? '', badge(s.welcomeStatus, s.welcomeErrorCode), formatTime(s.createdAt)]),
-        'Subscribers',
-      ),
-      pending: subs.some((s) => !FINAL.has(s.welcomeStatus)),
-    }),
-  });
 }
 
 // ------------------------------------------------------------------------------------------------ market orders

@@ -9,6 +9,10 @@ if [[ ! -s smtp-encryption.env ]]; then
   printf 'MAIL_SMTP_ENCRYPTION_KEY=%s\nMAIL_SMTP_ENCRYPTION_PREVIOUS_KEYS=\n' "$(openssl rand -base64 32)" >smtp-encryption.env
   echo "created smtp-encryption.env (back it up: losing it makes every stored SMTP password unreadable)"
 fi
+if [[ ! -s subscription-links.env ]]; then
+  printf 'SUBSCRIPTION_LINK_KEY=%s\nSUBSCRIPTION_LINK_PREVIOUS_KEYS=\n' "$(openssl rand -base64 32)" >subscription-links.env
+  echo "created subscription-links.env (regenerating it makes the links in mail already sent stop working)"
+fi
 for f in db-*.env.example global-smtp.env.example; do
   [[ -s ${f%.example} ]] || { cp "$f" "${f%.example}"; echo "created ${f%.example}: fill it in"; }
 done

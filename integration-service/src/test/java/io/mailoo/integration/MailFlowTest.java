@@ -169,13 +169,14 @@ class MailFlowTest {
         String project = owner.project("Welcome");
         Map<String, String> form = owner.integration(project, "FORM", "Newsletter");
         owner.saveOutboundMail(project, form.get("id"), neighbour.settings()).then().statusCode(200);
-        owner.post(campaigns(project, form.get("id")), Map.of("name", "Welcome", "trigger", "ON_EVENT",
+        owner.post(Api.campaigns(project, form.get("id")), Map.of("name", "Welcome", "trigger", "ON_EVENT",
                 "event", "SUBSCRIBER_CREATED", "subject", "Welcome, {name}!",
                 "bodyTemplate", "<p>Hello {name}, thanks for joining ({fields.plan}).</p>", "active", true))
                 .then().statusCode(201);
 
         given().contentType("application/json").body(Map.of("email", "ann@example.test", "name", "Ann <b>",
-                "fields", Map.of("plan", "gold"))).post(subscriptions(form.get("publicKey"))).then().statusCode(201);
+                "fields", Map.of("plan", "gold"))).post(Api.subscriptions(form.get("publicKey"))).then()
+                .statusCode(201);
 
         await().atMost(MAIL_TIMEOUT).until(() -> neighbour.received().stream().anyMatch(this::toAnn));
         MimeMessage mail = neighbour.received().stream().filter(this::toAnn).findFirst().orElseThrow();
@@ -183,7 +184,7 @@ class MailFlowTest {
         String body = GreenMailUtil.getBody(mail);
         assertTrue(body.contains("Hello Ann &lt;b&gt;, thanks for joining (gold)."), body);
         assertFalse(body.contains("Ann <b>"), "the name is escaped in HTML");
-        await().atMost(MAIL_TIMEOUT).untilAsserted(() -> owner.get(subscribers(project, form.get("id"))).then()
+        await().atMost(MAIL_TIMEOUT).untilAsserted(() -> owner.get(Api.subscribers(project, form.get("id"))).then()
                 .body("[0].email", equalTo("ann@example.test")).body("[0].welcomeStatus", equalTo("SENT")));
     }
 
@@ -193,20 +194,20 @@ class MailFlowTest {
         String project = owner.project("Sandboxed welcome");
         Map<String, String> form = owner.integration(project, "FORM", "Newsletter");
         owner.saveOutboundMail(project, form.get("id"), neighbour.settings()).then().statusCode(200);
-        owner.post(campaigns(project, form.get("id")), Map.of("name", "Leak", "trigger", "ON_EVENT",
+        owner.post(Api.campaigns(project, form.get("id")), Map.of("name", "Leak", "trigger", "ON_EVENT",
                 "event", "SUBSCRIBER_CREATED", "subject", "k={config:['mailoo.crypto.key']}",
                 "bodyTemplate", "{config:MAIL_SMTP_ENCRYPTION_KEY} {config:['quarkus.datasource.password']}"))
                 .then().statusCode(422).body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.field", org.hamcrest.Matchers.contains("subject", "bodyTemplate"))
                 .body("errors.code", org.hamcrest.Matchers.everyItem(equalTo("TEMPLATE_INVALID")));
-        owner.post(campaigns(project, form.get("id")), Map.of("name", "Welcome", "trigger", "ON_EVENT",
+        owner.post(Api.campaigns(project, form.get("id")), Map.of("name", "Welcome", "trigger", "ON_EVENT",
                 "event", "SUBSCRIBER_CREATED", "subject", "Welcome {fields.nick} \\{team\\}",
                 "bodyTemplate", "<p>{name} ({email}) chose {fields.plan}{fields.absent}. \\{config:x\\}</p>"))
                 .then().statusCode(201);
 
         given().contentType("application/json").body(Map.of("email", "dora@example.test", "name", "Dora",
                 "fields", Map.of("plan", "<gold>", "nick", "Dora\r\nBcc: x")))
-                .post(subscriptions(form.get("publicKey"))).then().statusCode(201);
+                .post(Api.subscriptions(form.get("publicKey"))).then().statusCode(201);
 
         await().atMost(MAIL_TIMEOUT).until(() -> neighbour.received().stream()
                 .anyMatch(m -> to(m, "dora@example.test")));
@@ -232,7 +233,7 @@ class MailFlowTest {
         String project = owner.project("Repeat");
         Map<String, String> form = owner.integration(project, "FORM", "Newsletter");
         owner.saveOutboundMail(project, form.get("id"), neighbour.settings()).then().statusCode(200);
-        owner.post(campaigns(project, form.get("id")), Map.of("name", "Welcome", "trigger", "ON_EVENT",
+        owner.post(Api.campaigns(project, form.get("id")), Map.of("name", "Welcome", "trigger", "ON_EVENT",
                 "event", "SUBSCRIBER_CREATED", "subject", "Hi {name}", "bodyTemplate", "<p>Hi {name}</p>"))
                 .then().statusCode(201);
 
@@ -243,7 +244,7 @@ class MailFlowTest {
             String name = "Eve " + i;
             posts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> given()
                     .contentType("application/json").body(Map.of("email", email, "name", name))
-                    .post(subscriptions(form.get("publicKey"))).then().statusCode(201).extract().path("id")));
+                    .post(Api.subscriptions(form.get("publicKey"))).then().statusCode(201).extract().path("id")));
         }
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (var post : posts) {
@@ -251,15 +252,15 @@ class MailFlowTest {
         }
         assertEquals(1, ids.size(), "one subscriber: " + ids);
         String id = ids.iterator().next();
-        String storedName = owner.get(subscribers(project, form.get("id"))).then().body("size()", equalTo(1))
+        String storedName = owner.get(Api.subscribers(project, form.get("id"))).then().body("size()", equalTo(1))
                 .extract().path("[0].name");
 
         given().contentType("application/json").body(Map.of("email", "eve@example.test", "name", "Mallory"))
-                .post(subscriptions(form.get("publicKey"))).then().statusCode(201).body("id", equalTo(id));
-        owner.get(subscribers(project, form.get("id"))).then().body("size()", equalTo(1))
+                .post(Api.subscriptions(form.get("publicKey"))).then().statusCode(201).body("id", equalTo(id));
+        owner.get(Api.subscribers(project, form.get("id"))).then().body("size()", equalTo(1))
                 .body("[0].name", equalTo(storedName));
 
-        await().atMost(MAIL_TIMEOUT).untilAsserted(() -> owner.get(subscribers(project, form.get("id"))).then()
+        await().atMost(MAIL_TIMEOUT).untilAsserted(() -> owner.get(Api.subscribers(project, form.get("id"))).then()
                 .body("[0].welcomeStatus", equalTo("SENT")));
         assertEquals(1, neighbour.received().stream().filter(m -> to(m, "eve@example.test")).count(),
                 "one welcome for the address");
@@ -275,12 +276,12 @@ class MailFlowTest {
         for (int i = 0; i < 4; i++) {
             Map<String, String> form = owner.integration(project, "FORM", "Form " + i);
             owner.saveOutboundMail(project, form.get("id"), neighbour.settings()).then().statusCode(200);
-            owner.post(campaigns(project, form.get("id")), Map.of("name", "Welcome", "trigger", "ON_EVENT",
+            owner.post(Api.campaigns(project, form.get("id")), Map.of("name", "Welcome", "trigger", "ON_EVENT",
                     "event", "SUBSCRIBER_CREATED", "subject", "Hi", "bodyTemplate", "<p>Hi</p>"))
                     .then().statusCode(201);
             given().contentType("application/json").body(Map.of("email", "Fred@example.test"))
-                    .post(subscriptions(form.get("publicKey"))).then().statusCode(201);
-            states.add(owner.get(subscribers(project, form.get("id"))).then().extract().path("[0].welcomeStatus"));
+                    .post(Api.subscriptions(form.get("publicKey"))).then().statusCode(201);
+            states.add(owner.get(Api.subscribers(project, form.get("id"))).then().extract().path("[0].welcomeStatus"));
         }
         assertEquals(List.of("QUEUED", "QUEUED", "QUEUED", "SKIPPED_RATE_LIMITED"),
                 states.stream().map(s -> s.equals("SENT") || s.equals("DEFERRED") ? "QUEUED" : s).toList());
@@ -296,13 +297,13 @@ class MailFlowTest {
         String project = owner.project("Large");
         Map<String, String> form = owner.integration(project, "FORM", "Newsletter");
         owner.saveOutboundMail(project, form.get("id"), neighbour.settings()).then().statusCode(200);
-        owner.post(campaigns(project, form.get("id")), Map.of("name", "Welcome", "trigger", "ON_EVENT",
+        owner.post(Api.campaigns(project, form.get("id")), Map.of("name", "Welcome", "trigger", "ON_EVENT",
                 "event", "SUBSCRIBER_CREATED", "subject", "Hi", "bodyTemplate", "{fields.a}".repeat(9_000)))
                 .then().statusCode(201);
         given().contentType("application/json").body(Map.of("email", "gus@example.test",
-                "fields", Map.of("a", "x".repeat(9_000)))).post(subscriptions(form.get("publicKey"))).then()
+                "fields", Map.of("a", "x".repeat(9_000)))).post(Api.subscriptions(form.get("publicKey"))).then()
                 .statusCode(201);
-        owner.get(subscribers(project, form.get("id"))).then().body("[0].welcomeStatus", equalTo("FAILED"))
+        owner.get(Api.subscribers(project, form.get("id"))).then().body("[0].welcomeStatus", equalTo("FAILED"))
                 .body("[0].welcomeErrorCode", equalTo("TEMPLATE_OUTPUT_TOO_LARGE"));
         assertEquals(List.of("0"), Database.column("select count(*) from outbox_event where topic = ? and "
                 + "message_key = ?", Topics.MAIL_REQUESTS, "integration:" + form.get("id")), "nothing queued");
@@ -313,16 +314,16 @@ class MailFlowTest {
         Api owner = Api.as("owner-skip");
         String project = owner.project("Skip");
         Map<String, String> form = owner.integration(project, "FORM", "Newsletter");
-        owner.post(campaigns(project, form.get("id")), Map.of("name", "Welcome", "trigger", "ON_EVENT",
+        owner.post(Api.campaigns(project, form.get("id")), Map.of("name", "Welcome", "trigger", "ON_EVENT",
                 "event", "SUBSCRIBER_CREATED", "subject", "Welcome", "bodyTemplate", "<p>Hi {name}</p>"))
                 .then().statusCode(201);
         long outboxBefore = Long.parseLong(Database.column("select count(*) from outbox_event where topic = ?",
                 Topics.MAIL_REQUESTS).get(0));
 
         given().contentType("application/json").body(Map.of("email", "bob@example.test", "name", "Bob"))
-                .post(subscriptions(form.get("publicKey"))).then().statusCode(201);
+                .post(Api.subscriptions(form.get("publicKey"))).then().statusCode(201);
 
-        owner.get(subscribers(project, form.get("id"))).then()
+        owner.get(Api.subscribers(project, form.get("id"))).then()
                 .body("[0].welcomeStatus", equalTo("NOT_CONFIGURED"));
         assertEquals(outboxBefore, Long.parseLong(Database.column(
                 "select count(*) from outbox_event where topic = ?", Topics.MAIL_REQUESTS).get(0)),
@@ -334,8 +335,8 @@ class MailFlowTest {
 
         Map<String, String> noCampaign = owner.integration(project, "FORM", "Plain");
         given().contentType("application/json").body(Map.of("email", "carl@example.test"))
-                .post(subscriptions(noCampaign.get("publicKey"))).then().statusCode(201);
-        owner.get(subscribers(project, noCampaign.get("id"))).then().body("[0].welcomeStatus", equalTo("NONE"));
+                .post(Api.subscriptions(noCampaign.get("publicKey"))).then().statusCode(201);
+        owner.get(Api.subscribers(project, noCampaign.get("id"))).then().body("[0].welcomeStatus", equalTo("NONE"));
     }
 
     @Test
@@ -359,9 +360,9 @@ class MailFlowTest {
                 .post(submissions(hook.get("publicKey"))).then().statusCode(422)
                 .body("code", equalTo("SUBMISSIONS_NOT_SUPPORTED"));
         given().contentType("application/json").body(Map.of("email", "x@example.test"))
-                .post(subscriptions(contact.get("publicKey"))).then().statusCode(422)
+                .post(Api.subscriptions(contact.get("publicKey"))).then().statusCode(422)
                 .body("code", equalTo("SUBSCRIPTIONS_NOT_SUPPORTED"));
-        owner.post(campaigns(project, contact.get("id")), Map.of("name", "W", "trigger", "ON_EVENT",
+        owner.post(Api.campaigns(project, contact.get("id")), Map.of("name", "W", "trigger", "ON_EVENT",
                 "event", "SUBSCRIBER_CREATED", "subject", "W", "bodyTemplate", "x")).then().statusCode(422)
                 .body("code", equalTo("CAMPAIGNS_NOT_SUPPORTED"));
 
@@ -389,13 +390,13 @@ class MailFlowTest {
         Api owner = Api.as("owner-template");
         String project = owner.project("Templates");
         Map<String, String> form = owner.integration(project, "FORM", "Form");
-        owner.post(campaigns(project, form.get("id")), Map.of("name", "W", "trigger", "ON_EVENT",
+        owner.post(Api.campaigns(project, form.get("id")), Map.of("name", "W", "trigger", "ON_EVENT",
                 "event", "SUBSCRIBER_CREATED", "subject", "Hi", "bodyTemplate", "{#if name}unclosed"))
                 .then().statusCode(422).body("errors.code", org.hamcrest.Matchers.hasItem("TEMPLATE_INVALID"));
-        owner.post(campaigns(project, form.get("id")), Map.of("name", "W", "trigger", "ON_SCHEDULE",
+        owner.post(Api.campaigns(project, form.get("id")), Map.of("name", "W", "trigger", "ON_SCHEDULE",
                 "event", "SUBSCRIBER_CREATED", "subject", "Hi", "bodyTemplate", "ok"))
                 .then().statusCode(422).body("code", equalTo("CAMPAIGN_TRIGGER_INVALID"));
-        Api.as("stranger-template").post(campaigns(project, form.get("id")), Map.of("name", "W")).then()
+        Api.as("stranger-template").post(Api.campaigns(project, form.get("id")), Map.of("name", "W")).then()
                 .statusCode(404);
     }
 
@@ -431,19 +432,8 @@ class MailFlowTest {
         return "/api/v1/public/forms/" + publicKey + "/submissions";
     }
 
-    private static String subscriptions(String publicKey) {
-        return "/api/v1/public/forms/" + publicKey + "/subscriptions";
-    }
-
     private static String replies(String project, String integration, String message) {
         return Api.integration(project, integration) + "/messages/" + message + "/replies";
     }
 
-    private static String campaigns(String project, String integration) {
-        return Api.integration(project, integration) + "/campaigns";
-    }
-
-    private static String subscribers(String project, String integration) {
-        return Api.integration(project, integration) + "/subscribers";
-    }
 }

@@ -42,6 +42,10 @@ public class Integration extends PanacheEntityBase {
     @Column(name = "mail_profile_version")
     public long mailProfileVersion;
 
+    /** FORM: a subscription is confirmed by a link in a mail before it counts (and before the welcome). */
+    @Column(name = "double_opt_in", nullable = false)
+    public boolean doubleOptIn;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

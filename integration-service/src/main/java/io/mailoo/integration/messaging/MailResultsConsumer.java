@@ -23,10 +23,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Follows mailoo.mail-results.v1 for this service's mail (source.service = integration-service): replies and welcome
- * mails take the dispatch status. A PROFILE_SUSPENDED result for an integration's profile marks its outboundMail
- * suspended whoever sent the mail (market-service's order confirmations use the same profile). Everything else of
- * other services is skipped by its header, undecoded; SMTP tests are ignored.
+ * Follows mailoo.mail-results.v1 for this service's mail (source.service = integration-service): replies, welcome
+ * and confirmation mails take the dispatch status. A PROFILE_SUSPENDED result for an integration's profile marks its
+ * outboundMail suspended whoever sent the mail (market-service's order confirmations use the same profile).
+ * Everything else of other services is skipped by its header, undecoded; SMTP tests are ignored.
  */
 @ApplicationScoped
 public class MailResultsConsumer {
@@ -62,6 +62,8 @@ public class MailResultsConsumer {
                     .invoke(reply -> apply(reply, result)).replaceWithVoid();
             case MailRequests.WELCOME -> Subscriber.<Subscriber>find("welcomeMessageId", result.messageId())
                     .firstResult().invoke(subscriber -> apply(subscriber, result)).replaceWithVoid();
+            case MailRequests.CONFIRMATION -> Subscriber.<Subscriber>find("confirmationMessageId", result.messageId())
+                    .firstResult().invoke(subscriber -> applyToConfirmation(subscriber, result)).replaceWithVoid();
             default -> Uni.createFrom().voidItem();
         };
     }
@@ -71,6 +73,13 @@ public class MailResultsConsumer {
             reply.status = MailState.of(result.status()).name();
             reply.errorCode = MailState.errorCode(result);
             reply.updatedAt = Instant.now();
+        }
+    }
+
+    private static void applyToConfirmation(Subscriber subscriber, MailDispatchResult result) {
+        if (subscriber != null && MailState.mayChange(subscriber.confirmationStatus)) {
+            subscriber.confirmationStatus = MailState.of(result.status()).name();
+            subscriber.confirmationErrorCode = MailState.errorCode(result);
         }
     }
 

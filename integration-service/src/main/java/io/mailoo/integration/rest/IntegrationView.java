@@ -14,8 +14,12 @@ import io.mailoo.support.smtpprofile.SmtpProfileView;
 public record IntegrationView(String id, String projectUid, String type, String name, String publicKey,
         boolean active, Capabilities capabilities, Config config, Instant createdAt) {
 
-    /** The integration's settings. */
-    public record Config(SmtpProfileView outboundMail) {
+    /** The integration's settings; {@code subscriptions} only for types that take subscriptions (FORM). */
+    public record Config(SmtpProfileView outboundMail, Subscriptions subscriptions) {
+    }
+
+    /** doubleOptIn: a subscription counts (and is welcomed) only once confirmed by a link in a mail. */
+    public record Subscriptions(boolean doubleOptIn) {
     }
 
     /** sendsMail: has outboundMail; takesSubmissions: public form posts; takesSubscriptions: subscribers, campaigns. */
@@ -30,7 +34,8 @@ public record IntegrationView(String id, String projectUid, String type, String 
         Integration i = details.integration();
         return new IntegrationView(i.id.toString(), i.projectId.toString(), i.type.name(), i.name, i.publicKey,
                 i.active, Capabilities.of(i.type), new Config(SmtpProfileView.of(
-                        details.outboundMail() == null ? null : details.outboundMail().smtp, i.mailProfileVersion)),
+                        details.outboundMail() == null ? null : details.outboundMail().smtp, i.mailProfileVersion),
+                        i.type.acceptsSubscriptions() ? new Subscriptions(i.doubleOptIn) : null),
                 i.createdAt);
     }
 }

@@ -2,6 +2,7 @@ package io.mailoo.integration.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.mailoo.contracts.events.MailPurpose;
@@ -16,6 +17,7 @@ public final class MailRequests {
     public static final String SERVICE = "integration-service";
     public static final String REPLY = "reply";
     public static final String WELCOME = "welcome";
+    public static final String CONFIRMATION = "subscription-confirmation";
 
     private MailRequests() {
     }
@@ -26,8 +28,14 @@ public final class MailRequests {
      */
     public static SendMailRequested forIntegration(UUID messageId, Integration integration, MailPurpose purpose,
             String entityType, String to, String subject, String text, String html) {
+        return forIntegration(messageId, integration, purpose, entityType, to, subject, text, html, Map.of());
+    }
+
+    /** As above, with extra headers (List-Unsubscribe of subscriber mail), which dispatch writes as they are. */
+    public static SendMailRequested forIntegration(UUID messageId, Integration integration, MailPurpose purpose,
+            String entityType, String to, String subject, String text, String html, Map<String, String> headers) {
         return new SendMailRequested(messageId, DomainEvents.profileRef(integration), integration.mailProfileVersion,
                 purpose, integration.projectId.toString(), new MailSource(SERVICE, entityType, messageId.toString()),
-                List.of(to), null, null, null, subject, text, html, null, null, Instant.now(), null);
+                List.of(to), null, null, null, subject, text, html, headers, null, Instant.now(), null);
     }
 }

@@ -16,6 +16,7 @@ import io.mailoo.integration.entity.InboundMessage;
 import io.mailoo.integration.entity.Integration;
 import io.mailoo.integration.entity.IntegrationType;
 import io.mailoo.integration.entity.Subscriber;
+import io.mailoo.integration.entity.SubscriptionStatus;
 import io.mailoo.support.http.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +41,12 @@ public class PublicFormService {
     @Inject
     SubscriberStore subscribers;
 
+    @Inject
+    ConfirmationMail confirmation;
+
+    @Inject
+    SubscriberLifecycle lifecycle;
+
     public Uni<InboundMessage> submit(String publicKey, String email, String name, String message,
             Map<String, Object> fields) {
         return admitted(publicKey, IntegrationType::acceptsSubmissions, "SUBMISSIONS_NOT_SUPPORTED",
@@ -60,8 +67,9 @@ public class PublicFormService {
     }
 
     /**
-     * The subscriber of (integration, lower-cased email): created with its welcome mail once; a repeat answers the
-     * same subscriber and sends nothing (the stored name stays).
+     * The subscriber of (integration, lower-cased email): created with its welcome mail (or, with double opt-in, its
+     * confirmation mail) once; a repeat answers the same subscriber and sends nothing (the stored name stays), also
+     * for one who unsubscribed.
      */
     public Uni<Subscriber> subscribe(String publicKey, String email, String name, Map<String, Object> fields) {
         return admitted(publicKey, IntegrationType::acceptsSubscriptions, "SUBSCRIPTIONS_NOT_SUPPORTED",
@@ -77,8 +85,8 @@ public class PublicFormService {
 
     /**
      * Two steps, so that only the subscription that really inserts counts against the recipient's cap (racing
-     * repeats must not use it up): the subscriber with what its welcome will be, then — outside any transaction —
-     * the cap, then the welcome itself in a second transaction.
+     * repeats must not use it up): the subscriber with what its first mail will be — the welcome, or with double
+     * opt-in the confirmation — then, outside any transaction, the cap, then that mail in a second transaction.
      */
     private Uni<Subscriber> create(UUID integrationId, String email, String name, Map<String, Object> fields,
             String fieldsJson) {
@@ -91,19 +99,35 @@ public class PublicFormService {
         subscriber.createdAt = Instant.now();
         boolean[] mailWouldGo = new boolean[1];
         return subscribers.insertOrExisting(subscriber, () -> Integration.<Integration>findById(integrationId)
-                .chain(integration -> welcome.wouldSend(integration).chain(send -> {
-                    mailWouldGo[0] = send;
-                    if (send) {
-                        subscriber.welcomeStatus = MailState.QUEUED.name(); // decided in the second step
-                        return Uni.createFrom().voidItem();
-                    }
-                    return welcome.onSubscriberCreated(integration, subscriber, fields, true);
-                })))
+                .chain(integration -> {
+                    lifecycle.start(integration, subscriber);
+                    boolean confirm = subscriber.status == SubscriptionStatus.PENDING_CONFIRMATION;
+                    return (confirm ? confirmation.wouldSend(integration) : welcome.wouldSend(integration))
+                            .chain(send -> {
+                                mailWouldGo[0] = send;
+                                if (send) { // decided in the second step
+                                    if (confirm) {
+                                        subscriber.confirmationStatus = MailState.QUEUED.name();
+                                    } else {
+                                        subscriber.welcomeStatus = MailState.QUEUED.name();
+                                    }
+                                    return Uni.createFrom().voidItem();
+                                }
+                                return firstMail(integration, subscriber, fields, true);
+                            });
+                }))
                 .chain(stored -> !stored.id.equals(subscriber.id) || !mailWouldGo[0] ? Uni.createFrom().item(stored)
                         : limits.publicMailTo(email).chain(withinCap -> Panache.withTransaction(
                                 () -> Subscriber.<Subscriber>findById(stored.id).call(s -> Integration
-                                        .<Integration>findById(integrationId).chain(integration -> welcome
-                                                .onSubscriberCreated(integration, s, fields, withinCap))))));
+                                        .<Integration>findById(integrationId).chain(integration ->
+                                                firstMail(integration, s, fields, withinCap))))));
+    }
+
+    private Uni<Void> firstMail(Integration integration, Subscriber subscriber, Map<String, Object> fields,
+            boolean withinCap) {
+        return subscriber.status == SubscriptionStatus.PENDING_CONFIRMATION
+                ? confirmation.onSubscribed(integration, subscriber, withinCap)
+                : welcome.onSubscriberCreated(integration, subscriber, fields, withinCap);
     }
 
     private static String validate(String email, String name, Map<String, Object> fields, InputRules rules) {

@@ -14,14 +14,18 @@ import io.mailoo.integration.entity.Campaign;
 import io.mailoo.integration.entity.Integration;
 import io.mailoo.integration.entity.OutboundMail;
 import io.mailoo.integration.entity.Subscriber;
+import io.mailoo.integration.entity.SubscriptionStatus;
 import io.mailoo.integration.messaging.DomainEvents;
+import io.mailoo.integration.service.links.SubscriptionLinks;
+import io.mailoo.integration.service.template.Escapes;
 import io.mailoo.integration.service.template.TemplateOutputTooLargeException;
 import io.mailoo.integration.service.template.TemplateSyntaxException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The SUBSCRIBER_CREATED campaign: queues the welcome mail through the integration's own profile, or records (and
- * logs) why none went: no campaign, no SMTP, the recipient's cap, or a template that does not render.
+ * The SUBSCRIBER_CREATED campaign: queues the welcome mail through the integration's own profile (with its
+ * List-Unsubscribe link), or records (and logs) why none went: no campaign, no SMTP, the recipient's cap, a
+ * template that does not render, or a subscriber who unsubscribed.
  */
 @ApplicationScoped
 public class WelcomeMail {
@@ -33,6 +37,9 @@ public class WelcomeMail {
 
     @Inject
     DomainEvents events;
+
+    @Inject
+    SubscriptionLinks links;
 
     /** Whether a new subscriber's welcome would be sent (an active campaign and outboundMail), cap aside. */
     public Uni<Boolean> wouldSend(Integration integration) {
@@ -48,6 +55,10 @@ public class WelcomeMail {
      */
     public Uni<Void> onSubscriberCreated(Integration integration, Subscriber subscriber, Map<String, Object> fields,
             boolean withinCap) {
+        if (subscriber.status == SubscriptionStatus.UNSUBSCRIBED) {
+            subscriber.welcomeStatus = MailState.SKIPPED_UNSUBSCRIBED.name(); // campaign mail never follows
+            return Uni.createFrom().voidItem();
+        }
         return campaign(integration)
                 .chain(campaign -> campaign == null ? none(subscriber)
                         : OutboundMail.<OutboundMail>findById(integration.id)
@@ -90,10 +101,16 @@ public class WelcomeMail {
                     subscriber.welcomeStatus = MailState.QUEUED.name();
                     return events.mailRequested(MailRequests.forIntegration(messageId, integration,
                             MailPurpose.WELCOME, MailRequests.WELCOME, subscriber.email, rendered.subject(), null,
-                            rendered.html()));
+                            rendered.html() + footer(subscriber), links.unsubscribeHeaders(subscriber.id)));
                 })
                 .onFailure(e -> e instanceof TemplateOutputTooLargeException || e instanceof TemplateSyntaxException)
                 .recoverWithUni(e -> failed(integration, subscriber, e));
+    }
+
+    /** The unsubscribe link in the body too, for readers whose mail program does not show List-Unsubscribe. */
+    private String footer(Subscriber subscriber) {
+        return !links.available() ? "" : "\n<p style=\"font-size:small\"><a href=\""
+                + Escapes.html(links.unsubscribeUrl(subscriber.id)) + "\">Unsubscribe</a></p>\n";
     }
 
     private static Uni<Void> failed(Integration integration, Subscriber subscriber, Throwable e) {

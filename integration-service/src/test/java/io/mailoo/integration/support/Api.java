@@ -88,6 +88,22 @@ public final class Api {
                 Map.of("outboundMail", outboundMail));
     }
 
+    public Response put(String path, Object body) {
+        return record(request().body(body).put(path));
+    }
+
+    public static String subscriptions(String publicKey) {
+        return "/api/v1/public/forms/" + publicKey + "/subscriptions";
+    }
+
+    public static String campaigns(String project, String integration) {
+        return integration(project, integration) + "/campaigns";
+    }
+
+    public static String subscribers(String project, String integration) {
+        return integration(project, integration) + "/subscribers";
+    }
+
     public static String integrations(String projectUid) {
         return "/api/v1/projects/" + projectUid + "/integrations";
     }

@@ -19,6 +19,7 @@ public final class StrictJson {
     public static final String FIELD_UNKNOWN = "FIELD_UNKNOWN";
     public static final String FIELD_NOT_TEXT = "FIELD_NOT_TEXT";
     public static final String FIELD_NOT_OBJECT = "FIELD_NOT_OBJECT";
+    public static final String FIELD_NOT_BOOLEAN = "FIELD_NOT_BOOLEAN";
 
     private StrictJson() {
     }
@@ -53,6 +54,16 @@ public final class StrictJson {
             return null;
         }
         return value.textValue();
+    }
+
+    /** The boolean {@code parent.field}; a FIELD_NOT_BOOLEAN error (and false) when absent, null or another type. */
+    public static boolean requiredBoolean(JsonNode parent, String field, List<FieldError> errors) {
+        JsonNode value = parent.get(field);
+        if (value == null || !value.isBoolean()) {
+            errors.add(new FieldError(field, FIELD_NOT_BOOLEAN, field + " must be true or false."));
+            return false;
+        }
+        return value.booleanValue();
     }
 
     public static FieldError notObject(String field) {

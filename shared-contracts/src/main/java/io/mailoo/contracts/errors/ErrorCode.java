@@ -68,6 +68,15 @@ public enum ErrorCode {
     SUBSCRIPTIONS_NOT_SUPPORTED(422, Audience.API, "This integration's type takes no subscriptions."),
     FIELDS_TOO_LARGE(422, Audience.FIELD, "A submission's custom fields are larger than allowed."),
 
+    // --- subscriber links (double opt-in confirmation, unsubscribe) ---
+    SUBSCRIPTION_LINK_INVALID(404, Audience.API,
+            "The confirmation or unsubscribe link was changed, cut short, signed with a retired key or is for something else."),
+    SUBSCRIPTION_LINK_EXPIRED(410, Audience.API, "The confirmation link is older than the confirmation window allows."),
+    SUBSCRIBER_UNSUBSCRIBED(409, Audience.API, "The subscriber unsubscribed, so the subscription cannot be confirmed."),
+    SUBSCRIPTION_LINK_KEY_MISSING(503, Audience.DASHBOARD,
+            "No key is configured to sign subscription links (also a confirmation mail's errorCode: FAILED)."),
+    FIELD_NOT_BOOLEAN(422, Audience.FIELD, "A field that must be true or false is missing or has another JSON type."),
+
     // --- replies and campaigns ---
     MESSAGE_NOT_FOUND(404, Audience.DASHBOARD, "The message does not exist on this integration."),
     BODY_REQUIRED(422, Audience.FIELD, "A reply has neither text nor html."),

@@ -11,6 +11,8 @@ public enum MailPurpose {
     OFFER_INTERNAL_NOTIFICATION,
     SMTP_TEST,
     PLATFORM_NOTIFICATION,
+    /** The double opt-in mail of a FORM subscription, through the integration's own profile. */
+    SUBSCRIPTION_CONFIRMATION,
     /** A purpose this consumer does not know (a newer producer); never sent by a producer. */
     @JsonEnumDefaultValue
     UNKNOWN

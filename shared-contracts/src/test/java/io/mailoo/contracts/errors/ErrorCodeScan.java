@@ -43,7 +43,7 @@ final class ErrorCodeScan {
             "AUTH", "LOGIN", "PLAIN", "RSET", "DATA", "ENHANCEDSTATUSCODES",
             "AES", "RSA",
             "GLOBAL_SMTP_SECURITY", "MAIL_SMTP_ALLOW_PRIVATE_HOSTS", "MAIL_SMTP_ENCRYPTION_KEY",
-            "MAIL_SMTP_ENCRYPTION_PREVIOUS_KEYS");
+            "MAIL_SMTP_ENCRYPTION_PREVIOUS_KEYS", "SUBSCRIPTION_LINK_KEY");
 
     private static final Pattern JAVA_LITERAL = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\"");
     private static final Pattern ISO_DURATION = Pattern.compile("PT\\d+[HMS]");
