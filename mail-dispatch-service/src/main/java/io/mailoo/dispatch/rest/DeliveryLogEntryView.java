@@ -1,0 +1,47 @@
+package io.mailoo.dispatch.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.mailoo.contracts.events.MailPurpose;
+import io.mailoo.contracts.events.MailSource;
+import io.mailoo.contracts.events.SmtpReply;
+import io.mailoo.contracts.events.SmtpStep;
+import io.mailoo.dispatch.domain.LogEntry;
+import io.mailoo.dispatch.domain.MessageRecord;
+
+/**
+ * One mail of a profile's delivery log for the project's members: purpose, recipients, current status with its
+ * reason, every attempt (oldest first), the next attempt, and what became of a cancel. Never a body or a secret.
+ */
+public record DeliveryLogEntryView(UUID messageId, MailPurpose purpose, MailSource source, List<String> recipients,
+        String status, String errorCode, String errorMessage, SmtpReply smtp, SmtpStep smtpStep, int attempt,
+        Instant nextAttemptAt, Instant expiresAt, Instant createdAt, Instant updatedAt, CancelView cancel,
+        List<DeliveryAttemptView> attempts) {
+
+    /**
+     * A cancel the owner asked for: CANCELLED (honoured before the send), PENDING (the process holding the mail has
+     * not answered yet) or TOO_LATE (the mail had already been handed to its server; its status says how that went).
+     */
+    public record CancelView(Instant requestedAt, String outcome) {
+    }
+
+    static DeliveryLogEntryView of(LogEntry entry) {
+        MessageRecord m = entry.message();
+        return new DeliveryLogEntryView(m.messageId(), m.purpose(), m.source(), entry.recipients(), m.status(),
+                m.errorCode(), DeliveryAttemptView.sentence(m.errorCode()), m.smtp(), m.smtpStep(), m.attempt(),
+                m.nextAttemptAt(), m.expiresAt(), m.createdAt(), m.updatedAt(), cancel(entry),
+                entry.attempts().stream().map(DeliveryAttemptView::of).toList());
+    }
+
+    private static CancelView cancel(LogEntry entry) {
+        if (entry.cancelRequestedAt() == null) {
+            return null;
+        }
+        String status = entry.message().status();
+        String outcome = "CANCELLED".equals(status) ? "CANCELLED"
+                : "QUEUED".equals(status) || "DEFERRED".equals(status) ? "PENDING" : "TOO_LATE";
+        return new CancelView(entry.cancelRequestedAt(), outcome);
+    }
+}
