@@ -19,6 +19,7 @@ const STATUSES: Record<string, StatusText> = {
     label: 'Skipped: too many mails to this address',
     why: 'Mail that the public can trigger is capped per recipient address and hour, so that a public form cannot flood anyone’s inbox; this one was not sent.',
   },
+  CANCELLED: { label: 'Cancelled', why: 'The project’s owner cancelled it in the delivery log before it was sent.' },
   /** dispatch log only (MailStatus): a mail view shows it as FAILED with the reason */
   REJECTED: { label: 'Rejected' },
 };
