@@ -244,7 +244,15 @@ def jaxrs_paths():
 
 
 def instantiate(template):
-    return re.sub(r"\{([A-Za-z0-9_]+)(:[^}]*)?\}", lambda m: "x-" + m.group(1), template)
+    # a parameter whose regex is literal alternatives ({kind: integrations|offer-generators}) takes the first (the
+    # route table above covers the others)
+    return re.sub(r"\{([A-Za-z0-9_]+)(:[^}]*)?\}", lambda m: literal(m.group(2)) or "x-" + m.group(1), template)
+
+
+def literal(regex):
+    """The first alternative of a parameter regex made of literal words only, else None."""
+    words = (regex or ":").lstrip(":").strip().split("|")
+    return words[0] if all(re.fullmatch(r"[A-Za-z0-9_-]+", w) for w in words) else None
 
 
 def main():

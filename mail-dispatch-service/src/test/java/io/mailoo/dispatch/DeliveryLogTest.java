@@ -1,7 +1,6 @@
 package io.mailoo.dispatch;
 
 import static io.mailoo.dispatch.support.Profiles.newRef;
-import static io.mailoo.dispatch.support.Profiles.profile;
 import static io.mailoo.dispatch.support.Profiles.request;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -22,11 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.mailoo.contracts.events.MailDispatchResult;
-import io.mailoo.contracts.events.MailProfileChanged;
 import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.contracts.events.SendMailRequested;
-import io.mailoo.contracts.events.SmtpSecurity;
 import io.mailoo.contracts.ids.TimeOrderedIds;
 import io.mailoo.dispatch.support.DeliveryLogClient;
 import io.mailoo.dispatch.support.DispatchTestResources;
@@ -63,10 +60,6 @@ class DeliveryLogTest {
         results.close();
     }
 
-    private static MailProfileChanged profileOn(ScriptedSmtpServer server, String ref, long version) {
-        return profile(ref, version, server.port(), SmtpSecurity.NONE, null, null, "hello@shop.test", "Shop", null);
-    }
-
     private static ScriptedSmtpServer server() throws Exception {
         return new ScriptedSmtpServer(n -> "250 2.1.5 OK", n -> "250 2.0.0 Ok: queued as Q" + n);
     }
@@ -82,7 +75,7 @@ class DeliveryLogTest {
         try (ScriptedSmtpServer server = server()) {
             DeliveryLogClient project = new DeliveryLogClient(results.kafka(), "shop");
             String ref = newRef();
-            project.owns(profileOn(server, ref, 1));
+            project.owns(server, ref, 1, "hello@shop.test");
             project.visible(ref);
             server.script(".", DEFER);
             SendMailRequested welcome = project.send(request(ref, 1, MailPurpose.WELCOME, "alice@customer.test",
@@ -156,7 +149,7 @@ class DeliveryLogTest {
         try (ScriptedSmtpServer server = server()) {
             DeliveryLogClient project = new DeliveryLogClient(results.kafka(), "cancel");
             String ref = newRef();
-            project.owns(profileOn(server, ref, 1));
+            project.owns(server, ref, 1, "hello@shop.test");
             project.visible(ref);
             server.script(".", DEFER);
             SendMailRequested mail = project.send(request(ref, 1, MailPurpose.INBOUND_REPLY, "carol@customer.test",
@@ -189,7 +182,7 @@ class DeliveryLogTest {
         try (ScriptedSmtpServer server = server()) {
             DeliveryLogClient project = new DeliveryLogClient(results.kafka(), "held");
             String ref = newRef();
-            project.owns(profileOn(server, ref, 1));
+            project.owns(server, ref, 1, "hello@shop.test");
             project.visible(ref);
             // it names profile version 2, which is not here yet: the lane holds it (leased, QUEUED) for the grace
             SendMailRequested mail = project.send(request(ref, 2, MailPurpose.WELCOME, "dave@customer.test",
@@ -206,7 +199,7 @@ class DeliveryLogTest {
             assertEquals("CANCELLED", entry.get("status"));
             assertEquals("CANCELLED", ((Map<?, ?>) entry.get("cancel")).get("outcome"));
 
-            project.owns(profileOn(server, ref, 2));
+            project.owns(server, ref, 2, "hello@shop.test");
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> server.accepted().isEmpty());
         }
     }
@@ -218,8 +211,8 @@ class DeliveryLogTest {
             DeliveryLogClient other = new DeliveryLogClient(results.kafka(), "stranger");
             String ref = newRef();
             String otherRef = newRef();
-            project.owns(profileOn(server, ref, 1));
-            other.owns(profileOn(server, otherRef, 1));
+            project.owns(server, ref, 1, "hello@shop.test");
+            other.owns(server, otherRef, 1, "hello@shop.test");
             project.visible(ref);
             other.visible(otherRef);
             SendMailRequested mail = project.send(request(ref, 1, MailPurpose.WELCOME, "erin@customer.test", "Hi"));

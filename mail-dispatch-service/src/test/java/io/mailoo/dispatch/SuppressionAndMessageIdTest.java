@@ -1,7 +1,6 @@
 package io.mailoo.dispatch;
 
 import static io.mailoo.dispatch.support.Profiles.newRef;
-import static io.mailoo.dispatch.support.Profiles.profile;
 import static io.mailoo.dispatch.support.Profiles.request;
 import static io.mailoo.dispatch.support.Profiles.withSubject;
 import static io.restassured.RestAssured.given;
@@ -28,11 +27,9 @@ import org.junit.jupiter.api.Test;
 import com.icegreen.greenmail.util.GreenMail;
 
 import io.mailoo.contracts.events.MailDispatchResult;
-import io.mailoo.contracts.events.MailProfileChanged;
 import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.contracts.events.SendMailRequested;
-import io.mailoo.contracts.events.SmtpSecurity;
 import io.mailoo.contracts.events.SmtpStep;
 import io.mailoo.dispatch.support.DeliveryLogClient;
 import io.mailoo.dispatch.support.DispatchTestResources;
@@ -75,10 +72,6 @@ class SuppressionAndMessageIdTest {
         platform.purgeEmailFromAllMailboxes();
     }
 
-    private static MailProfileChanged profileOn(ScriptedSmtpServer server, String ref, String from) {
-        return profile(ref, 1, server.port(), SmtpSecurity.NONE, null, null, from, "Shop", null);
-    }
-
     @Test
     void aRecipientRefusedPermanentlyIsSuppressedAndGetsNoConnectionUntilTheOwnerLiftsIt() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(n -> "250 2.1.5 OK", n -> "250 2.0.0 Ok: queued")) {
@@ -86,7 +79,7 @@ class SuppressionAndMessageIdTest {
             DeliveryLogClient project = new DeliveryLogClient(results.kafka(), "bounces");
             DeliveryLogClient other = new DeliveryLogClient(results.kafka(), "outsider");
             String ref = newRef();
-            project.owns(profileOn(server, ref, "hello@shop.test"));
+            project.owns(server, ref, 1, "hello@shop.test");
             project.visible(ref);
             String suppressions = project.log(ref) + "/suppressions";
 
@@ -157,7 +150,7 @@ class SuppressionAndMessageIdTest {
     /** A profile of the other project, so its owner's requests reach dispatch's project check. */
     private static String newRefVisibleFor(DeliveryLogClient other, ScriptedSmtpServer server) {
         String ref = newRef();
-        other.owns(profileOn(server, ref, "other@shop.test"));
+        other.owns(server, ref, 1, "other@shop.test");
         return ref;
     }
 
@@ -167,7 +160,7 @@ class SuppressionAndMessageIdTest {
                 n -> n == 1 ? "451 4.7.1 Greylisted, come back later" : "250 2.0.0 Ok: queued")) {
             DeliveryLogClient project = new DeliveryLogClient(results.kafka(), "ids");
             String ref = newRef();
-            project.owns(profileOn(server, ref, "hello@Shop-Ids.TEST"));
+            project.owns(server, ref, 1, "hello@Shop-Ids.TEST");
             SendMailRequested mail = project.send(request(ref, 1, MailPurpose.WELCOME, "fred@customer.test", "Hi"));
             MailDispatchResult sent = results.awaitFinal(mail.messageId());
             assertEquals(MailStatus.SENT, sent.status());
