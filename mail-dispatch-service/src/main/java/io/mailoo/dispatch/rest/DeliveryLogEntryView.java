@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.MailSource;
+import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.contracts.events.SmtpReply;
 import io.mailoo.contracts.events.SmtpStep;
 import io.mailoo.dispatch.domain.LogEntry;
@@ -20,11 +21,18 @@ public record DeliveryLogEntryView(UUID messageId, MailPurpose purpose, MailSour
         Instant nextAttemptAt, Instant expiresAt, Instant createdAt, Instant updatedAt, CancelView cancel,
         List<DeliveryAttemptView> attempts) {
 
-    /**
-     * A cancel the owner asked for: CANCELLED (honoured before the send), PENDING (the process holding the mail has
-     * not answered yet) or TOO_LATE (the mail had already been handed to its server; its status says how that went).
-     */
-    public record CancelView(Instant requestedAt, String outcome) {
+    /** What became of a cancel the owner asked for. */
+    public enum CancelOutcome {
+        /** honoured before the send */
+        CANCELLED,
+        /** the process holding the mail has not answered yet */
+        PENDING,
+        /** the mail had already been handed to its server; its status says how that went */
+        TOO_LATE
+    }
+
+    /** A cancel the owner asked for, and what became of it. */
+    public record CancelView(Instant requestedAt, CancelOutcome outcome) {
     }
 
     static DeliveryLogEntryView of(LogEntry entry) {
@@ -40,8 +48,8 @@ public record DeliveryLogEntryView(UUID messageId, MailPurpose purpose, MailSour
             return null;
         }
         String status = entry.message().status();
-        String outcome = "CANCELLED".equals(status) ? "CANCELLED"
-                : "QUEUED".equals(status) || "DEFERRED".equals(status) ? "PENDING" : "TOO_LATE";
+        CancelOutcome outcome = MailStatus.CANCELLED.name().equals(status) ? CancelOutcome.CANCELLED
+                : entry.message().isFinal() ? CancelOutcome.TOO_LATE : CancelOutcome.PENDING;
         return new CancelView(entry.cancelRequestedAt(), outcome);
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.dispatch.domain.LogEntry;
 import io.mailoo.dispatch.domain.LogFilter;
 import io.mailoo.dispatch.repository.DeliveryLogRepository;
@@ -84,7 +85,7 @@ public class DeliveryLog {
                         throw new ProblemException(409, "MAIL_NOT_CANCELLABLE", "The mail is "
                                 + found.message().status() + "; only a queued or deferred mail can be cancelled.");
                     }
-                    if ("CANCELLED".equals(status)) {
+                    if (MailStatus.CANCELLED.name().equals(status)) {
                         return entry(scope, messageId).invoke(cancelled -> recorder.publishStored(cancelled.message(),
                                 () -> unpublished.acknowledged(messageId, at)))
                                 .map(cancelled -> new CancelOutcome(cancelled, false));
