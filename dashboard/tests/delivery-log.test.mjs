@@ -143,3 +143,78 @@ test('delivery log: a deferred reply retried now is sent, another cancelled neve
   if (Date.now() - Date.parse(project.createdAt) > 40_000) assert.equal(r.status, 404, 'past the grace: not found');
   assert.equal((await api(null, 'GET', `${base}/delivery/messages`)).status, 401);
 });
+
+test('delivery log on an offer generator: its offer mail live, and the owner lifts a suppressed address', async () => {
+  const gen = await eventually(async () => {
+    const r = await api(owner.token, 'POST', `/api/v1/projects/${project.projectUid}/offer-generators`, {
+      name: unique('logged-offers'),
+      currency: 'EUR',
+      basePriceMinor: 1000,
+      wizard: { steps: [{ id: 's', title: 'S', fields: [{ id: 'n', label: 'Note', type: 'TEXT', required: false }] }] },
+    });
+    return r.status === 201 ? r.json : null;
+  }, { what: 'offer-generator-service to know the project' });
+  await must(200, api(owner.token, 'PUT', `/api/v1/projects/${project.projectUid}/offer-generators/${gen.id}/mail-settings`, { smtp: catcherSmtp() }));
+  const customer = `${unique('offer-customer')}@example.test`;
+  await must(201, api(null, 'POST', `/api/v1/public/offer-generators/${gen.id}/submissions`, { answers: { n: 'hi' }, customer: { email: customer, name: 'Olga' } }));
+
+  // a local catcher never refuses a recipient, so the list is played in the browser (the refusal itself is
+  // SuppressionAndMessageIdTest's, against a real server): one entry until the page sends the DELETE
+  const suppressed = `Gone.${RUN}@example.test`.toLowerCase();
+  const deletes = [];
+  const s = await openAs(browser, owner, `/projects/${project.projectUid}/offer-generators/${gen.id}`);
+  try {
+    const { page } = s;
+    await page.route(`**/offer-generators/${gen.id}/delivery/suppressions**`, (route) => {
+      const req = route.request();
+      if (req.method() === 'DELETE') {
+        deletes.push(new URL(req.url()).pathname);
+        return route.fulfill({ status: 204 });
+      }
+      const list = deletes.length ? [] : [{
+        address: suppressed,
+        messageId: '0190c1d2-0000-7000-8000-000000000001',
+        smtp: { code: 550, enhancedCode: '5.1.1', message: 'User unknown' },
+        suppressedAt: new Date().toISOString(),
+        expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      }];
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(list) });
+    });
+    const log = page.locator('#delivery-log');
+    const row = log.locator('tr').filter({ hasText: customer });
+    await row.locator('[data-testid=delivery-log-status][data-status=SENT]').waitFor({ timeout: 60_000 });
+    assert.match(await row.textContent(), /OFFER_DELIVERY/);
+    assert.equal(await row.locator('[data-action]').count(), 0, 'a sent mail has nothing to retry or cancel');
+
+    const suppressions = page.locator('#suppressions');
+    await suppressions.getByRole('button', { name: 'Refresh' }).click();
+    await suppressions.locator('[data-testid=suppressed-address]').filter({ hasText: suppressed }).waitFor();
+    assert.match(await suppressions.textContent(), /550 5\.1\.1 User unknown/);
+    await suppressions.getByRole('button', { name: 'Lift' }).click();
+    await suppressions.getByRole('status').filter({ hasText: 'gets mail again' }).waitFor();
+    await suppressions.getByText('No address is suppressed.').waitFor();
+    assert.deepEqual(deletes, [`/api/v1/projects/${project.projectUid}/offer-generators/${gen.id}/delivery/suppressions/${encodeURIComponent(suppressed)}`]);
+    await page.screenshot({ path: shot('delivery-log-offer'), fullPage: true });
+  } finally {
+    await s.close();
+  }
+  // a member reads the list (one entry again, played the same way) but has no Lift
+  const m = await openAs(browser, member, `/projects/${project.projectUid}/offer-generators/${gen.id}`);
+  try {
+    deletes.length = 0;
+    await m.page.route(`**/offer-generators/${gen.id}/delivery/suppressions**`, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify([{ address: suppressed, messageId: null, smtp: null, suppressedAt: new Date().toISOString(), expiresAt: new Date().toISOString() }]),
+      }),
+    );
+    await m.page.locator('#delivery-log tr').filter({ hasText: customer }).locator('[data-testid=delivery-log-status][data-status=SENT]').waitFor();
+    const list = m.page.locator('#suppressions');
+    await list.getByRole('button', { name: 'Refresh' }).click();
+    await list.locator('[data-testid=suppressed-address]').filter({ hasText: suppressed }).waitFor();
+    assert.equal(await list.locator('[data-action=lift]').count(), 0, 'members do not lift');
+  } finally {
+    await m.close();
+  }
+});
