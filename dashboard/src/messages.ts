@@ -149,6 +149,25 @@ const CODES: Record<string, Explanation> = {
     check: 'Ask an operator to update the mail dispatch service, then send it again.',
   },
   PURPOSE_NOT_ALLOWED: { sentence: 'The mail was refused: this kind of mail may not use these settings (a bug: please report it).' },
+  // the delivery log (mail-dispatch-service)
+  PURPOSE_INVALID: { sentence: 'This kind-of-mail filter is not one Mailoo knows.' },
+  RECIPIENT_FILTER_INVALID: { sentence: 'The recipient filter is too long or contains control characters.' },
+  CURSOR_INVALID: { sentence: 'This page of the delivery log cannot be found any more.', check: 'Apply the filter again to start from the newest mail.' },
+  MAIL_NOT_FOUND: { sentence: 'This mail does not exist in this delivery log.' },
+  MAIL_NOT_DEFERRED: {
+    sentence: 'Only a deferred mail (one waiting for its next attempt) can be retried now.',
+    check: 'The log shows what became of it meanwhile.',
+  },
+  MAIL_NOT_CANCELLABLE: {
+    sentence: 'This mail can no longer be cancelled: it was already sent, failed or cancelled.',
+    check: 'The log shows what became of it.',
+  },
+  SUPPRESSION_NOT_FOUND: { sentence: 'This address is not on the suppression list (any more).' },
+  RECIPIENT_SUPPRESSED: {
+    sentence: 'Not sent: the recipient’s server refused an earlier mail permanently, so the address is suppressed.',
+    check: 'If the address works again, lift it from the suppression list below the delivery log.',
+  },
+  CANCELLED_BY_OWNER: { sentence: 'The project’s owner cancelled this mail before it was sent.' },
 };
 
 export function explainCode(code: string | null | undefined): Explanation | null {

@@ -23,6 +23,7 @@ const STATUSES: Record<string, StatusText> = {
     label: 'Skipped: unsubscribed',
     why: 'The subscriber unsubscribed before this mail was due, so it was not sent.',
   },
+  CANCELLED: { label: 'Cancelled', why: 'The project’s owner cancelled it in the delivery log before it was sent.' },
   /** dispatch log only (MailStatus): a mail view shows it as FAILED with the reason */
   REJECTED: { label: 'Rejected' },
 };

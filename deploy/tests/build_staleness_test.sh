@@ -36,7 +36,7 @@ done
 check "built, nothing changed" fresh integration-service
 touch "$MAILOO_ROOT/service-support/src/main/java/Some.java"
 check "service-support source changed" stale integration-service
-check "dispatch does not use service-support" fresh mail-dispatch-service
+check "service-support source changed (dispatch: its projection of projects)" stale mail-dispatch-service
 touch -d '2 hours ago' "$MAILOO_ROOT/service-support/src/main/java/Some.java"
 touch "$MAILOO_ROOT/test-support/pom.xml"
 check "test-support pom changed" stale integration-service

@@ -78,6 +78,20 @@ DESIGN_ROUTES = [
     ("GET", "/api/v1/dispatch/messages?profileRef=integration:int-1&status=FAILED&since=2026-01-01T00:00:00Z",
      "mail-dispatch-service"),
     ("GET", "/api/v1/dispatch/profiles/integration:int-1", "mail-dispatch-service"),
+    # the owners' delivery log (docs/dispatch.md): under an integration or an offer generator, yet dispatch's
+    ("GET", f"/api/v1/projects/{P}/integrations/{I}/delivery/messages?status=DEFERRED&limit=10",
+     "mail-dispatch-service"),
+    ("GET", f"/api/v1/projects/{P}/integrations/{I}/delivery/messages/msg-1", "mail-dispatch-service"),
+    ("POST", f"/api/v1/projects/{P}/integrations/{I}/delivery/messages/msg-1/retry", "mail-dispatch-service"),
+    ("POST", f"/api/v1/projects/{P}/integrations/{I}/delivery/messages/msg-1/cancel", "mail-dispatch-service"),
+    ("GET", f"/api/v1/projects/{P}/integrations/{I}/delivery/suppressions", "mail-dispatch-service"),
+    ("DELETE", f"/api/v1/projects/{P}/integrations/{I}/delivery/suppressions/a@b.test", "mail-dispatch-service"),
+    ("GET", f"/api/v1/projects/{P}/offer-generators/{G}/delivery/messages", "mail-dispatch-service"),
+    ("POST", f"/api/v1/projects/{P}/offer-generators/{G}/delivery/messages/msg-1/cancel", "mail-dispatch-service"),
+    ("GET", f"/api/v1/projects/{P}/offer-generators/{G}/delivery/suppressions", "mail-dispatch-service"),
+    # look-alikes stay with their own services
+    ("GET", f"/api/v1/projects/{P}/integrations/{I}/deliveryx", "integration-service"),
+    ("GET", f"/api/v1/projects/{P}/offer-generators/{G}/submissions/delivery", "offer-generator-service"),
 ]
 
 
@@ -239,7 +253,15 @@ def jaxrs_paths():
 
 
 def instantiate(template):
-    return re.sub(r"\{([A-Za-z0-9_]+)(:[^}]*)?\}", lambda m: "x-" + m.group(1), template)
+    # a parameter whose regex is literal alternatives ({kind: integrations|offer-generators}) takes the first (the
+    # route table above covers the others)
+    return re.sub(r"\{([A-Za-z0-9_]+)(:[^}]*)?\}", lambda m: literal(m.group(2)) or "x-" + m.group(1), template)
+
+
+def literal(regex):
+    """The first alternative of a parameter regex made of literal words only, else None."""
+    words = (regex or ":").lstrip(":").strip().split("|")
+    return words[0] if all(re.fullmatch(r"[A-Za-z0-9_-]+", w) for w in words) else None
 
 
 def main():

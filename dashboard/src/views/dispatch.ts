@@ -19,7 +19,7 @@ interface DispatchMessage {
   nextAttemptAt: string | null;
 }
 
-const STATUSES = ['', 'QUEUED', 'DEFERRED', 'SENT', 'FAILED', 'NOT_CONFIGURED', 'REJECTED'];
+const STATUSES = ['', 'QUEUED', 'DEFERRED', 'SENT', 'FAILED', 'NOT_CONFIGURED', 'REJECTED', 'CANCELLED'];
 
 /** an ISO instant as the value of a datetime-local input (local time, minutes) */
 function toLocalInput(iso: string | null): string {

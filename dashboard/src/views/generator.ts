@@ -5,6 +5,7 @@ import { type Form, problemBanner } from '../form';
 import { currentRender } from '../router';
 import { smtpPanel, type SmtpBody, type SmtpView, type TestOutcome } from '../smtpPanel';
 import { FINAL, listSection, loadFailed, loadProject, loading, page } from './common';
+import { deliveryLogSection } from './deliveryLog';
 import type { Generator } from './project';
 
 interface MailSettings {
@@ -141,5 +142,6 @@ export async function generatorView(main: HTMLElement, params: Record<string, st
       panel,
     ),
     submissions,
+    deliveryLogSection(base, owner, active),
   );
 }

@@ -7,6 +7,7 @@ import { smtpPanel, type SmtpBody, type SmtpView, type TestOutcome } from '../sm
 import { FINAL, listSection, loadFailed, loadProject, loading, page, poll, routeNotServed } from './common';
 import { campaignsSection } from './campaigns';
 import { subscribersSection } from './subscribers';
+import { deliveryLogSection } from './deliveryLog';
 import { apiKeysSection, catalogSection } from './market';
 import { TYPE_LABEL, type Integration } from './project';
 
@@ -94,6 +95,7 @@ export async function integrationView(main: HTMLElement, params: Record<string, 
     sections.push(ordersSection(base, active), catalogSection(base, owner));
     if (owner) sections.push(apiKeysSection(base));
   }
+  if (can.sendsMail) sections.push(deliveryLogSection(base, owner, active));
 
   page(
     main,

@@ -36,6 +36,8 @@ class MailStateTest {
         assertEquals(MailState.FAILED, MailState.of(MailStatus.FAILED));
         assertEquals(MailState.FAILED, MailState.of(MailStatus.REJECTED), "the errorCode says it was refused");
         assertEquals(MailState.NOT_CONFIGURED, MailState.of(MailStatus.NOT_CONFIGURED));
+        assertEquals(MailState.CANCELLED, MailState.of(MailStatus.CANCELLED));
+        assertTrue(MailStatus.CANCELLED.isFinal() && MailState.CANCELLED.isFinal(), "a cancel is the mail's end");
         assertFalse(MailState.of(MailStatus.UNKNOWN).isFinal(), "a status from a newer dispatcher leaves the mail open");
     }
 

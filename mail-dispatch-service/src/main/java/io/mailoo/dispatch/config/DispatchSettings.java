@@ -88,4 +88,7 @@ public interface DispatchSettings {
 
     /** The longest an SMTP_TEST inline profile may live after requestedAt. */
     Duration testMaxLifetime();
+
+    /** How long a recipient refused permanently (5xx at RCPT) stays on its profile's suppression list. */
+    Duration suppressionDuration();
 }

@@ -26,6 +26,11 @@ public record DispatchOutcome(MailStatus status, String errorCode, SmtpReply smt
         return new DispatchOutcome(MailStatus.FAILED, errorCode, reply, null, null, null);
     }
 
+    /** The owner's cancel reached the message before its send. */
+    public static DispatchOutcome cancelled() {
+        return new DispatchOutcome(MailStatus.CANCELLED, ErrorCodes.CANCELLED_BY_OWNER, null, null, null, null);
+    }
+
     public static DispatchOutcome rejected(String errorCode) {
         return new DispatchOutcome(MailStatus.REJECTED, errorCode, null, null, null, null);
     }

@@ -30,6 +30,10 @@ public final class ErrorCodes {
     public static final String EXPIRED = "MAIL_EXPIRED";
     public static final String SMTP_CLEARTEXT_LOGIN_REFUSED = SmtpSettingsRules.CLEARTEXT_LOGIN_REFUSED;
     public static final String SMTP_PROTOCOL_ERROR = "SMTP_PROTOCOL_ERROR";
+    /** A recipient on the profile's suppression list (an earlier 5xx at RCPT): FAILED without a connection. */
+    public static final String RECIPIENT_SUPPRESSED = "RECIPIENT_SUPPRESSED";
+    /** The owner cancelled the mail in the delivery log before it was sent. */
+    public static final String CANCELLED_BY_OWNER = "CANCELLED_BY_OWNER";
 
     private ErrorCodes() {
     }

@@ -33,23 +33,42 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class DispatchMessageRepository {
 
-    private static final String COLUMNS = "message_id, profile_ref, purpose, source_service, source_entity_type, "
+    static final String COLUMNS = "message_id, profile_ref, purpose, source_service, source_entity_type, "
             + "source_entity_id, status, attempt, next_attempt_at, expires_at, smtp_code, smtp_enhanced_code, "
             + "smtp_message, smtp_step, error_code, created_at, updated_at";
 
     /** Queued rows are leased to this instance on the database's clock, so replicas' clocks do not matter. */
     private static final String INSERT = "INSERT INTO dispatch_message (message_id, profile_ref, purpose, "
             + "source_service, source_entity_type, source_entity_id, status, attempt, request, next_attempt_at, "
-            + "lease_until, lease_owner, kafka_partition, expires_at, error_code, created_at, updated_at) "
+            + "lease_until, lease_owner, kafka_partition, expires_at, error_code, created_at, updated_at, "
+            + "project_uid, recipients) "
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, "
             + "CASE WHEN $10::uuid IS NULL THEN NULL ELSE now() + $11::int * interval '1 millisecond' END, "
-            + "$10, $12, $13, $14, $15, $15) "
+            + "$10, $12, $13, $14, $15, $15, "
+            + "coalesce($16, (SELECT project_uid FROM mail_profile WHERE profile_ref = $2)), $17) "
             + "ON CONFLICT (message_id) DO NOTHING RETURNING message_id";
 
-    private static final String RECORD_OUTCOME = "UPDATE dispatch_message SET status = $2, attempt = $3, "
-            + "next_attempt_at = $4, lease_until = NULL, lease_owner = NULL, smtp_code = $5, smtp_enhanced_code = $6, smtp_message = $7, "
-            + "error_code = $8, updated_at = $9, request = CASE WHEN $10 THEN NULL ELSE request END, "
-            + "result_unpublished_since = $9, smtp_step = $11 WHERE message_id = $1";
+    /**
+     * Writes an outcome and its line of the delivery log (dispatch_attempt) in one statement. A deferral of a message
+     * whose owner asked to cancel it while this process held it becomes CANCELLED instead (the cancel arrived before
+     * the next send); the statement answers the status it stored.
+     */
+    private static final String CANCEL_NOW = "(cancel_requested_at IS NOT NULL AND $2 = 'DEFERRED')";
+    private static final String RECORD_OUTCOME = "WITH updated AS (UPDATE dispatch_message SET "
+            + "status = CASE WHEN " + CANCEL_NOW + " THEN 'CANCELLED' ELSE $2 END, attempt = $3, "
+            + "next_attempt_at = CASE WHEN " + CANCEL_NOW + " THEN NULL ELSE $4 END, "
+            + "lease_until = NULL, lease_owner = NULL, smtp_code = $5, smtp_enhanced_code = $6, smtp_message = $7, "
+            + "error_code = CASE WHEN " + CANCEL_NOW + " THEN 'CANCELLED_BY_OWNER' ELSE $8 END, updated_at = $9, "
+            + "request = CASE WHEN $10 OR " + CANCEL_NOW + " THEN NULL ELSE request END, "
+            + "result_unpublished_since = $9, smtp_step = $11 WHERE message_id = $1 RETURNING message_id, status), "
+            + "attempted AS (INSERT INTO dispatch_attempt (message_id, attempt, status, error_code, smtp_code, "
+            + "smtp_enhanced_code, smtp_message, smtp_step, next_attempt_at, occurred_at) "
+            + "SELECT message_id, $3, $2, $8, $5, $6, $7, $11, $4, $9 FROM updated), "
+            + "cancelled AS (INSERT INTO dispatch_attempt (message_id, attempt, status, error_code, occurred_at) "
+            + "SELECT message_id, $3, 'CANCELLED', 'CANCELLED_BY_OWNER', $9 + interval '1 microsecond' FROM updated "
+            + "WHERE status = 'CANCELLED' AND $2 <> 'CANCELLED') "
+            + "SELECT message_id, status FROM updated";
+
     private static final String RESULT_PUBLISHED = "UPDATE dispatch_message SET result_unpublished_since = NULL "
             + "WHERE message_id = $1 AND result_unpublished_since <= $2";
 
@@ -75,7 +94,7 @@ public class DispatchMessageRepository {
 
     /** A due row taken for another attempt, with the reason of its last deferral if it had one. */
     public record DueMessage(UUID messageId, byte[] request, int attempt, Instant expiresAt,
-            String lastErrorCode, SmtpReply lastReply, SmtpStep lastStep, int partition) {
+            String lastErrorCode, SmtpReply lastReply, SmtpStep lastStep, int partition, boolean cancelRequested) {
     }
 
     private final Pool pool;
@@ -109,12 +128,23 @@ public class DispatchMessageRepository {
                     .addInteger(m.partition() < 0 ? null : m.partition())
                     .addOffsetDateTime(odt(m.expiresAt()))
                     .addString(m.errorCode())
-                    .addOffsetDateTime(odt(now)));
+                    .addOffsetDateTime(odt(now))
+                    .addString(r.projectUid())
+                    .addArrayOfString(recipients(r)));
         }
         return pool.preparedQuery(INSERT).executeBatch(tuples).map(DispatchMessageRepository::returnedIds);
     }
 
-    public Uni<Void> recordOutcomes(List<OutcomeWrite> writes) {
+    /** Every recipient of a request (to, cc, bcc) as the delivery log shows and filters them. */
+    private static String[] recipients(SendMailRequested r) {
+        List<String> all = new ArrayList<>(r.to());
+        all.addAll(r.cc());
+        all.addAll(r.bcc());
+        return all.toArray(String[]::new);
+    }
+
+    /** Writes the outcomes; answers the status each message now has (CANCELLED where a cancel overtook a deferral). */
+    public Uni<java.util.Map<UUID, String>> recordOutcomes(List<OutcomeWrite> writes) {
         List<Tuple> tuples = new ArrayList<>(writes.size());
         for (OutcomeWrite w : writes) {
             tuples.add(Tuple.tuple().addUUID(w.messageId()).addString(w.status().name())
@@ -126,7 +156,15 @@ public class DispatchMessageRepository {
                     .addBoolean(w.status().isFinal())
                     .addString(w.smtpStep() == null ? null : w.smtpStep().name()));
         }
-        return pool.preparedQuery(RECORD_OUTCOME).executeBatch(tuples).replaceWithVoid();
+        return pool.preparedQuery(RECORD_OUTCOME).executeBatch(tuples).map(first -> {
+            java.util.Map<UUID, String> stored = new java.util.HashMap<>();
+            for (RowSet<Row> rs = first; rs != null; rs = rs.next()) {
+                for (Row row : rs) {
+                    stored.put(row.getUUID("message_id"), row.getString("status"));
+                }
+            }
+            return stored;
+        });
     }
 
     /** Clears the unpublished mark of results Kafka acknowledged, unless a later outcome was recorded since. */
@@ -200,7 +238,7 @@ public class DispatchMessageRepository {
                 + "AND (kafka_partition IS NULL OR kafka_partition = ANY($5)) "
                 + "ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
                 + "RETURNING message_id, request, attempt, expires_at, error_code, smtp_code, smtp_enhanced_code, "
-                + "smtp_message, smtp_step, kafka_partition";
+                + "smtp_message, smtp_step, kafka_partition, cancel_requested_at IS NOT NULL AS cancel_requested";
         return pool.preparedQuery(sql)
                 .execute(Tuple.of(odt(now), limit, owner, (int) leaseMillis, partitions)).map(rows -> {
                     List<DueMessage> due = new ArrayList<>();
@@ -210,7 +248,7 @@ public class DispatchMessageRepository {
                         due.add(new DueMessage(row.getUUID("message_id"),
                                 request == null ? null : request.getBytes(), row.getInteger("attempt"),
                                 instant(row.getOffsetDateTime("expires_at")), row.getString("error_code"), reply(row),
-                                step(row), partition == null ? -1 : partition));
+                                step(row), partition == null ? -1 : partition, row.getBoolean("cancel_requested")));
                     }
                     return due;
                 });
@@ -266,7 +304,7 @@ public class DispatchMessageRepository {
         return out;
     }
 
-    private static List<MessageRecord> records(RowSet<Row> rows) {
+    static List<MessageRecord> records(RowSet<Row> rows) {
         List<MessageRecord> out = new ArrayList<>();
         for (Row row : rows) {
             SmtpReply reply = reply(row);
@@ -282,14 +320,14 @@ public class DispatchMessageRepository {
         return out;
     }
 
-    private static SmtpReply reply(Row row) {
+    static SmtpReply reply(Row row) {
         Integer code = row.getInteger("smtp_code");
         String message = row.getString("smtp_message");
         return code == null && message == null ? null
                 : new SmtpReply(code, row.getString("smtp_enhanced_code"), message);
     }
 
-    private static SmtpStep step(Row row) {
+    static SmtpStep step(Row row) {
         String value = row.getString("smtp_step");
         if (value == null) {
             return null;
@@ -301,7 +339,7 @@ public class DispatchMessageRepository {
         }
     }
 
-    private static MailPurpose purpose(String value) {
+    static MailPurpose purpose(String value) {
         try {
             return MailPurpose.valueOf(value);
         } catch (IllegalArgumentException e) {

@@ -20,6 +20,7 @@ import io.mailoo.contracts.smtp.FieldError;
 import io.mailoo.dispatch.repository.DispatchMessageRepository;
 import io.mailoo.dispatch.repository.MailProfileRepository;
 import io.mailoo.dispatch.repository.MailProfileRepository.StoredProfile;
+import io.mailoo.dispatch.repository.SuppressionRepository;
 import io.mailoo.support.http.ProblemException;
 import io.smallrye.mutiny.Uni;
 
@@ -34,10 +35,13 @@ public class DispatchOperatorResource {
 
     private final DispatchMessageRepository messages;
     private final MailProfileRepository profiles;
+    private final SuppressionRepository suppressions;
 
-    public DispatchOperatorResource(DispatchMessageRepository messages, MailProfileRepository profiles) {
+    public DispatchOperatorResource(DispatchMessageRepository messages, MailProfileRepository profiles,
+            SuppressionRepository suppressions) {
         this.messages = messages;
         this.profiles = profiles;
+        this.suppressions = suppressions;
     }
 
     /** Messages, newest first, filtered by profile, status (QUEUED, DEFERRED, SENT, …) and last change. */
@@ -56,7 +60,7 @@ public class DispatchOperatorResource {
                 }
             } catch (IllegalArgumentException e) {
                 throw badParameter("status", "STATUS_INVALID",
-                        "status must be one of QUEUED, DEFERRED, SENT, FAILED, NOT_CONFIGURED, REJECTED");
+                        "status must be one of " + String.join(", ", DeliveryLogParameters.STATUSES));
             }
         }
         Instant sinceInstant = null;
@@ -86,20 +90,23 @@ public class DispatchOperatorResource {
                 throw new ProblemException(404, "PROFILE_UNKNOWN", "dispatch has no profile and no message for "
                         + profileRef);
             }
-            return messages.lastError(profileRef).map(last -> view(profileRef, stored, counts,
-                    last == null ? null : MessageView.of(last)));
+            return messages.lastError(profileRef).chain(last -> suppressions.countActive(profileRef)
+                    .map(suppressed -> view(profileRef, stored, counts, last == null ? null : MessageView.of(last),
+                            suppressed)));
         }));
     }
 
-    private static ProfileView view(String ref, StoredProfile stored, Map<String, Long> counts, MessageView last) {
+    private static ProfileView view(String ref, StoredProfile stored, Map<String, Long> counts, MessageView last,
+            long suppressed) {
         if (stored == null || stored.settings() == null) {
             return new ProfileView(ref, false, stored != null && stored.removed(),
-                    stored == null ? null : stored.version(), null, null, null, false, null, 0, counts, last);
+                    stored == null ? null : stored.version(), null, null, null, false, null, 0, counts, last,
+                    suppressed);
         }
         var smtp = stored.settings().smtp();
         return new ProfileView(ref, true, false, stored.version(), smtp.host(), smtp.port(),
                 smtp.security() == null ? null : smtp.security().name(), stored.suspendedAt() != null,
-                stored.suspendedAt(), stored.consecutiveAuthFailures(), counts, last);
+                stored.suspendedAt(), stored.consecutiveAuthFailures(), counts, last, suppressed);
     }
 
     private static void validProfileRef(String profileRef) {
@@ -110,8 +117,7 @@ public class DispatchOperatorResource {
         }
     }
 
-    /** A 400 whose errors[] names the query or path parameter at fault, as the domain services' 422s do. */
     private static ProblemException badParameter(String parameter, String code, String message) {
-        return new ProblemException(400, code, message, List.of(new FieldError(parameter, code, message)));
+        return DeliveryLogParameters.bad(parameter, code, message);
     }
 }

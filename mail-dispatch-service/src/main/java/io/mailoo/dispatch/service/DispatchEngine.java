@@ -43,6 +43,7 @@ public class DispatchEngine {
     private final MessageLeases leases;
     private final OwnedPartitions partitions;
     private final DispatchMessageRepository repository;
+    private final CancelRequests cancels;
     private final Map<String, ProfileLane> lanes = new ConcurrentHashMap<>();
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inMemory = new AtomicInteger();
@@ -52,7 +53,8 @@ public class DispatchEngine {
             ProfileDirectory directory, SmtpHostGuard guard, SmtpSecretCipher cipher,
             SmtpClientFactory clientFactory, MailComposer composer, SmtpFailureClassifier classifier,
             DispatchMetrics metrics, SecretProblemNotices secretNotices, MessageLeases leases,
-            OwnedPartitions partitions, DispatchMessageRepository repository) {
+            OwnedPartitions partitions, DispatchMessageRepository repository, RecipientSuppressions suppressions,
+            CancelRequests cancels) {
         this.vertx = vertx;
         this.settings = settings;
         this.recorder = recorder;
@@ -62,6 +64,7 @@ public class DispatchEngine {
         this.leases = leases;
         this.partitions = partitions;
         this.repository = repository;
+        this.cancels = cancels;
         AttemptListener listener = new AttemptListener() {
             @Override
             public void finished(QueuedMail mail, DispatchOutcome outcome, long profileVersion, boolean attempted,
@@ -75,7 +78,7 @@ public class DispatchEngine {
             }
         };
         this.laneCollaborators = new ProfileLane.Collaborators(directory, guard, cipher, clientFactory, composer,
-                classifier, settings, metrics, listener, secretNotices, leases);
+                classifier, settings, metrics, listener, secretNotices, leases, suppressions, cancels);
         directory.onChange(ref -> {
             ProfileLane lane = lanes.get(ref);
             if (lane != null) {
@@ -186,6 +189,7 @@ public class DispatchEngine {
             }
         } finally {
             held.remove(id);
+            cancels.forget(id);
             inMemory.decrementAndGet();
         }
     }
@@ -194,6 +198,7 @@ public class DispatchEngine {
         UUID id = mail.request().messageId();
         leases.release(id, mail.leasedAt());
         held.remove(id);
+        cancels.forget(id);
         inMemory.decrementAndGet();
     }
 

@@ -1,16 +1,19 @@
 package io.mailoo.dispatch.service;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.MailStatus;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -25,10 +28,24 @@ public class DispatchMetrics {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger openClients = new AtomicInteger();
 
+    private final List<Gauge> gauges;
+
     public DispatchMetrics(MeterRegistry registry) {
         this.registry = registry;
-        registry.gauge("mailoo.dispatch.sends.in.flight", inFlight);
-        registry.gauge("mailoo.dispatch.profile.clients", openClients);
+        gauges = List.of(Gauge.builder("mailoo.dispatch.sends.in.flight", inFlight, AtomicInteger::get).register(registry),
+                Gauge.builder("mailoo.dispatch.profile.clients", openClients, AtomicInteger::get).register(registry));
+    }
+
+    /**
+     * Takes this instance's meters out of the registry when the application stops: the registry can outlive it (a
+     * test JVM restarts the application), and a gauge left behind would keep answering for a dead instance while the
+     * next one's gauge of the same name is never registered.
+     */
+    @PreDestroy
+    void unregister() {
+        gauges.forEach(registry::remove);
+        resultCounters.values().forEach(registry::remove);
+        sendTimers.values().forEach(registry::remove);
     }
 
     public void result(MailPurpose purpose, MailStatus status) {

@@ -15,6 +15,7 @@ import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.dispatch.domain.DispatchOutcome;
+import io.mailoo.dispatch.domain.ErrorCodes;
 import io.mailoo.dispatch.domain.MessageRecord;
 import io.mailoo.dispatch.messaging.MailResultPublisher;
 import io.mailoo.dispatch.repository.DispatchMessageRepository;
@@ -131,10 +132,10 @@ public class DispatchRecorder {
         repository.recordOutcomes(batch.stream().map(Pending::write).toList())
                 .onFailure().retry().withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(10))
                 .atMost(20)
-                .subscribe().with(ok -> {
+                .subscribe().with(stored -> {
                     // the rows now say "result unpublished" until Kafka acknowledges (ResultRepublisher)
-                    batch.forEach(p -> publish(p.result(), () -> unpublished.acknowledged(p.write().messageId(),
-                            p.write().at())));
+                    batch.forEach(p -> publish(asStored(p.result(), stored.get(p.write().messageId())),
+                            () -> unpublished.acknowledged(p.write().messageId(), p.write().at())));
                     written(batch);
                     flush();
                 }, failure -> {
@@ -143,6 +144,16 @@ public class DispatchRecorder {
                     written(batch);
                     flush();
                 });
+    }
+
+    /** The result as the row now says: a deferral that a cancel overtook is published as the CANCELLED it became. */
+    static MailDispatchResult asStored(MailDispatchResult result, String storedStatus) {
+        if (!MailStatus.CANCELLED.name().equals(storedStatus) || result.status() == MailStatus.CANCELLED) {
+            return result;
+        }
+        return new MailDispatchResult(result.messageId(), result.profileRef(), result.purpose(), result.source(),
+                MailStatus.CANCELLED, result.attempt(), null, null, null, ErrorCodes.CANCELLED_BY_OWNER,
+                result.occurredAt());
     }
 
     private static void written(List<Pending> batch) {

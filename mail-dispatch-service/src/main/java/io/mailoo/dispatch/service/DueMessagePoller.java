@@ -89,6 +89,11 @@ public class DueMessagePoller {
                     Math.max(1, due.attempt()), false);
             return;
         }
+        if (due.cancelRequested()) {
+            // the owner cancelled it while a process held it, and that process went away before it could tell
+            recorder.record(request, due.expiresAt(), DispatchOutcome.cancelled(), Math.max(1, due.attempt()), false);
+            return;
+        }
         DispatchOutcome lastDeferral = due.lastErrorCode() == null ? null
                 : DispatchOutcome.deferred(due.lastErrorCode(), due.lastReply(), null).at(due.lastStep());
         if (!engine.submit(new QueuedMail(request, due.attempt(), due.expiresAt(), lastDeferral, null,

@@ -41,6 +41,18 @@ public class MailComposer {
         return new SenderEnvelope(fromHeader(from), from.address(), profileReplyTo);
     }
 
+    /**
+     * The mail's Message-ID: its messageId at the From address's domain, e.g. {@code <0190…@shop.example>}. The same
+     * on every attempt of the mail, so a receiving server (and the owner) tells a retry from a new mail; unique
+     * because messageId is (the idempotency key of the request).
+     */
+    public static String messageIdHeader(java.util.UUID messageId, String fromAddress) {
+        int at = fromAddress == null ? -1 : fromAddress.lastIndexOf('@');
+        String domain = at < 0 || at == fromAddress.length() - 1 ? "mailoo.invalid"
+                : fromAddress.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+        return "<" + messageId + "@" + domain + ">";
+    }
+
     public MailMessage compose(SendMailRequested request, SenderEnvelope sender) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
@@ -51,6 +63,7 @@ public class MailComposer {
             headers.set("Reply-To", replyTo);
         }
         headers.set(MESSAGE_ID_HEADER, request.messageId().toString());
+        headers.set("Message-ID", messageIdHeader(request.messageId(), sender.bounceAddress()));
         MailMessage message = new MailMessage()
                 .setFrom(sender.fromHeader())
                 .setBounceAddress(sender.bounceAddress())

@@ -26,10 +26,13 @@ public class PlatformMailSender {
     private final ReactiveMailer mailer;
     private final SmtpFailureClassifier classifier;
     private final boolean configured;
+    private final String fromAddress;
 
     public PlatformMailSender(ReactiveMailer mailer, SmtpFailureClassifier classifier,
-            @ConfigProperty(name = "mailoo.platform.host") Optional<String> host) {
+            @ConfigProperty(name = "mailoo.platform.host") Optional<String> host,
+            @ConfigProperty(name = "quarkus.mailer.from") String from) {
         this.mailer = mailer;
+        this.fromAddress = new io.vertx.ext.mail.mailencoder.EmailAddress(from).getEmail();
         this.classifier = classifier;
         this.configured = host.filter(h -> !h.isBlank()).isPresent();
     }
@@ -47,6 +50,7 @@ public class PlatformMailSender {
             mail.addHeader(header.getKey(), header.getValue());
         }
         mail.addHeader(MailComposer.MESSAGE_ID_HEADER, request.messageId().toString());
+        mail.addHeader("Message-ID", MailComposer.messageIdHeader(request.messageId(), fromAddress));
         return mailer.send(mail)
                 .map(ignored -> DispatchOutcome.sent(new SmtpReply(250, null, "accepted")))
                 .onFailure().recoverWithItem(failure -> classifier.classify(MailerFailures.typed(failure)));

@@ -14,6 +14,7 @@ import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SecretOpenException;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.ProfileLimits;
+import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.contracts.events.SmtpServer;
 import io.mailoo.contracts.smtp.SmtpSettingsRules;
 import io.mailoo.dispatch.config.DispatchSettings;
@@ -46,7 +47,8 @@ final class ProfileLane {
     record Collaborators(ProfileDirectory directory, SmtpHostGuard guard, SmtpSecretCipher cipher,
             SmtpClientFactory clientFactory, MailComposer composer, SmtpFailureClassifier classifier,
             DispatchSettings settings, DispatchMetrics metrics, AttemptListener listener,
-            SecretProblemNotices secretNotices, MessageLeases leases) {
+            SecretProblemNotices secretNotices, MessageLeases leases, RecipientSuppressions suppressions,
+            CancelRequests cancels) {
     }
 
     /** A client and the sends still running on it; a retired client closes when its last send ends. */
@@ -74,6 +76,7 @@ final class ProfileLane {
     private MailComposer.SenderEnvelope preparedSender;
     private DispatchOutcome preparationProblem;
     private boolean preparing;
+    private boolean loadingSuppressions;
     private int inFlight;
     /** Sends started whose outcome is not written yet (in flight, or waiting for the recorder's batch). */
     private int unrecorded;
@@ -156,6 +159,11 @@ final class ProfileLane {
                 abandon(queue.poll());
                 continue;
             }
+            if (c.cancels().take(mail.request().messageId())) {
+                // the owner's cancel arrived before the send
+                finish(queue.poll(), DispatchOutcome.cancelled(), -1, false);
+                continue;
+            }
             Instant now = Instant.now();
             if (!now.isBefore(mail.expiresAt())) {
                 finish(queue.poll(), mail.expiredOutcome(), -1, false);
@@ -184,6 +192,16 @@ final class ProfileLane {
                 finish(queue.poll(), preparationProblem, profile.version(), false);
                 continue;
             }
+            Set<String> suppressed = c.suppressions().fresh(profileRef, System.currentTimeMillis());
+            if (suppressed == null) {
+                loadSuppressions();
+                return;
+            }
+            SendMailRequested deliverable = RecipientSuppressions.deliverable(mail.request(), suppressed);
+            if (deliverable == null) {
+                finish(queue.poll(), DispatchOutcome.failed(ErrorCodes.RECIPIENT_SUPPRESSED, null), -1, false);
+                continue;
+            }
             int connections = maxConnections(profile.limits());
             if (inFlight >= connections || unrecorded >= UNRECORDED_PER_CONNECTION * connections) {
                 return;
@@ -198,8 +216,25 @@ final class ProfileLane {
                 scheduleDrain(waitMillis);
                 return;
             }
-            send(queue.poll(), profile);
+            send(queue.poll(), deliverable, profile);
         }
+    }
+
+    /** Brings the profile's suppression list up to date, then drains again; messages wait meanwhile. */
+    private void loadSuppressions() {
+        if (loadingSuppressions) {
+            return;
+        }
+        loadingSuppressions = true;
+        c.suppressions().reload(profileRef).subscribe().with(ok -> context.runOnContext(v -> {
+            loadingSuppressions = false;
+            drain();
+        }), failure -> context.runOnContext(v -> {
+            loadingSuppressions = false;
+            LOG.warnf("Could not read the suppression list of %s (its mail waits): %s", profileRef,
+                    FailureDescription.of(failure));
+            scheduleDrain(1000);
+        }));
     }
 
     /** True while the message should keep waiting for the profile version it names (the grace period). */
@@ -303,14 +338,14 @@ final class ProfileLane {
         c.metrics().clientOpened();
     }
 
-    private void send(QueuedMail mail, MailProfile profile) {
+    private void send(QueuedMail mail, SendMailRequested deliverable, MailProfile profile) {
         ActiveClient client = current;
         inFlight++;
         unrecorded++;
         client.inFlight++;
         c.metrics().sendStarted();
         long started = System.nanoTime();
-        client.client.send(c.composer().compose(mail.request(), preparedSender))
+        client.client.send(c.composer().compose(deliverable, preparedSender))
                 .onComplete(ar -> {
                     inFlight--;
                     client.inFlight--;
@@ -324,6 +359,10 @@ final class ProfileLane {
                     }
                     if (client.retired && client.inFlight == 0) {
                         close(client);
+                    }
+                    if (ar.failed() && ar.cause() instanceof SmtpFailure failure && failure.permanentRecipientRefusal()) {
+                        c.suppressions().suppress(profileRef, failure.recipient(), mail.request().messageId(),
+                                failure.reply());
                     }
                     DispatchOutcome outcome = ar.succeeded()
                             ? DispatchOutcome.sent(ar.result())

@@ -29,13 +29,35 @@ public final class SmtpFailure extends RuntimeException {
     private final SmtpStep step;
     private final Kind kind;
     private final SmtpReply reply;
+    private final String recipient;
 
     public SmtpFailure(SmtpStep step, Kind kind, SmtpReply reply) {
+        this(step, kind, reply, null);
+    }
+
+    private SmtpFailure(SmtpStep step, Kind kind, SmtpReply reply, String recipient) {
         super(kind + " at " + step + (reply == null || reply.code() == null ? "" : " (" + reply.code() + ")"), null,
                 false, false);
         this.step = step == null ? SmtpStep.UNKNOWN : step;
         this.kind = kind;
         this.reply = reply;
+        this.recipient = recipient;
+    }
+
+    /** The same failure, naming the recipient whose RCPT TO the server refused (kept out of the message). */
+    public SmtpFailure refusing(String address) {
+        return new SmtpFailure(step, kind, reply, address);
+    }
+
+    /** The address the server refused at RCPT TO; null for every other failure. */
+    public String recipient() {
+        return recipient;
+    }
+
+    /** A permanent (5xx) refusal of one recipient at RCPT TO: the address goes on the profile's suppression list. */
+    public boolean permanentRecipientRefusal() {
+        return recipient != null && step == SmtpStep.RCPT_TO && kind == Kind.REPLY && reply != null
+                && reply.code() != null && reply.code() >= 500 && reply.code() < 600;
     }
 
     public static SmtpFailure reply(SmtpStep step, SmtpReply reply) {

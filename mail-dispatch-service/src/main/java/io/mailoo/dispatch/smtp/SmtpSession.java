@@ -144,7 +144,8 @@ final class SmtpSession {
                 .compose(reply -> expect(reply, 250));
         for (String recipient : recipients) {
             chain = chain.compose(v -> command(SmtpStep.RCPT_TO, "RCPT TO:<" + recipient + ">"))
-                    .compose(reply -> reply.is(251) ? Future.succeededFuture(reply) : expect(reply, 250));
+                    .compose(reply -> reply.is(251) || reply.is(250) ? Future.succeededFuture(reply)
+                            : Future.failedFuture(reply.failure(SmtpStep.RCPT_TO).refusing(recipient)));
         }
         return chain.compose(v -> command(SmtpStep.DATA, "DATA"))
                 .compose(reply -> expect(reply, 354))

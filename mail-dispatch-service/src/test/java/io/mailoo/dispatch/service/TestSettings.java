@@ -120,4 +120,9 @@ record TestSettings(boolean allowPrivateHosts) implements DispatchSettings {
     public Duration testMaxLifetime() {
         return Duration.ofSeconds(60);
     }
+
+    @Override
+    public Duration suppressionDuration() {
+        return Duration.ofDays(30);
+    }
 }

@@ -39,6 +39,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final List<String> logins = new CopyOnWriteArrayList<>();
     private volatile SSLContext tls;
     private final boolean implicitTls;
+    /** RCPT replies by address (lower case), ahead of {@code rcptReply}: a server that refuses one mailbox. */
+    private final Map<String, String> recipientReplies = new ConcurrentHashMap<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger transactions = new AtomicInteger();
+    private final List<String> rcptAddresses = new CopyOnWriteArrayList<>();
+    private final List<String> dataReceived = new CopyOnWriteArrayList<>();
     /** Scripted replies by step: "220" (greeting), "EHLO", "MAIL", "RCPT", "DATA", "." (end of data), "AUTH". */
     private final Map<String, String> script = new ConcurrentHashMap<>();
 
@@ -82,6 +88,32 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return this;
     }
 
+    /** From now on answers RCPT TO for {@code address} (any case) with {@code reply}, whatever else is scripted. */
+    public ScriptedSmtpServer refuseRecipient(String address, String reply) {
+        recipientReplies.put(address.toLowerCase(java.util.Locale.ROOT), reply);
+        return this;
+    }
+
+    /** Connections accepted so far. */
+    public int connections() {
+        return connections.get();
+    }
+
+    /** MAIL FROM commands so far: one per transaction the client began. */
+    public int transactions() {
+        return transactions.get();
+    }
+
+    /** Every address of a RCPT TO so far, as sent. */
+    public List<String> rcptAddresses() {
+        return List.copyOf(rcptAddresses);
+    }
+
+    /** Every message's DATA, whatever the reply to it was (so a deferred attempt's headers can be read too). */
+    public List<String> dataReceived() {
+        return List.copyOf(dataReceived);
+    }
+
     /** The certificate new STARTTLS handshakes present from now on. */
     public void useTls(SSLContext context) {
         this.tls = context;
@@ -110,6 +142,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                connections.incrementAndGet();
                 Thread t = new Thread(() -> serve(client), "scripted-smtp-conn");
                 t.setDaemon(true);
                 t.start();
@@ -182,11 +215,20 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     }
                     case "HELO", "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
                     case "MAIL" -> {
+                        transactions.incrementAndGet();
                         if (!scripted(out, "MAIL", "250 2.1.0 OK")) {
                             return;
                         }
                     }
                     case "RCPT" -> {
+                        String address = line.substring(line.indexOf('<') + 1, Math.max(line.indexOf('<') + 1,
+                                line.lastIndexOf('>')));
+                        rcptAddresses.add(address);
+                        String refusal = recipientReplies.get(address.toLowerCase(java.util.Locale.ROOT));
+                        if (refusal != null) {
+                            reply(out, refusal);
+                            continue;
+                        }
                         if (!scripted(out, "RCPT", rcptReply.apply(rcptCount.incrementAndGet()))) {
                             return;
                         }
@@ -203,6 +245,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         while ((dataLine = in.readLine()) != null && !dataLine.equals(".")) {
                             data.append(dataLine).append("\n");
                         }
+                        dataReceived.add(data.toString());
                         String answer = script.getOrDefault(".", dataReply.apply(dataCount.incrementAndGet()));
                         if (DROP.equals(answer)) {
                             return;

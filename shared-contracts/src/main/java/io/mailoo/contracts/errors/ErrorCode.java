@@ -184,6 +184,17 @@ public enum ErrorCode {
     PROFILE_REF_INVALID(400, Audience.DASHBOARD, "The profile reference is not of a form dispatch knows."),
     PROFILE_UNKNOWN(404, Audience.DASHBOARD, "Dispatch has no profile and no message for this reference."),
 
+    // --- the owners' delivery log and suppression list (dispatch) ---
+    PURPOSE_INVALID(400, Audience.DASHBOARD, "The purpose filter is not one of the mail purposes."),
+    RECIPIENT_FILTER_INVALID(400, Audience.DASHBOARD,
+            "The recipient filter is longer than an address may be or has control characters."),
+    CURSOR_INVALID(400, Audience.DASHBOARD, "The page cursor is not one the delivery log handed out."),
+    MAIL_NOT_FOUND(404, Audience.DASHBOARD, "The mail does not exist in this delivery log."),
+    MAIL_NOT_DEFERRED(409, Audience.DASHBOARD, "Only a deferred mail (waiting for its next attempt) can be retried now."),
+    MAIL_NOT_CANCELLABLE(409, Audience.DASHBOARD,
+            "The mail is already sent, failed or cancelled; only a queued or deferred mail can be cancelled."),
+    SUPPRESSION_NOT_FOUND(404, Audience.DASHBOARD, "The address is not on this profile's suppression list."),
+
     // --- a mail's result (errorCode of mailoo.mail-results.v1; 0 = never an HTTP answer) ---
     PROFILE_NOT_CONFIGURED(0, Audience.DASHBOARD, "No SMTP profile (or none recent enough) existed when the mail was due."),
     PROFILE_SUSPENDED(0, Audience.DASHBOARD, "The profile is suspended after repeated login failures."),
@@ -203,7 +214,10 @@ public enum ErrorCode {
     SMTP_SECURITY_UNKNOWN(0, Audience.DASHBOARD,
             "The profile's security mode is missing or one this dispatcher does not know (a newer producer)."),
     INLINE_PROFILE_EXPIRED(0, Audience.DASHBOARD, "An SMTP test arrived after it expired."),
-    MAIL_EXPIRED(0, Audience.DASHBOARD, "The mail was still not sent when it expired.");
+    MAIL_EXPIRED(0, Audience.DASHBOARD, "The mail was still not sent when it expired."),
+    RECIPIENT_SUPPRESSED(0, Audience.DASHBOARD,
+            "The recipient refused an earlier mail of this profile permanently, so it is on the suppression list."),
+    CANCELLED_BY_OWNER(0, Audience.DASHBOARD, "The project's owner cancelled the mail before it was sent.");
 
     private static final Map<String, ErrorCode> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));

@@ -4,8 +4,9 @@ package io.mailoo.contracts.events;
  * The state of one mail as every view shows it (a reply, a welcome mail, an order's confirmation, an offer's two
  * mails), where {@link MailStatus} is the outcome of one dispatch attempt. QUEUED until dispatch reports, DEFERRED
  * while it retries, then SENT, FAILED (REJECTED included; the errorCode says why) or NOT_CONFIGURED; NONE when no mail
- * was due, SKIPPED_RATE_LIMITED when the recipient's cap kept it from being requested and SKIPPED_UNSUBSCRIBED when
- * the recipient had unsubscribed before it was due.
+ * was due, SKIPPED_RATE_LIMITED when the recipient's cap kept it from being requested, SKIPPED_UNSUBSCRIBED when
+ * the recipient had unsubscribed before it was due, and CANCELLED when the owner cancelled it in the delivery log
+ * before it was sent.
  */
 public enum MailState {
     NONE,
@@ -15,7 +16,8 @@ public enum MailState {
     FAILED,
     NOT_CONFIGURED,
     SKIPPED_RATE_LIMITED,
-    SKIPPED_UNSUBSCRIBED;
+    SKIPPED_UNSUBSCRIBED,
+    CANCELLED;
 
     /** What a dispatch result makes of the mail. */
     public static MailState of(MailStatus status) {
@@ -25,6 +27,7 @@ public enum MailState {
             case DEFERRED, UNKNOWN -> DEFERRED;
             case FAILED, REJECTED -> FAILED;
             case NOT_CONFIGURED -> NOT_CONFIGURED;
+            case CANCELLED -> CANCELLED;
         };
     }
 

@@ -10,6 +10,11 @@ public enum MailStatus {
     NOT_CONFIGURED,
     REJECTED,
     /**
+     * The owner cancelled the mail before it was sent (docs/dispatch.md, "Delivery log"). Final. A consumer older than
+     * this status reads it as {@link #UNKNOWN} and keeps the mail open.
+     */
+    CANCELLED,
+    /**
      * A status this consumer does not know (a newer dispatcher); never published. Not final: a consumer keeps
      * what it had and waits for a status it knows.
      */
