@@ -177,13 +177,12 @@ start_service() { # start_service NAME [JVM OPTIONS...]
     "JWT_AUDIENCE=$MAILOO_JWT_AUDIENCE"
     "JWT_PUBLIC_KEY_LOCATION=$JWT_PUBLIC_KEY"
     "MALLOC_ARENA_MAX=$MAILOO_MALLOC_ARENA_MAX"
+    # this checkout's gateway: the server the OpenAPI documents name, and the start of links in subscriber mail
+    "PUBLIC_BASE_URL=${PUBLIC_BASE_URL:-$(gateway_url)}"
   )
   # MAIL_SMTP_ENCRYPTION_PREVIOUS_KEYS, MAIL_SMTP_ALLOWED_PORTS, DISPATCH_* etc. pass through from the environment.
-  # links in subscriber mail (confirm, unsubscribe) point at this stack's gateway; SUBSCRIPTION_LINK_KEY passes
-  # through if set, otherwise integration-service derives the link key from MAIL_SMTP_ENCRYPTION_KEY
-  if [[ "$svc" == integration-service ]]; then
-    envs+=("PUBLIC_BASE_URL=${PUBLIC_BASE_URL:-http://$MAILOO_GATEWAY_HOST:$MAILOO_GATEWAY_PORT}")
-  fi
+  # SUBSCRIPTION_LINK_KEY passes through if set, otherwise integration-service derives the link key from
+  # MAIL_SMTP_ENCRYPTION_KEY
   if [[ "$svc" == mail-dispatch-service ]]; then
     envs+=(
       "GLOBAL_SMTP_HOST=${GLOBAL_SMTP_HOST:-127.0.0.1}"

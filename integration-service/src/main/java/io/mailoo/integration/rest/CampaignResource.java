@@ -12,6 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -19,13 +23,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mailoo.integration.service.CampaignService;
 import io.mailoo.integration.service.SubscriptionSettingsService;
+import io.mailoo.support.openapi.ApiSecurity;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
 /** Campaigns and subscription settings (owner) and subscribers with their state and mail statuses (members). */
 @Path("/api/v1/projects/{projectUid}/integrations/{integrationId}")
 @Authenticated
-@SecurityRequirement(name = "jwt")
+@SecurityRequirement(name = ApiSecurity.JWT)
 @Tag(name = "Campaigns and subscribers")
 @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
 @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
@@ -42,6 +47,14 @@ public class CampaignResource {
 
     @POST
     @Path("/campaigns")
+    @Operation(operationId = "createCampaign", summary = "Create a welcome campaign (owner; FORM only)")
+    @APIResponse(responseCode = "201", description = "The campaign", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
+    @APIResponse(responseCode = "403", description = "OWNER_REQUIRED")
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND, INTEGRATION_NOT_FOUND")
+    @APIResponse(responseCode = "422", description = "CAMPAIGNS_NOT_SUPPORTED (not a FORM), CAMPAIGN_TRIGGER_INVALID, "
+            + "CAMPAIGN_EVENT_INVALID, NAME_REQUIRED, NAME_INVALID, TEMPLATE_REQUIRED, TEMPLATE_INVALID, or the code "
+            + "of the subject at fault; VALIDATION_FAILED for more than one (errors[] names the fields)")
     public Uni<Response> create(@PathParam("projectUid") String projectUid,
             @PathParam("integrationId") String integrationId, CampaignRequest request) {
         CampaignRequest r = request == null ? new CampaignRequest(null, null, null, null, null, null) : request;
@@ -52,6 +65,9 @@ public class CampaignResource {
 
     @GET
     @Path("/campaigns")
+    @Operation(operationId = "listCampaigns", summary = "The integration's campaigns (members)")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND, INTEGRATION_NOT_FOUND")
     public Uni<List<CampaignView>> list(@PathParam("projectUid") String projectUid,
             @PathParam("integrationId") String integrationId) {
         return campaigns.campaigns(projectUid, integrationId, caller.id())
@@ -60,6 +76,9 @@ public class CampaignResource {
 
     @GET
     @Path("/subscribers")
+    @Operation(operationId = "listSubscribers", summary = "Subscribers with their welcome mail state (members)")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND, INTEGRATION_NOT_FOUND")
     public Uni<List<SubscriberView>> subscribers(@PathParam("projectUid") String projectUid,
             @PathParam("integrationId") String integrationId) {
         return campaigns.subscribers(projectUid, integrationId, caller.id())
@@ -68,13 +87,21 @@ public class CampaignResource {
 
     @PUT
     @Path("/subscription-settings")
-    @Operation(summary = "Save the subscription settings", description = "{doubleOptIn: true|false}: with double "
+    @Operation(operationId = "saveSubscriptionSettings", summary = "Save the subscription settings", description = "{doubleOptIn: true|false}: with double "
             + "opt-in a subscription sends a confirmation mail with a signed link through the integration's own SMTP, "
             + "and the welcome follows the confirmation; unconfirmed subscribers are removed after the confirmation "
             + "window. Applies to new subscriptions. Owner only; FORM only (422 SUBSCRIPTIONS_NOT_SUPPORTED). "
             + "Unknown fields 422 FIELD_UNKNOWN, a missing or non-boolean doubleOptIn 422 FIELD_NOT_BOOLEAN.")
+    @APIResponse(responseCode = "200", description = "The integration with its saved settings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IntegrationView.class)))
+    @APIResponse(responseCode = "403", description = "OWNER_REQUIRED")
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND, INTEGRATION_NOT_FOUND")
+    @APIResponse(responseCode = "422", description = "SUBSCRIPTIONS_NOT_SUPPORTED, FIELD_UNKNOWN, FIELD_NOT_BOOLEAN")
     public Uni<IntegrationView> saveSettings(@PathParam("projectUid") String projectUid,
-            @PathParam("integrationId") String integrationId, JsonNode body) {
+            @PathParam("integrationId") String integrationId, @RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IntegrationView.Subscriptions.class))) JsonNode body) {
         return settings.save(projectUid, integrationId, caller.id(), body).map(IntegrationView::of);
     }
 }

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.mailoo.integration.entity.SubscriptionStatus;
@@ -45,7 +48,8 @@ public class SubscriberLinkResource {
     @GET
     @Path("/unsubscribe/{token}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Unsubscribe page", description = "A page with one button; changes nothing.")
+    // a page for people (the link in the mail), not part of the API documents
+    @Operation(hidden = true, summary = "Unsubscribe page", description = "A page with one button; changes nothing.")
     public Uni<Response> unsubscribePage(@PathParam("token") String token) {
         return page(() -> lifecycle.target(token, LinkPurpose.UNSUBSCRIBE), t -> t.status() == null
                 || t.status() == SubscriptionStatus.UNSUBSCRIBED
@@ -59,9 +63,13 @@ public class SubscriberLinkResource {
     @Path("/unsubscribe/{token}")
     @Consumes(MediaType.WILDCARD)
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
-    @Operation(summary = "Unsubscribe (RFC 8058 one-click)", description = "Unsubscribes the subscriber the signed "
-            + "token names; idempotent. 200 {status: UNSUBSCRIBED}; 404 SUBSCRIPTION_LINK_INVALID for a changed, "
-            + "cut or wrong-purpose token; 503 SUBSCRIPTION_LINK_KEY_MISSING. Nothing changes on an error.")
+    @Operation(operationId = "unsubscribe", summary = "Unsubscribe (RFC 8058 one-click)", description = "Unsubscribes "
+            + "the subscriber the signed token names; idempotent. Nothing changes on an error. A client asking for "
+            + "text/html gets a page instead (the button of the GET page).")
+    @APIResponse(responseCode = "200", description = "{status: UNSUBSCRIBED}", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionStateView.class)))
+    @APIResponse(responseCode = "404", description = "SUBSCRIPTION_LINK_INVALID: a changed, cut or wrong-purpose token")
+    @APIResponse(responseCode = "503", description = "SUBSCRIPTION_LINK_KEY_MISSING")
     public Uni<Response> unsubscribe(@PathParam("token") String token, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return act(() -> lifecycle.unsubscribe(token), accept, "You are unsubscribed",
                 "This address gets no more mail from this list.");
@@ -70,7 +78,7 @@ public class SubscriberLinkResource {
     @GET
     @Path("/confirm/{token}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Confirmation page", description = "A page with one button; changes nothing.")
+    @Operation(hidden = true, summary = "Confirmation page", description = "A page with one button; changes nothing.")
     public Uni<Response> confirmPage(@PathParam("token") String token) {
         return page(() -> lifecycle.target(token, LinkPurpose.CONFIRM), t -> t.status() == SubscriptionStatus.SUBSCRIBED
                 ? SubscriberLinkPages.outcome("Subscription confirmed", "The subscription of "
@@ -83,10 +91,16 @@ public class SubscriberLinkResource {
     @Path("/confirm/{token}")
     @Consumes(MediaType.WILDCARD)
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
-    @Operation(summary = "Confirm a double opt-in subscription", description = "Confirms the subscriber the signed "
-            + "token names and queues the welcome; a repeat sends nothing. 200 {status: SUBSCRIBED}; 404 "
-            + "SUBSCRIPTION_LINK_INVALID; 410 SUBSCRIPTION_LINK_EXPIRED (past the confirmation window, or removed); "
-            + "409 SUBSCRIBER_UNSUBSCRIBED; 503 SUBSCRIPTION_LINK_KEY_MISSING. Nothing changes on an error.")
+    @Operation(operationId = "confirmSubscription", summary = "Confirm a double opt-in subscription", description =
+            "Confirms the subscriber the signed token names and queues the welcome; a repeat sends nothing. Nothing "
+            + "changes on an error. A client asking for text/html gets a page instead.")
+    @APIResponse(responseCode = "200", description = "{status: SUBSCRIBED}", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionStateView.class)))
+    @APIResponse(responseCode = "404", description = "SUBSCRIPTION_LINK_INVALID")
+    @APIResponse(responseCode = "409", description = "SUBSCRIBER_UNSUBSCRIBED")
+    @APIResponse(responseCode = "410", description = "SUBSCRIPTION_LINK_EXPIRED: past the confirmation window, or "
+            + "removed")
+    @APIResponse(responseCode = "503", description = "SUBSCRIPTION_LINK_KEY_MISSING")
     public Uni<Response> confirm(@PathParam("token") String token, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return act(() -> lifecycle.confirm(token), accept, "Subscription confirmed",
                 "Thank you: the subscription is confirmed.");

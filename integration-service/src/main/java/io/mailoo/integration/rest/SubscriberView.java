@@ -2,6 +2,9 @@ package io.mailoo.integration.rest;
 
 import java.time.Instant;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.mailoo.contracts.events.MailState;
 import io.mailoo.integration.entity.Subscriber;
 
 /**
@@ -10,9 +13,16 @@ import io.mailoo.integration.entity.Subscriber;
  * campaign, or not confirmed yet), QUEUED, DEFERRED, SENT, FAILED (errorCode), NOT_CONFIGURED (no outboundMail),
  * SKIPPED_RATE_LIMITED or SKIPPED_UNSUBSCRIBED: shared-contracts MailState.
  */
-public record SubscriberView(String id, String email, String name, String status, Instant confirmBy,
-        Instant confirmedAt, Instant unsubscribedAt, String confirmationStatus, String confirmationErrorCode,
-        String welcomeStatus, String welcomeErrorCode, Instant createdAt) {
+@Schema(requiredProperties = { "id", "email", "name", "status", "confirmBy", "confirmedAt", "unsubscribedAt",
+        "confirmationStatus", "confirmationErrorCode", "welcomeStatus", "welcomeErrorCode", "createdAt" })
+public record SubscriberView(String id, String email, @Schema(nullable = true) String name,
+        @Schema(enumeration = { "PENDING_CONFIRMATION", "SUBSCRIBED", "UNSUBSCRIBED" }) String status,
+        @Schema(nullable = true) Instant confirmBy, @Schema(nullable = true) Instant confirmedAt,
+        @Schema(nullable = true) Instant unsubscribedAt,
+        @Schema(nullable = true, implementation = MailState.class) String confirmationStatus,
+        @Schema(nullable = true) String confirmationErrorCode,
+        @Schema(implementation = MailState.class) String welcomeStatus,
+        @Schema(nullable = true) String welcomeErrorCode, Instant createdAt) {
 
     public static SubscriberView of(Subscriber s) {
         return new SubscriberView(s.id.toString(), s.email, s.name, s.status.name(), s.confirmBy, s.confirmedAt,

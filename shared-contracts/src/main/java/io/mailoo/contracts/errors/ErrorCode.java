@@ -117,7 +117,7 @@ public enum ErrorCode {
     ENCRYPTION_KEY_MISSING(503, Audience.DASHBOARD,
             "No encryption key is configured that seals or opens SMTP passwords (also a mail result: DEFERRED)."),
     EMAIL_CLAIM_MISSING(422, Audience.DASHBOARD, "The caller's token has no email claim to send the test mail to."),
-    SMTP_TEST_FAILED(422, Audience.DASHBOARD, "The test mail failed without a more specific code."),
+    SMTP_TEST_FAILED(502, Audience.DASHBOARD, "The test mail failed without a more specific code."),
     SMTP_TEST_TIMEOUT(504, Audience.DASHBOARD, "The mail service did not report the test's outcome in time."),
 
     // --- offer generators ---
@@ -179,6 +179,7 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_INVALID(422, Audience.API, "The Idempotency-Key header is blank, too long or not printable ASCII."),
     IDEMPOTENCY_KEY_REUSED(422, Audience.API, "The Idempotency-Key was used before for a different order."),
     ORDER_NOT_FOUND(404, Audience.API, "The order does not exist on this integration."),
+    PRODUCT_NOT_FOUND(404, Audience.API, "The product does not exist on this integration."),
 
     // --- dispatch's operator API ---
     PROFILE_REF_INVALID(400, Audience.DASHBOARD, "The profile reference is not of a form dispatch knows."),
