@@ -40,7 +40,7 @@ class ApiDocumentTest {
     void theDocumentKeepsEveryRule() {
         OpenApiRules document = document();
         assertEquals(List.of(), document.violations());
-        assertEquals(19, document.operations().size(), document.operations().toString());
+        assertEquals(22, document.operations().size(), document.operations().toString());
         assertEquals("http://127.0.0.1:8080", document.root().path("servers").path(0).path("url").asText());
         assertEquals("SmtpSettings", document.root().at("/components/schemas/IntegrationConfigChange/properties"
                 + "/outboundMail/anyOf/0/$ref").asText().replace("#/components/schemas/", ""));
