@@ -1,6 +1,10 @@
 package io.mailoo.integration.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** A campaign: ON_EVENT / SUBSCRIBER_CREATED with a subject and a body template ({name}, {email}, {fields.id}). */
-public record CampaignRequest(String name, String trigger, String event, String subject, String bodyTemplate,
-        Boolean active) {
+@Schema(requiredProperties = { "name", "trigger", "event", "subject", "bodyTemplate" })
+public record CampaignRequest(@Schema(maxLength = 100) String name, @Schema(enumeration = "ON_EVENT") String trigger,
+        @Schema(enumeration = "SUBSCRIBER_CREATED") String event, @Schema(maxLength = 300) String subject,
+        String bodyTemplate, @Schema(nullable = true, description = "Default true.") Boolean active) {
 }

@@ -2,13 +2,19 @@ package io.mailoo.integration.rest;
 
 import java.time.Instant;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.mailoo.integration.entity.Campaign;
 
 /** A campaign as saved; {@code deactivatedReason} says why the service switched it off, if it did. */
-public record CampaignView(String id, String name, String trigger, String event, String subject,
-        String bodyTemplate, boolean active, DeactivatedReason deactivatedReason, Instant createdAt) {
+@Schema(requiredProperties = { "id", "name", "trigger", "event", "subject", "bodyTemplate", "active",
+        "deactivatedReason", "createdAt" })
+public record CampaignView(String id, String name, @Schema(enumeration = "ON_EVENT") String trigger,
+        @Schema(enumeration = "SUBSCRIBER_CREATED") String event, String subject, String bodyTemplate, boolean active,
+        @Schema(nullable = true) DeactivatedReason deactivatedReason, Instant createdAt) {
 
-    public record DeactivatedReason(String code, String message) {
+    @Schema(name = "CampaignDeactivatedReason", requiredProperties = { "code", "message" })
+    public record DeactivatedReason(String code, @Schema(nullable = true) String message) {
     }
 
     public static CampaignView of(Campaign c) {

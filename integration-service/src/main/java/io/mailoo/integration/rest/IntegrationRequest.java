@@ -1,5 +1,11 @@
 package io.mailoo.integration.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.mailoo.integration.entity.IntegrationType;
+
 /** {type, name}: creates an integration. */
-public record IntegrationRequest(String type, String name) {
+@Schema(requiredProperties = { "type", "name" })
+public record IntegrationRequest(@Schema(implementation = IntegrationType.class) String type,
+        @Schema(maxLength = 100) String name) {
 }

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mailoo.offer.domain.Branding;
+import io.mailoo.support.smtpprofile.SmtpSettingsSchema;
 
 /**
  * The shape of the body of PUT …/mail-settings (and {@code mailSettings} of the test route) for the OpenAPI document;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.events.MailDispatchResult;
@@ -16,7 +17,9 @@ import io.mailoo.contracts.events.ProfileRef;
  * occurred after the settings were last saved (an earlier one concerns settings already replaced). Saving or
  * removing the settings clears it, as a new profile version lifts the suspension in dispatch.
  */
-public record ProfileSuspension(String errorCode, String message, Instant since) {
+@Schema(requiredProperties = { "errorCode", "message", "since" })
+public record ProfileSuspension(@Schema(enumeration = ProfileSuspension.PROFILE_SUSPENDED) String errorCode,
+        String message, Instant since) {
 
     public static final String PROFILE_SUSPENDED = "PROFILE_SUSPENDED";
     public static final String MESSAGE = "Sending is paused after repeated SMTP authentication failures; "

@@ -2,15 +2,24 @@ package io.mailoo.support.smtpprofile;
 
 import java.time.Instant;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.mailoo.support.mail.ProfileSuspension;
 
 /**
  * The SMTP settings as every response shows them: {@code hasSmtpPassword}, never the password or its ciphertext;
  * {@code suspension} is null unless dispatch has stopped using them after repeated login failures.
  */
-public record SmtpProfileView(String host, int port, String security, String username, boolean hasSmtpPassword,
-        String fromAddress, String fromName, String replyTo, long profileVersion, Instant updatedAt,
-        ProfileSuspension suspension) {
+@Schema(name = "SmtpProfileView", description = "Saved SMTP settings: hasSmtpPassword, never the password.",
+        requiredProperties = { "host", "port", "security", "username", "hasSmtpPassword", "fromAddress", "fromName",
+                "replyTo", "profileVersion", "updatedAt", "suspension" })
+public record SmtpProfileView(String host, int port,
+        @Schema(enumeration = { "STARTTLS", "SSL_TLS", "NONE" }) String security,
+        @Schema(nullable = true) String username, boolean hasSmtpPassword, String fromAddress,
+        @Schema(nullable = true) String fromName, @Schema(nullable = true) String replyTo,
+        @Schema(description = "Bumped by every save and removal.") long profileVersion,
+        @Schema(nullable = true) Instant updatedAt,
+        @Schema(nullable = true, description = "null while sending works.") ProfileSuspension suspension) {
 
     /** @return null when nothing is stored */
     public static SmtpProfileView of(SmtpProfile p, long profileVersion) {

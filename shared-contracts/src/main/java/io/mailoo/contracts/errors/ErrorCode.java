@@ -108,7 +108,7 @@ public enum ErrorCode {
     ENCRYPTION_KEY_MISSING(503, Audience.DASHBOARD,
             "No encryption key is configured that seals or opens SMTP passwords (also a mail result: DEFERRED)."),
     EMAIL_CLAIM_MISSING(422, Audience.DASHBOARD, "The caller's token has no email claim to send the test mail to."),
-    SMTP_TEST_FAILED(422, Audience.DASHBOARD, "The test mail failed without a more specific code."),
+    SMTP_TEST_FAILED(502, Audience.DASHBOARD, "The test mail failed without a more specific code."),
     SMTP_TEST_TIMEOUT(504, Audience.DASHBOARD, "The mail service did not report the test's outcome in time."),
 
     // --- offer generators ---
