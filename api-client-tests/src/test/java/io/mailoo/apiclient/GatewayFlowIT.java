@@ -100,9 +100,9 @@ class GatewayFlowIT {
                     new IntegrationConfigChange().outboundMail(smtp(settings.address("shop"))));
             assertEquals(Boolean.FALSE, saved.getConfig().getOutboundMail().getHasSmtpPassword());
         }
-        SmtpTestView test = integrations.testOutboundMail(projectUid, contactForm,
+        SmtpTestResult test = integrations.testOutboundMail(projectUid, contactForm,
                 new OutboundMailTestRequest().outboundMail(smtp(settings.address("shop"))));
-        assertEquals(SmtpTestView.StatusEnum.SENT, test.getStatus());
+        assertEquals(SmtpTestResult.StatusEnum.SENT, test.getStatus());
         assertEquals(settings.ownerEmail(), test.getRecipient());
         catcher.awaitMail(settings.ownerEmail(), "");
     }
@@ -143,7 +143,7 @@ class GatewayFlowIT {
     @Order(4)
     void contactFormAndReply() throws Exception {
         String visitor = settings.address("visitor");
-        new PublicFormsApi(anonymous).submitForm(contactFormKey, new SubmissionRequest().email(visitor).name("Vic")
+        new PublicFormsApi(anonymous).submitForm(contactFormKey, new FormPost().email(visitor).name("Vic")
                 .message("Hello from the API flow " + settings.run()).fields(Map.of()));
         InboundMessagesApi messages = new InboundMessagesApi(owner);
         List<MessageView> inbox = messages.listMessages(projectUid, contactForm);
@@ -212,7 +212,7 @@ class GatewayFlowIT {
         Problem limited = null;
         for (int i = 0; i < 60 && limited == null; i++) {
             try {
-                forms.submitForm(contactFormKey, new SubmissionRequest());
+                forms.submitForm(contactFormKey, new FormPost());
             } catch (io.mailoo.client.mailoo.ApiException e) {
                 if (e.getCode() == 429) {
                     limited = Problems.expect(429, "RATE_LIMITED", () -> { throw e; });
