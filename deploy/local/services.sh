@@ -140,6 +140,8 @@ start_service() {
     "JWT_AUDIENCE=$MAILOO_JWT_AUDIENCE"
     "JWT_PUBLIC_KEY_LOCATION=$JWT_PUBLIC_KEY"
     "MALLOC_ARENA_MAX=$MAILOO_MALLOC_ARENA_MAX"
+    # the server the OpenAPI documents name: this checkout's gateway
+    "MAILOO_PUBLIC_BASE_URL=${MAILOO_PUBLIC_BASE_URL:-$(gateway_url)}"
   )
   # MAIL_SMTP_ENCRYPTION_PREVIOUS_KEYS, MAIL_SMTP_ALLOWED_PORTS, DISPATCH_* etc. pass through from the environment.
   if [[ "$svc" == mail-dispatch-service ]]; then

@@ -70,6 +70,22 @@ public final class OpenApiRules {
         return names;
     }
 
+    /**
+     * Operations whose required schemes differ from what {@code expected} says for their path, as "method path:
+     * actual"; empty when every route needs exactly what it should.
+     */
+    public List<String> schemesOtherThan(java.util.function.Function<String, Set<String>> expected) {
+        List<String> differing = new ArrayList<>();
+        for (String operation : operations()) {
+            String[] at = operation.split(" ");
+            Set<String> actual = schemes(at[0], at[1]);
+            if (!actual.equals(expected.apply(at[1]))) {
+                differing.add(operation + ": " + actual);
+            }
+        }
+        return differing;
+    }
+
     /** Every operation as "method path". */
     public List<String> operations() {
         List<String> all = new ArrayList<>();

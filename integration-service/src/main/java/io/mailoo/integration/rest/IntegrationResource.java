@@ -34,6 +34,7 @@ import io.mailoo.support.audit.SmtpSettingsAudit;
 import io.mailoo.support.audit.SmtpSettingsAuditView;
 import io.mailoo.support.openapi.ApiHeaders;
 import io.mailoo.support.openapi.ApiSecurity;
+import io.mailoo.support.smtpprofile.SmtpRouteAnswers;
 import io.mailoo.support.smtpprofile.SmtpSettingsJson;
 import io.mailoo.support.smtpprofile.SmtpTestView;
 import io.quarkus.security.Authenticated;
@@ -63,13 +64,8 @@ public class IntegrationResource {
     @Inject
     Caller caller;
 
-    /** The 422 codes of a body with SMTP settings (service-support's SmtpSettingsJson and SmtpSettingsCheck). */
-    static final String SMTP_FIELD_CODES = "OUTBOUND_MAIL_NOT_SUPPORTED (WEBHOOK), SMTP_HOST_REQUIRED, "
-            + "SMTP_HOST_INVALID, SMTP_PORT_INVALID, SMTP_SECURITY_INVALID, SMTP_USERNAME_INVALID, "
-            + "SMTP_PASSWORD_INVALID, FROM_ADDRESS_REQUIRED, FROM_ADDRESS_INVALID, FROM_NAME_INVALID, "
-            + "REPLY_TO_INVALID, SMTP_PASSWORD_REQUIRED (server changed without a new password), "
-            + "SMTP_CLEARTEXT_LOGIN_REFUSED, FIELD_UNKNOWN, FIELD_NOT_TEXT, FIELD_NOT_OBJECT; VALIDATION_FAILED for "
-            + "more than one (errors[] names the fields)";
+    /** The 422 codes of outboundMail: a type without it, then the settings' own. */
+    static final String SMTP_FIELD_CODES = "OUTBOUND_MAIL_NOT_SUPPORTED (WEBHOOK), " + SmtpRouteAnswers.FIELD_CODES;
 
     @POST
     @Operation(operationId = "createIntegration", summary = "Create an integration (owner)")
@@ -119,8 +115,7 @@ public class IntegrationResource {
     @APIResponse(responseCode = "403", description = "OWNER_REQUIRED")
     @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND, INTEGRATION_NOT_FOUND")
     @APIResponse(responseCode = "422", description = SMTP_FIELD_CODES)
-    @APIResponse(responseCode = "503", description = "ENCRYPTION_KEY_MISSING: a new password and no "
-            + "MAIL_SMTP_ENCRYPTION_KEY")
+    @APIResponse(responseCode = "503", description = SmtpRouteAnswers.KEY_MISSING)
     public Uni<IntegrationView> patchConfig(@PathParam("projectUid") String projectUid,
             @PathParam("integrationId") String integrationId, @RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutboundMailChange.class)))
@@ -140,23 +135,16 @@ public class IntegrationResource {
             + "to the caller's JWT email and answers with the SMTP outcome: 200 SENT, 502 with the dispatch "
             + "errorCode, 504 SMTP_TEST_TIMEOUT, 429 RATE_LIMITED (per user and per project). Nothing is stored "
             + "but the audit entry.")
-    @APIResponse(responseCode = "200", description = "The server accepted the test email", content = @Content(
+    @APIResponse(responseCode = "200", description = SmtpRouteAnswers.TEST_SENT, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SmtpTestView.class)))
     @APIResponse(responseCode = "403", description = "OWNER_REQUIRED")
     @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND, INTEGRATION_NOT_FOUND")
-    @APIResponse(responseCode = "409", description = "SMTP_PASSWORD_UNREADABLE: the stored password opens with no "
-            + "configured key; enter it again")
-    @APIResponse(responseCode = "422", description = "SMTP_SETTINGS_REQUIRED, EMAIL_CLAIM_MISSING, "
-            + SMTP_FIELD_CODES)
-    @APIResponse(responseCode = "429", description = "RATE_LIMITED: tests per user or per project")
-    @APIResponse(responseCode = "502", description = "The test email was not sent: dispatch's errorCode as code "
-            + "(SMTP_AUTH_FAILED, SMTP_TLS_FAILED, SMTP_CONNECT_FAILED, SMTP_TIMEOUT, SMTP_REJECTED, "
-            + "RECIPIENT_REJECTED, …; SMTP_TEST_FAILED without one), the "
-            + "server's reply in detail")
-    @APIResponse(responseCode = "503", description = "ENCRYPTION_KEY_MISSING: a new password and no "
-            + "MAIL_SMTP_ENCRYPTION_KEY")
-    @APIResponse(responseCode = "504", description = "SMTP_TEST_TIMEOUT: no outcome in time; the email may still "
-            + "arrive")
+    @APIResponse(responseCode = "409", description = SmtpRouteAnswers.PASSWORD_UNREADABLE)
+    @APIResponse(responseCode = "422", description = SmtpRouteAnswers.TEST_CODES + SMTP_FIELD_CODES)
+    @APIResponse(responseCode = "429", description = SmtpRouteAnswers.TEST_RATE_LIMITED)
+    @APIResponse(responseCode = "502", description = SmtpRouteAnswers.TEST_NOT_SENT)
+    @APIResponse(responseCode = "503", description = SmtpRouteAnswers.KEY_MISSING)
+    @APIResponse(responseCode = "504", description = SmtpRouteAnswers.TEST_TIMEOUT)
     public Uni<SmtpTestView> test(@PathParam("projectUid") String projectUid,
             @PathParam("integrationId") String integrationId, @RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutboundMailTest.class)))

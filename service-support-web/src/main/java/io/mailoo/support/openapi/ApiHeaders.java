@@ -19,8 +19,8 @@ public final class ApiHeaders {
     }
 
     static Header location() {
-        return OASFactory.createHeader().description("The path of the created resource (relative to the server), "
-                + "where GET answers it.").schema(text().format("uri-reference"));
+        return OASFactory.createHeader().description("The URL of the created resource, where GET answers it.")
+                .schema(text().format("uri-reference"));
     }
 
     static Header retryAfter() {
