@@ -15,10 +15,18 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.mailoo.market.service.ApiKeyService;
 import io.mailoo.support.http.ProblemException;
+import io.mailoo.support.openapi.ApiHeaders;
+import io.mailoo.support.openapi.ApiSecurity;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -26,6 +34,7 @@ import io.smallrye.mutiny.Uni;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Integrator API keys (owner)")
+@SecurityRequirement(name = ApiSecurity.JWT)
 public class ApiKeyResource {
 
     private final ApiKeyService keys;
@@ -38,7 +47,17 @@ public class ApiKeyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an API key; the key is in this answer only (it is stored as a hash)")
+    @Operation(operationId = "createApiKey", summary = "Create an API key (owner); the key is in this answer only "
+            + "(it is stored as a hash)")
+    @APIResponse(responseCode = "201", description = "The key, with key set this once (Cache-Control: no-store)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApiKeyCreated.class)))
+    @APIResponse(responseCode = "403", description = "OWNER_REQUIRED")
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND, INTEGRATION_NOT_FOUND: not a member, or no "
+            + "such project or integration")
+    @APIResponse(responseCode = "422", description = "INTEGRATION_NOT_MARKET, NAME_INVALID")
+    @APIResponse(responseCode = "503", description = "PROJECT_NOT_YET_VISIBLE, INTEGRATION_NOT_YET_VISIBLE: created "
+            + "moments ago and not here yet; repeat after Retry-After")
     public Uni<Response> create(@PathParam("projectUid") String projectUid,
             @PathParam("integrationId") String integrationId, ApiKeyInput input) {
         return keys.create(projectUid, integrationId, jwt.getSubject(), input)
@@ -46,7 +65,15 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(summary = "List the integration's API keys (prefixes, never the keys)")
+    @Operation(operationId = "listApiKeys", summary = "List the integration's API keys (owner; prefixes, never the "
+            + "keys)")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "403", description = "OWNER_REQUIRED")
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND, INTEGRATION_NOT_FOUND: not a member, or no "
+            + "such project or integration")
+    @APIResponse(responseCode = "422", description = "INTEGRATION_NOT_MARKET")
+    @APIResponse(responseCode = "503", description = "PROJECT_NOT_YET_VISIBLE, INTEGRATION_NOT_YET_VISIBLE: created "
+            + "moments ago and not here yet; repeat after Retry-After")
     public Uni<List<ApiKeyView>> list(@PathParam("projectUid") String projectUid,
             @PathParam("integrationId") String integrationId) {
         return keys.list(projectUid, integrationId, jwt.getSubject());
@@ -54,7 +81,14 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("/{keyId}")
-    @Operation(summary = "Revoke an API key; orders with it are refused with 401 from now on")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key (owner); orders with it are refused with "
+            + "401 from now on; revoking again is fine")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "403", description = "OWNER_REQUIRED")
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND, INTEGRATION_NOT_FOUND, API_KEY_NOT_FOUND")
+    @APIResponse(responseCode = "422", description = "INTEGRATION_NOT_MARKET")
+    @APIResponse(responseCode = "503", description = "PROJECT_NOT_YET_VISIBLE, INTEGRATION_NOT_YET_VISIBLE: created "
+            + "moments ago and not here yet; repeat after Retry-After")
     public Uni<Response> revoke(@PathParam("projectUid") String projectUid,
             @PathParam("integrationId") String integrationId, @PathParam("keyId") String keyId) {
         UUID id;

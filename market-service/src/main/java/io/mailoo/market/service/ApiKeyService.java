@@ -6,9 +6,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.mailoo.contracts.validation.HeaderValueValidator;
 import io.mailoo.contracts.smtp.FieldError;
+import io.mailoo.contracts.validation.HeaderValueValidator;
 import io.mailoo.market.entity.ApiKey;
+import io.mailoo.market.rest.ApiKeyCreated;
 import io.mailoo.market.rest.ApiKeyInput;
 import io.mailoo.market.rest.ApiKeyView;
 import io.mailoo.support.http.ProblemException;
@@ -32,7 +33,7 @@ public class ApiKeyService {
     }
 
     @WithTransaction
-    public Uni<ApiKeyView> create(String projectUid, String integrationId, String userId, ApiKeyInput input) {
+    public Uni<ApiKeyCreated> create(String projectUid, String integrationId, String userId, ApiKeyInput input) {
         return access.forOwner(projectUid, integrationId, userId).chain(integration -> {
             String name = input == null || input.name() == null ? null : input.name().strip();
             if (name != null && (name.length() > MAX_NAME || HeaderValueValidator.hasControlCharacter(name))) {
@@ -47,7 +48,7 @@ public class ApiKeyService {
             key.prefix = generated.prefix();
             key.keyHash = generated.hash();
             key.createdAt = Instant.now();
-            return key.persist().map(saved -> ApiKeyView.created(key, generated.plaintext()));
+            return key.persist().map(saved -> ApiKeyCreated.of(key, generated.plaintext()));
         });
     }
 

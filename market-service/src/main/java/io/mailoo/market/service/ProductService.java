@@ -55,4 +55,24 @@ public class ProductService {
                 .chain(integration -> Product.<Product>list("integrationId = ?1 order by sku", integrationId))
                 .map(products -> products.stream().map(ProductView::of).toList());
     }
+
+    /** One product (members): where the Location of its creation points. */
+    @WithSession
+    public Uni<ProductView> get(String projectUid, String integrationId, String userId, String productId) {
+        UUID id;
+        try {
+            id = UUID.fromString(productId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("PRODUCT_NOT_FOUND", "No such product on this integration.");
+        }
+        return access.forMember(projectUid, integrationId, userId)
+                .chain(integration -> Product.<Product>find("id = ?1 and integrationId = ?2", id, integrationId)
+                        .<Product>firstResult())
+                .map(p -> {
+                    if (p == null) {
+                        throw ProblemException.notFound("PRODUCT_NOT_FOUND", "No such product on this integration.");
+                    }
+                    return ProductView.of(p);
+                });
+    }
 }

@@ -4,9 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The steps of an offer generator's wizard, as the owner defines them. */
+@Schema(requiredProperties = "steps")
 public record Wizard(List<Step> steps) {
 
+    @Schema(name = "WizardStep", requiredProperties = { "id", "title", "fields" })
     public record Step(String id, String title, List<Field> fields) {
     }
 
@@ -15,8 +19,14 @@ public record Wizard(List<Step> steps) {
      * field, not a 400). {@code required} defaults to true. NUMBER: whole numbers in [min, max], each unit priced
      * {@code unitPriceMinor} (0 when absent). TEXT: at most {@code maxLength} characters (default 1000).
      */
-    public record Field(String id, String label, String type, Boolean required, List<Option> options, Long min,
-            Long max, Long unitPriceMinor, Integer maxLength) {
+    @Schema(name = "WizardField", requiredProperties = { "id", "label", "type" })
+    public record Field(String id, String label, @Schema(implementation = FieldType.class) String type,
+            @Schema(nullable = true, description = "Default true.") Boolean required,
+            @Schema(nullable = true, description = "CHOICE only.") List<Option> options,
+            @Schema(nullable = true, description = "NUMBER only.") Long min,
+            @Schema(nullable = true, description = "NUMBER only.") Long max,
+            @Schema(nullable = true, description = "NUMBER only; 0 when absent.") Long unitPriceMinor,
+            @Schema(nullable = true, description = "TEXT only; default 1000.") Integer maxLength) {
 
         public boolean isRequired() {
             return required == null || required;
@@ -28,7 +38,8 @@ public record Wizard(List<Step> steps) {
         }
     }
 
-    public record Option(String id, String label, Long priceMinor) {
+    @Schema(name = "WizardOption", requiredProperties = { "id", "label" })
+    public record Option(String id, String label, @Schema(nullable = true) Long priceMinor) {
     }
 
     public Stream<Field> fields() {

@@ -2,8 +2,6 @@ package io.mailoo.offer.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.mailoo.offer.domain.Branding;
 import io.mailoo.support.smtpprofile.SmtpSettingsSchema;
 
@@ -12,8 +10,11 @@ import io.mailoo.support.smtpprofile.SmtpSettingsSchema;
  * the body itself is read by {@link MailSettingsJson}, strictly, because {@code smtp.password} has three states:
  * absent (keep the stored one), null (remove it), a value (new).
  */
-public record MailSettingsRequest(@Schema(implementation = SmtpSettingsSchema.class) JsonNode smtp,
-        String internalNotificationAddress, Branding branding) {
+@Schema(name = "MailSettingsInput", requiredProperties = "smtp")
+public record MailSettingsRequest(@Schema(description = "The generator's own SMTP settings; absent or null is 422 "
+        + "SMTP_SETTINGS_REQUIRED.") SmtpSettingsSchema smtp,
+        @Schema(nullable = true, description = "Where a copy of each offer goes; absent or null: none.")
+        String internalNotificationAddress, @Schema(nullable = true) Branding branding) {
 
     @Override
     public String toString() {

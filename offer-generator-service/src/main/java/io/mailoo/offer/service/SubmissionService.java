@@ -3,10 +3,14 @@ package io.mailoo.offer.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mailoo.contracts.CloudEventTypes;
 import io.mailoo.contracts.Topics;
@@ -39,6 +43,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class SubmissionService {
+
+    private static final TypeReference<Map<String, JsonNode>> ANSWERS = new TypeReference<>() {
+    };
 
     @Inject
     GeneratorService generators;
@@ -82,7 +89,9 @@ public class SubmissionService {
     private SubmissionMails.Submitted priced(OfferGenerator generator, SubmissionRequest request) {
         Wizard wizard = WizardJson.read(generator.wizard);
         List<FieldError> errors = new ArrayList<>(customerErrors(request == null ? null : request.customer()));
-        AnswerRules.Result answers = AnswerRules.evaluate(wizard, request == null ? null : request.answers());
+        // the answers arrive as plain JSON values; the rules read them as a tree, which keeps each value's JSON type
+        AnswerRules.Result answers = AnswerRules.evaluate(wizard, request == null || request.answers() == null ? null
+                : EventCodec.mapper().convertValue(request.answers(), ANSWERS));
         errors.addAll(answers.errors());
         if (!errors.isEmpty()) {
             count("invalid");

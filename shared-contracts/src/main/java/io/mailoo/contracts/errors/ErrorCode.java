@@ -170,6 +170,7 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_INVALID(422, Audience.API, "The Idempotency-Key header is blank, too long or not printable ASCII."),
     IDEMPOTENCY_KEY_REUSED(422, Audience.API, "The Idempotency-Key was used before for a different order."),
     ORDER_NOT_FOUND(404, Audience.API, "The order does not exist on this integration."),
+    PRODUCT_NOT_FOUND(404, Audience.API, "The product does not exist on this integration."),
 
     // --- dispatch's operator API ---
     PROFILE_REF_INVALID(400, Audience.DASHBOARD, "The profile reference is not of a form dispatch knows."),
