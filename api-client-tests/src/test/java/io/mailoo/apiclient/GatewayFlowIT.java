@@ -68,6 +68,12 @@ class GatewayFlowIT {
         anonymous = Clients.mailoo(settings.gatewayUrl(), null);
     }
 
+    /** A response header of the generated client's ApiResponse (a case-insensitive map), "" when absent. */
+    private static String header(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? "" : values.get(0);
+    }
+
     private SmtpSettings smtp(String from) {
         return new SmtpSettings().host("127.0.0.1").port(settings.catcherSmtpPort()).security(SmtpSettings.SecurityEnum.NONE)
                 .fromAddress(from).fromName("API flow " + settings.run());
@@ -121,18 +127,18 @@ class GatewayFlowIT {
         String buyer = settings.address("buyer");
         var order = new io.mailoo.client.integrator.model.OrderInput()
                 .buyer(new io.mailoo.client.integrator.model.Buyer().email(buyer).name("Bea"))
-                .items(List.of(new io.mailoo.client.integrator.model.Item().sku("API-1").quantity(2)));
+                .items(List.of(new io.mailoo.client.integrator.model.OrderItem().sku("API-1").quantity(2L)));
         String idempotencyKey = "flow-" + settings.run();
-        var created = orders.createOrderWithHttpInfo(market, idempotencyKey, order);
+        var created = orders.placeOrderWithHttpInfo(market, order, idempotencyKey);
         assertEquals(201, created.getStatusCode());
-        orderId = created.getData().getOrderId();
+        orderId = created.getData().getOrderId().toString();
         assertEquals(2500L, created.getData().getTotal().getAmountMinor());
-        assertTrue(created.getHeaders().firstValue("Location").orElse("").endsWith("/api/v1/market/" + market + "/orders/" + orderId),
+        assertTrue(header(created.getHeaders(), "Location").endsWith("/api/v1/market/" + market + "/orders/" + orderId),
                 () -> "Location " + created.getHeaders());
 
-        var replay = orders.createOrderWithHttpInfo(market, idempotencyKey, order);
-        assertEquals(orderId, replay.getData().getOrderId(), "the replay answers the same order");
-        assertEquals("true", replay.getHeaders().firstValue("Idempotent-Replayed").orElse(null));
+        var replay = orders.placeOrderWithHttpInfo(market, order, idempotencyKey);
+        assertEquals(orderId, replay.getData().getOrderId().toString(), "the replay answers the same order");
+        assertEquals("true", header(replay.getHeaders(), "Idempotent-Replayed"));
 
         await("order confirmation SENT").atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
                 orders.getOrder(market, orderId).getEmailToCustomer().getStatus().getValue().equals("SENT"));
@@ -160,25 +166,26 @@ class GatewayFlowIT {
     @Test
     @Order(5)
     void offerGeneratorAndSubmission() throws Exception {
-        var wizard = new Wizard().steps(List.of(new Step().id("size").title("Size").fields(List.of(new Field().id("size")
-                .label("Size").type(Field.TypeEnum.CHOICE).options(List.of(
-                        new Option().id("s").label("Small").priceMinor(0L),
-                        new Option().id("l").label("Large").priceMinor(5000L)))))));
+        var wizard = new Wizard().steps(List.of(new WizardStep().id("size").title("Size").fields(List.of(new WizardField()
+                .id("size").label("Size").type(FieldType.CHOICE).options(List.of(
+                        new WizardOption().id("s").label("Small").priceMinor(0L),
+                        new WizardOption().id("l").label("Large").priceMinor(5000L)))))));
         GeneratorView generator = new OfferGeneratorsApi(owner).createOfferGenerator(projectUid,
-                new CreateGeneratorRequest().name("offers " + settings.run()).currency("EUR").basePriceMinor(10000L).wizard(wizard));
-        generatorId = generator.getId();
+                new OfferGeneratorInput().name("offers " + settings.run()).currency("EUR").basePriceMinor(10000L).wizard(wizard));
+        generatorId = generator.getId().toString();
         String team = settings.address("team");
-        new OfferGeneratorMailSettingsApi(owner).putOfferMailSettings(projectUid, generatorId, new MailSettingsRequest()
+        new OfferGeneratorMailSettingsApi(owner).saveMailSettings(projectUid, generatorId, new MailSettingsInput()
                 .smtp(smtp(settings.address("offers"))).internalNotificationAddress(team)
                 .branding(new Branding().companyName("Flow Co").footerText("flow")));
 
         String customer = settings.address("customer");
         var submitted = new PublicOfferWizardApi(anonymous).submitOffer(generatorId, new OfferSubmissionRequest()
-                .answers(Map.of("size", "l")).customer(new Customer().email(customer).name("Cleo")));
-        assertEquals(15000L, submitted.getOffer().getTotal().getAmountMinor());
+                .answers(Map.of("size", "l")).customer(new OfferCustomer().email(customer).name("Cleo")));
+        assertEquals(15000L, submitted.getOffer().getTotal());
+        assertEquals("EUR", submitted.getOffer().getCurrency());
         OfferSubmissionsApi submissions = new OfferSubmissionsApi(owner);
         await("offer mails SENT").atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            var first = submissions.listOfferSubmissions(projectUid, generatorId).get(0);
+            var first = submissions.listSubmissions(projectUid, generatorId).get(0);
             return first.getCustomerDelivery().getStatus().getValue().equals("SENT")
                     && first.getInternalNotification().getStatus().getValue().equals("SENT");
         });
@@ -202,10 +209,11 @@ class GatewayFlowIT {
         // 403 and 422 on the integrator API
         var orders = new OrdersIntegratorApiKeyApi(Clients.integrator(settings.gatewayUrl(), apiKey));
         Problems.expect(403, "API_KEY_WRONG_INTEGRATION", () -> orders.getOrder(contactForm, orderId));
-        Problems.expect(422, "IDEMPOTENCY_KEY_REUSED", () -> orders.createOrder(market, "flow-" + settings.run(),
+        Problems.expect(422, "IDEMPOTENCY_KEY_REUSED", () -> orders.placeOrder(market,
                 new io.mailoo.client.integrator.model.OrderInput()
                         .buyer(new io.mailoo.client.integrator.model.Buyer().email(settings.address("other")).name("O"))
-                        .items(List.of(new io.mailoo.client.integrator.model.Item().sku("API-1").quantity(1)))));
+                        .items(List.of(new io.mailoo.client.integrator.model.OrderItem().sku("API-1").quantity(1L))),
+                "flow-" + settings.run()));
         Problems.expect(404, "ORDER_NOT_FOUND", () -> orders.getOrder(market, "00000000-0000-0000-0000-000000000000"));
         // 429: the gateway's per-address limit on public routes (rate + burst), answered as the same problem
         PublicFormsApi forms = new PublicFormsApi(anonymous);
