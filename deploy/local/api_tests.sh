@@ -64,6 +64,6 @@ api_flow() {
     MAILOO_API_STRANGER_TOKEN=$(cmd_token --sub "api-stranger-$run" --email "stranger-$run@api-$run.test" --groups user --ttl 1800)
     export MAILOO_API_OWNER_TOKEN MAILOO_API_STRANGER_TOKEN
     timeout --kill-after=10 "$MAILOO_API_FLOW_TIMEOUT" java -cp "$cp" org.junit.platform.console.ConsoleLauncher \
-      execute --disable-banner --details=tree --select-class io.mailoo.apiclient.GatewayFlowIT --fail-if-no-tests
+      execute --disable-banner --disable-ansi-colors --details=tree --select-class io.mailoo.apiclient.GatewayFlowIT --fail-if-no-tests
   )
 }
