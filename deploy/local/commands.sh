@@ -19,10 +19,13 @@ usage: ./mailoo COMMAND [ARGS]
   token --sub ID --email ADDR [--groups g1,g2] [--ttl SECONDS] [--aud AUDIENCE]
                       print a dev RS256 JWT (issuer $MAILOO_JWT_ISSUER; aud --aud or \$MAILOO_JWT_AUDIENCE)
   test [MAVEN ARGS]   start a fresh test broker ($MAILOO_TEST_KAFKA_PORT), create test databases, run ./mvnw -B verify;
-                      then (without MAVEN ARGS) the dashboard's browser tests as with --ui
+                      then (without MAVEN ARGS) the API checks as with --api and the browser tests as with --ui
+                      (on the running stack, or on one started and stopped for them)
   test --ui           only the dashboard's browser tests (headless Chromium against the running stack; installs
                       chromium and the npm packages when missing, starts the stack when it is not up and stops it
                       again afterwards); screenshots in dashboard/test-results/
+  test --api          only the API documents' checks: Spectral (spectral:oas) on each document, then GatewayFlowIT,
+                      the openapi-generator clients driving the stack through the gateway (docs/api-documents.md)
   test --no-ui [MAVEN ARGS]
                       only the Maven suite
   bench [ARGS]        run deploy/local/bench.sh (dispatch, orders); bench outbox|visibility|recovery|startup [--count N]: issue 12 figures on the running stack
@@ -195,23 +198,24 @@ cmd_logs() {
 }
 
 cmd_test() {
-  local ui=auto args=()
+  local mode=auto args=()
   while (($#)); do
     case "$1" in
-      --ui) ui=only; shift ;;
-      --no-ui) ui=no; shift ;;
+      --ui) mode=ui; shift ;;
+      --api) mode=api; shift ;;
+      --no-ui) mode=maven; shift ;;
       *) args+=("$1"); shift ;;
     esac
   done
-  if [[ "$ui" == only ]]; then
-    ((${#args[@]} == 0)) || die "test --ui takes no Maven arguments"
-    cmd_test_ui
+  if [[ "$mode" == ui || "$mode" == api ]]; then
+    ((${#args[@]} == 0)) || die "test --$mode takes no Maven arguments"
+    cmd_test_on_stack "$mode"
     return
   fi
   local rc=0
   ( cmd_test_maven "${args[@]}" ) || rc=$?
-  if ((rc == 0)) && [[ "$ui" == auto ]] && ((${#args[@]} == 0)); then
-    ( cmd_test_ui ) || rc=$?
+  if ((rc == 0)) && [[ "$mode" == auto ]] && ((${#args[@]} == 0)); then
+    ( cmd_test_on_stack api ui ) || rc=$?
   fi
   return "$rc"
 }
@@ -230,14 +234,20 @@ gateway_serves_dashboard() {
   curl -fsS -m 3 "$(gateway_url)/" 2>/dev/null | grep -q '<main id="main"'
 }
 
-# the dashboard's browser tests (dashboard/tests, node:test + playwright-core + Debian chromium)
-cmd_test_ui() {
+# cmd_test_on_stack api|ui...: the suites that need a running stack, in order, on the running one or on one started
+# (and stopped again) for them: api = Spectral on the API documents + GatewayFlowIT (docs/api-documents.md),
+# ui = the dashboard's browser tests (docs/dashboard.md). Spectral runs first: it needs no stack.
+cmd_test_on_stack() {
   require_cmd curl openssl
   ensure_state_dirs
-  local t0; t0=$(now_ms)
-  ensure_chromium
-  dashboard_npm_ci
-  local started=0
+  local t0 suite rc=0 started=0
+  t0=$(now_ms)
+  for suite in "$@"; do
+    case "$suite" in
+      api) api_build_if_needed; api_lint || { warn "spectral reported errors in the API documents"; return 1; } ;;
+      ui) ensure_chromium; dashboard_npm_ci ;;
+    esac
+  done
   if stack_ready_for_ui; then
     build_dashboard_if_needed
     if ! gateway_serves_dashboard; then
@@ -247,14 +257,33 @@ cmd_test_ui() {
     fi
     ok "using the running stack at $(gateway_url)"
   else
-    log "the stack is not (fully) up: starting it for the UI tests (stopped again afterwards)"
+    log "the stack is not (fully) up: starting it for the tests (stopped again afterwards)"
     started=1
     trap 'cmd_down' EXIT
     trap 'exit 130' INT TERM
     cmd_up >/dev/null
   fi
+  for suite in "$@"; do
+    case "$suite" in
+      api)
+        if api_flow; then ok "API flow test passed"; else rc=$?; warn "API flow test failed (exit $rc)"; fi ;;
+      ui)
+        ((rc == 0)) || break
+        run_ui_tests || rc=$? ;;
+    esac
+  done
+  if ((started)); then
+    cmd_down
+    trap - EXIT
+  fi
+  if ((rc == 0)); then ok "tests on the stack passed ($*; $(( ($(now_ms) - t0) / 1000 )) s)"; fi
+  return "$rc"
+}
+
+# the dashboard's browser tests (dashboard/tests, node:test + playwright-core + Debian chromium) on the running stack
+run_ui_tests() {
   gateway_serves_dashboard || die "the gateway at $(gateway_url) does not serve the dashboard"
-  local rc=0
+  local rc=0 t0; t0=$(now_ms)
   (
     cd "$MAILOO_DASHBOARD_DIR"
     export MAILOO_ROOT MAILOO_CHROMIUM
@@ -263,10 +292,6 @@ cmd_test_ui() {
     export MAILOO_CATCHER_SMTP_PORT="$MAILOO_SMTP_CATCHER_PORT"
     npm run --silent test:ui
   ) || rc=$?
-  if ((started)); then
-    cmd_down
-    trap - EXIT
-  fi
   if ((rc == 0)); then ok "UI tests passed ($(( ($(now_ms) - t0) / 1000 )) s; screenshots in dashboard/test-results/)"
   else warn "UI tests failed (exit $rc; see dashboard/test-results/)"; fi
   return "$rc"

@@ -7,10 +7,14 @@
 : "${MAILOO_SKIP_DASHBOARD:=0}"
 : "${MAILOO_CHROMIUM:=/usr/bin/chromium}"
 
+# the API documents the dashboard's build copies into dist/api-docs/ (merged by the Maven module api-docs)
+: "${MAILOO_API_DOCS_DIR:=$MAILOO_ROOT/api-docs/target/openapi}"
+
 # the dashboard's sources: a change to any of them makes dist/ stale
 dashboard_sources() {
   local d=$MAILOO_DASHBOARD_DIR
-  find "$d/src" "$d/public" -type f 2>/dev/null
+  find "$d/src" "$d/public" "$d/api-docs" -type f 2>/dev/null
+  find "$MAILOO_API_DOCS_DIR" -name '*.json' -type f 2>/dev/null
   local f
   for f in index.html package.json package-lock.json vite.config.ts tsconfig.json; do
     [[ -f "$d/$f" ]] && echo "$d/$f"
@@ -22,6 +26,10 @@ dashboard_stale_reason() {
   local stamp="$MAILOO_DASHBOARD_DIR/dist/index.html"
   if [[ ! -f "$stamp" ]]; then
     echo "no dashboard/dist/index.html"
+    return
+  fi
+  if [[ -f "$MAILOO_API_DOCS_DIR/mailoo.json" && ! -f "$MAILOO_DASHBOARD_DIR/dist/api-docs/mailoo.json" ]]; then
+    echo "no API document in dashboard/dist/api-docs/"
     return
   fi
   local newer
@@ -64,7 +72,7 @@ build_dashboard_if_needed() {
   log "building the dashboard because: $why"
   dashboard_npm_ci
   local t0; t0=$(now_ms)
-  (cd "$MAILOO_DASHBOARD_DIR" && npm run --silent build) >&2 || die "dashboard build failed (cd dashboard && npm run build)"
+  (cd "$MAILOO_DASHBOARD_DIR" && MAILOO_API_DOCS_DIR="$MAILOO_API_DOCS_DIR" npm run --silent build) >&2 || die "dashboard build failed (cd dashboard && npm run build)"
   ok "dashboard built in $(( $(now_ms) - t0 )) ms"
 }
 

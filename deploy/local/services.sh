@@ -89,6 +89,18 @@ service_build_reason() {
   return 0
 }
 
+# prints why the merged API document (api-docs, served by the gateway at /api/openapi.json) must be rebuilt: it is
+# missing, or older than a service's own document or the merge's sources
+api_docs_build_reason() {
+  local out="$MAILOO_ROOT/api-docs/target/openapi/mailoo.json" newer
+  [[ -d "$MAILOO_ROOT/api-docs" ]] || return 0
+  [[ -f "$out" ]] || { echo "api-docs: no ${out#"$MAILOO_ROOT/"}"; return 0; }
+  newer=$(find "$MAILOO_ROOT/api-docs/src" "$MAILOO_ROOT/api-docs/pom.xml" "$MAILOO_ROOT"/*/target/openapi/openapi.json \
+    -newer "$out" -type f -print -quit 2>/dev/null || true)
+  [[ -n "$newer" ]] && echo "api-docs: ${newer#"$MAILOO_ROOT/"} is newer than the merged document"
+  return 0
+}
+
 build_if_needed() {
   if [[ "$MAILOO_SKIP_BUILD" == 1 ]]; then
     return 0
@@ -98,6 +110,8 @@ build_if_needed() {
     reason=$(service_build_reason "$svc")
     [[ -n "$reason" ]] && reasons+="    $reason"$'\n'
   done
+  reason=$(api_docs_build_reason)
+  [[ -n "$reason" ]] && reasons+="    $reason"$'\n'
   if [[ -z "$reasons" ]]; then
     ok "service jars are up to date"
     return 0
@@ -106,10 +120,11 @@ build_if_needed() {
   # the build's AppCDS archive is made by the build's JVM: of no use to a JDK 25+ (which takes the AOT cache instead)
   local appcds=$MAILOO_APPCDS
   service_uses_aot && appcds=false
-  log "building (./mvnw -B -q -DskipTests package, AppCDS $appcds) because:"
+  # api-client-tests (the generated clients of ./mailoo test) is not needed to run the stack
+  log "building (./mvnw -B -q -DskipTests -pl '!api-client-tests' package, AppCDS $appcds) because:"
   printf '%s' "$reasons" >&2
   local t0; t0=$(now_ms)
-  (cd "$MAILOO_ROOT" && mvn_cmd -B -q -DskipTests package -Dquarkus.package.jar.appcds.enabled="$appcds") \
+  (cd "$MAILOO_ROOT" && mvn_cmd -B -q -DskipTests -pl '!api-client-tests' package -Dquarkus.package.jar.appcds.enabled="$appcds") \
     || die "build failed"
   for svc in "${MAILOO_SERVICES[@]}"; do
     [[ -f "$(service_jar "$svc")" ]] || die "build finished but $(service_jar "$svc") is missing"

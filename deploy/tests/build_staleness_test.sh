@@ -51,5 +51,24 @@ check "another service's source changed" fresh mail-dispatch-service
 rm "$(service_jar mail-dispatch-service)"
 check "no jar" stale mail-dispatch-service
 
+# the merged API document (api-docs): rebuilt when missing or older than a service's document or its own sources
+check_docs() { # check_docs NAME EXPECTED(stale|fresh)
+  local reason; reason=$(api_docs_build_reason)
+  local got=fresh; [[ -n "$reason" ]] && got=stale
+  if [[ "$got" == "$2" ]]; then echo "ok   $1: $got ${reason:+($reason)}"; else echo "FAIL $1: expected $2, got $got ${reason:+($reason)}"; failures=$((failures + 1)); fi
+}
+mkdir -p "$MAILOO_ROOT/api-docs/src/main/java" "$MAILOO_ROOT/integration-service/target/openapi"
+cp "$REPO/api-docs/pom.xml" "$MAILOO_ROOT/api-docs/pom.xml"
+touch -d '2 hours ago' "$MAILOO_ROOT/api-docs/pom.xml" "$MAILOO_ROOT/integration-service/target/openapi/openapi.json"
+check_docs "no merged document" stale
+mkdir -p "$MAILOO_ROOT/api-docs/target/openapi"
+touch -d '1 hour ago' "$MAILOO_ROOT/api-docs/target/openapi/mailoo.json"
+check_docs "merged document newer than its inputs" fresh
+touch "$MAILOO_ROOT/integration-service/target/openapi/openapi.json"
+check_docs "a service's document changed" stale
+touch -d '2 hours ago' "$MAILOO_ROOT/integration-service/target/openapi/openapi.json"
+touch "$MAILOO_ROOT/api-docs/src/main/java/Some.java"
+check_docs "the merge's source changed" stale
+
 ((failures == 0)) || { echo "$failures staleness case(s) failed"; exit 1; }
 echo "staleness check: all cases passed"

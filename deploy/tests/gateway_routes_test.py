@@ -12,7 +12,9 @@
   * the access log never contains the Authorization value;
   * an unknown /api/ or /q/ path gets 404 ROUTE_NOT_FOUND and a dead upstream 502 UPSTREAM_UNAVAILABLE;
   * every other path is the dashboard: its files (with their types and security headers) and index.html for
-    client-side routes; a missing asset is a 404, never the page.
+    client-side routes; a missing asset is a 404, never the page;
+  * the API documents (/api/openapi.json, /api/openapi/integrator.json) and the reference page (/api/docs/) are the
+    files of the dashboard's build (dist/api-docs/), and 404 ROUTE_NOT_FOUND when the build has none.
 
 Needs nginx (deploy/tests/run.sh installs nginx-light when missing). No services, no Kafka.
 """
@@ -145,7 +147,44 @@ def fake_dashboard(state):
     open(os.path.join(root, "index.html"), "w").write(f"<!doctype html><title>t</title>{DASHBOARD_MARKER}")
     open(os.path.join(root, "assets", "index-abc123.js"), "w").write("console.log('dashboard');")
     open(os.path.join(root, "assets", "index-abc123.css"), "w").write("body{}")
+    os.makedirs(os.path.join(root, "api-docs"), exist_ok=True)
+    for name in API_DOCUMENTS.values():
+        open(os.path.join(root, "api-docs", name), "w").write(json.dumps({"openapi": "3.1.0", "info": {"title": name}}))
+    open(os.path.join(root, "api-docs", "index.html"), "w").write(f"<!doctype html><title>t</title>{API_DOCS_MARKER}")
     return root
+
+
+API_DOCS_MARKER = "<!-- mailoo api reference test page -->"
+# gateway path -> file of dist/api-docs/
+API_DOCUMENTS = {"/api/openapi.json": "mailoo.json", "/api/openapi/integrator.json": "integrator.json"}
+
+
+def api_documents(port, check, root):
+    """The merged document, its integrator part and the reference page; nothing else of dist/api-docs under /api/."""
+    for path, name in API_DOCUMENTS.items():
+        status, headers, data = request(port, "GET", path)
+        check(status == 200 and json.loads(data or b"{}").get("info", {}).get("title") == name,
+              f"{path}: expected dist/api-docs/{name}, got {status} {data[:80]}")
+        check(headers.get("content-type", "").startswith("application/json"), f"{path}: type {headers.get('content-type')}")
+        check(bool(headers.get("x-request-id")) and headers.get("x-content-type-options") == "nosniff",
+              f"{path}: no X-Request-Id / nosniff")
+    status, headers, _ = request(port, "GET", "/api/docs")
+    check(status == 301 and headers.get("location", "").endswith("/api/docs/"), f"/api/docs: expected 301 to /api/docs/, got {status}")
+    status, headers, data = request(port, "GET", "/api/docs/")
+    check(status == 200 and API_DOCS_MARKER.encode() in data, f"/api/docs/: expected the reference page, got {status}")
+    check(headers.get("content-type", "").startswith("text/html"), f"/api/docs/: type {headers.get('content-type')}")
+    csp = headers.get("content-security-policy", "")
+    check("script-src 'self';" in csp and "frame-ancestors 'none'" in csp, f"/api/docs/: CSP missing or weak: {csp}")
+    status, headers, _ = request(port, "GET", "/")
+    check("unsafe-inline" not in headers.get("content-security-policy", ""), "the dashboard's CSP got the reference page's inline styles")
+    for path in ("/api/openapi.yaml", "/api/openapi/mailoo.json", "/api/openapi/", "/api/docs/missing.js"):
+        status, headers, data = request(port, "GET", path)
+        check(status == 404 and b"ROUTE_NOT_FOUND" in data, f"{path}: expected 404 ROUTE_NOT_FOUND, got {status}")
+    # a gateway whose dashboard build has no documents: a problem, not the dashboard's page
+    os.remove(os.path.join(root, "api-docs", "mailoo.json"))
+    status, headers, data = request(port, "GET", "/api/openapi.json")
+    check(status == 404 and b"ROUTE_NOT_FOUND" in data and DASHBOARD_MARKER.encode() not in data,
+          f"/api/openapi.json without the file: expected 404 ROUTE_NOT_FOUND, got {status} {data[:80]}")
 
 
 # public-route limit of the test gateway: 1 request a minute plus a burst of PUBLIC_BURST, so that within this test
@@ -277,7 +316,8 @@ def main():
     state = tempfile.mkdtemp(prefix="mailoo-gw-test-")
     os.chmod(state, 0o755)
     port = free_port()
-    conf = render(state, f"127.0.0.1:{port}", upstreams, dashboard_root=fake_dashboard(state))
+    dashboard_root = fake_dashboard(state)
+    conf = render(state, f"127.0.0.1:{port}", upstreams, dashboard_root=dashboard_root)
     nginx = nginx_bin()
     subprocess.run([nginx, "-t", "-q", "-p", state, "-c", conf, "-e", os.path.join(state, "logs", "error.log")],
                    check=True)
@@ -392,6 +432,9 @@ def main():
         status, _, data = request(port, "GET", "/healthz")
         check(status == 200 and b'"UP"' in data, "/healthz is no longer the gateway's own health")
         print("dashboard checked")
+
+        api_documents(port, check, dashboard_root)
+        print("API documents and reference page checked")
 
         stubs["mail-dispatch-service"].shutdown()
         stubs["mail-dispatch-service"].server_close()
