@@ -66,7 +66,7 @@ class ApiDocumentTest {
     void theDocumentKeepsEveryRule() {
         OpenApiRules document = document();
         assertEquals(List.of(), document.violations());
-        assertEquals(10, document.operations().size(), document.operations().toString());
+        assertEquals(11, document.operations().size(), document.operations().toString());
         assertEquals("http://127.0.0.1:8080", document.root().path("servers").path(0).path("url").asText());
         assertEquals("#/components/schemas/SmtpSettings",
                 document.root().at("/components/schemas/MailSettingsInput/properties/smtp/$ref").asText());

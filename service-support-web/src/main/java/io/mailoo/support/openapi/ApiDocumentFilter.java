@@ -52,6 +52,7 @@ public class ApiDocumentFilter implements OASFilter {
                 .description("The Mailoo gateway (MAILOO_PUBLIC_BASE_URL)"))));
         Set<String> schemes = new HashSet<>();
         Set<String> headers = new HashSet<>();
+        List<Operation> all = new ArrayList<>();
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
             api.getPaths().getPathItems().forEach((path, item) -> operations(item).forEach(operation -> {
                 orderPathParameters(path, operation);
@@ -59,7 +60,14 @@ public class ApiDocumentFilter implements OASFilter {
                 describeErrors(operation);
                 schemes.addAll(schemesOf(operation));
                 headers.addAll(headersOf(operation));
+                all.add(operation);
             }));
+        }
+        Set<String> reachable = ReachableSchemas.of(api, all);
+        if (components.getSchemas() != null) {
+            Map<String, Schema> used = new TreeMap<>(components.getSchemas());
+            used.keySet().retainAll(reachable);
+            components.setSchemas(used);
         }
         Map<String, org.eclipse.microprofile.openapi.models.security.SecurityScheme> used = new TreeMap<>();
         if (schemes.contains(ApiSecurity.JWT)) {
