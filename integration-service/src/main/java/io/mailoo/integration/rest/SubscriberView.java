@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.mailoo.contracts.events.MailState;
 import io.mailoo.integration.entity.Subscriber;
+import io.mailoo.integration.entity.SubscriptionStatus;
 
 /**
  * A subscriber: {@code status} PENDING_CONFIRMATION (double opt-in, until {@code confirmBy}), SUBSCRIBED or
@@ -16,7 +17,7 @@ import io.mailoo.integration.entity.Subscriber;
 @Schema(requiredProperties = { "id", "email", "name", "status", "confirmBy", "confirmedAt", "unsubscribedAt",
         "confirmationStatus", "confirmationErrorCode", "welcomeStatus", "welcomeErrorCode", "createdAt" })
 public record SubscriberView(String id, String email, @Schema(nullable = true) String name,
-        @Schema(enumeration = { "PENDING_CONFIRMATION", "SUBSCRIBED", "UNSUBSCRIBED" }) String status,
+        @Schema(implementation = SubscriptionStatus.class) String status,
         @Schema(nullable = true) Instant confirmBy, @Schema(nullable = true) Instant confirmedAt,
         @Schema(nullable = true) Instant unsubscribedAt,
         @Schema(nullable = true, implementation = MailState.class) String confirmationStatus,

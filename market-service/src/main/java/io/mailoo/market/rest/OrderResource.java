@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -70,8 +71,8 @@ public class OrderResource {
             @Parameter(description = "Makes a retry safe: 1-255 printable ASCII characters (no space), e.g. a UUID "
                     + "per order; scoped to the integration and kept as long as the order. The same key and body "
                     + "answer the first order again (Idempotent-Replayed: true); the same key with another body is "
-                    + "422 IDEMPOTENCY_KEY_REUSED.", schema = @Schema(minLength = 1, maxLength = 255,
-                            pattern = "^[\\x21-\\x7E]{1,255}$"))
+                    + "422 IDEMPOTENCY_KEY_REUSED.", schema = @Schema(type = SchemaType.STRING,
+                            minLength = 1, maxLength = 255, pattern = "^[\\x21-\\x7E]{1,255}$"))
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, OrderInput input) {
         // an order commits or rolls back whole even when the client gives up waiting (it may retry with the key)
         return RunToCompletion.of(orders.place(integrationId, authorization, idempotencyKey, input)).map(placed -> {
