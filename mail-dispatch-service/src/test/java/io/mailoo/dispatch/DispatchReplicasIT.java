@@ -33,6 +33,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.awaitility.Awaitility;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -71,6 +72,9 @@ class DispatchReplicasIT {
 
     @BeforeAll
     static void start() throws SQLException {
+        // a process killed with SIGKILL resets its SMTP connections: GreenMail's handler thread then throws, which is
+        // expected here and must not fail the awaits (Awaitility fails on any thread's uncaught exception by default)
+        Awaitility.doNotCatchUncaughtExceptionsByDefault();
         platform = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         platform.start();
         forgetEarlierRuns();
@@ -82,6 +86,7 @@ class DispatchReplicasIT {
 
     @AfterAll
     static void stop() throws Exception {
+        Awaitility.reset();
         if (kafka != null) {
             kafka.close();
         }
