@@ -20,7 +20,7 @@ public record SubscriberView(String id, String email, @Schema(nullable = true) S
         @Schema(implementation = SubscriptionStatus.class) String status,
         @Schema(nullable = true) Instant confirmBy, @Schema(nullable = true) Instant confirmedAt,
         @Schema(nullable = true) Instant unsubscribedAt,
-        @Schema(nullable = true, implementation = MailState.class) String confirmationStatus,
+        @Schema(nullable = true) String confirmationStatus,
         @Schema(nullable = true) String confirmationErrorCode,
         @Schema(implementation = MailState.class) String welcomeStatus,
         @Schema(nullable = true) String welcomeErrorCode, Instant createdAt) {
