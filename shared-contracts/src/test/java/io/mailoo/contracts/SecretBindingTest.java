@@ -19,7 +19,10 @@ import io.mailoo.contracts.crypto.SealedSecret;
 import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SecretOpenException;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
+import io.mailoo.contracts.events.OAuth2Login;
+import io.mailoo.contracts.events.OAuth2Provider;
 import io.mailoo.contracts.events.SmtpSecurity;
+import io.mailoo.contracts.json.EventCodec;
 import io.mailoo.contracts.events.SmtpServer;
 
 class SecretBindingTest {
@@ -110,5 +113,43 @@ class SecretBindingTest {
     void printsNoMoreThanContextAndServer() {
         assertTrue(SAVED.toString().contains("smtp.shop.example"));
         assertTrue(SAVED.toString().contains(REF));
+    }
+
+    @Test
+    void anOAuth2TokenOpensOnlyForItsProfileServerProviderAccountAndGrant() {
+        SecretBinding bound = SecretBinding.oauth2Token(REF, "smtp.office365.com", 587, SmtpSecurity.STARTTLS,
+                "a@shop.example", OAuth2Provider.MICROSOFT, "a@shop.example", "grant-1");
+        SealedSecret sealed = cipher.seal("refresh-token", bound);
+        assertEquals("refresh-token", cipher.open(sealed, bound));
+        for (SecretBinding other : List.of(
+                SecretBinding.oauth2Token(REF, "smtp.office365.com", 587, SmtpSecurity.STARTTLS, "a@shop.example",
+                        OAuth2Provider.GOOGLE, "a@shop.example", "grant-1"),
+                SecretBinding.oauth2Token(REF, "smtp.office365.com", 587, SmtpSecurity.STARTTLS, "a@shop.example",
+                        OAuth2Provider.MICROSOFT, "b@shop.example", "grant-1"),
+                SecretBinding.oauth2Token(REF, "smtp.office365.com", 587, SmtpSecurity.STARTTLS, "a@shop.example",
+                        OAuth2Provider.MICROSOFT, "a@shop.example", "grant-2"),
+                SecretBinding.oauth2Token("integration:other", "smtp.office365.com", 587, SmtpSecurity.STARTTLS,
+                        "a@shop.example", OAuth2Provider.MICROSOFT, "a@shop.example", "grant-1"),
+                // the same server's password binding: a refresh token is never taken for a password
+                SecretBinding.smtpPassword(REF, "smtp.office365.com", 587, SmtpSecurity.STARTTLS, "a@shop.example"))) {
+            assertThrows(SecretOpenException.class, () -> cipher.open(sealed, other), other.toString());
+        }
+    }
+
+    @Test
+    void anOAuth2LoginTravelsSealedAndPrintsNoCiphertext() {
+        SealedSecret refresh = new SealedSecret("k1", "c2VjcmV0");
+        SmtpServer server = new SmtpServer("smtp.gmail.com", 465, SmtpSecurity.SSL_TLS, "a@gmail.example", null,
+                new OAuth2Login(OAuth2Provider.GOOGLE, "a@gmail.example", "g-1", refresh, null));
+        SmtpServer back = EventCodec.decode(EventCodec.encode(server), SmtpServer.class);
+        assertEquals(server, back);
+        assertFalse(server.toString().contains("c2VjcmV0"), server.toString());
+        // a producer that knows no OAuth2 (no "oauth2" field) still decodes, as a password login
+        SmtpServer old = EventCodec.decode("{\"host\":\"h\",\"port\":25,\"security\":\"NONE\"}", SmtpServer.class);
+        assertEquals(null, old.oauth2());
+        // a provider this consumer does not know is UNKNOWN, not an error
+        SmtpServer newer = EventCodec.decode("{\"host\":\"h\",\"port\":25,\"security\":\"NONE\",\"oauth2\":"
+                + "{\"provider\":\"YAHOO\",\"account\":\"a\",\"grantId\":\"g\"}}", SmtpServer.class);
+        assertEquals(OAuth2Provider.UNKNOWN, newer.oauth2().provider());
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.mailoo.contracts.events.OAuth2Login;
+import io.mailoo.contracts.events.OAuth2Provider;
 import io.mailoo.contracts.events.SmtpSecurity;
 import io.mailoo.contracts.events.SmtpServer;
 
@@ -62,6 +64,31 @@ public final class SecretBinding {
     public static SecretBinding smtpPassword(String context, String host, int port, String security,
             String username) {
         return smtpPassword(context, host, port, security == null ? null : SmtpSecurity.valueOf(security), username);
+    }
+
+    /**
+     * The binding of an OAuth2 refresh (or, for a test, access) token: the server as for a password, then the
+     * provider, the account and the grant, so a token moved to another profile, server, account or grant does not
+     * open.
+     *
+     * @param context the profileRef, or {@code test:{messageId}} for the inline profile of an SMTP test
+     */
+    public static SecretBinding oauth2Token(String context, String host, int port, SmtpSecurity security,
+            String username, OAuth2Provider provider, String account, String grantId) {
+        SecretBinding server = smtpPassword(context, host, port, security, username);
+        List<Component> parts = new ArrayList<>(server.components);
+        parts.set(0, new Component("kind", "oauth2-token"));
+        parts.add(new Component("provider", provider == null ? "" : provider.name()));
+        parts.add(new Component("account", account == null ? "" : account));
+        parts.add(new Component("grant", Objects.requireNonNull(grantId, "grantId")));
+        return new SecretBinding(parts);
+    }
+
+    /** The binding of the OAuth2 tokens of {@code smtp} as the event carries them. */
+    public static SecretBinding oauth2Token(String context, SmtpServer smtp) {
+        OAuth2Login login = Objects.requireNonNull(smtp.oauth2(), "oauth2");
+        return oauth2Token(context, smtp.host(), smtp.port(), smtp.security(), smtp.username(), login.provider(),
+                login.account(), login.grantId());
     }
 
     /** This binding with one more component (e.g. an OAuth2 provider or account). */
