@@ -63,6 +63,17 @@ public interface DispatchSettings {
      */
     Duration lease();
 
+    /** How often this process writes its heartbeat row (dispatch_instance). */
+    Duration heartbeatInterval();
+
+    /**
+     * A process whose heartbeat is older than this is dead: the replica that owns the partition takes its leases at
+     * once instead of waiting for them to run out. The process itself stops starting sends when its own last
+     * heartbeat is older than this minus two intervals, so a live process cut off from PostgreSQL never sends what
+     * another has taken.
+     */
+    Duration instanceTimeout();
+
     /** Consecutive authentication failures after which a profile is suspended. */
     int authFailuresBeforeSuspension();
 

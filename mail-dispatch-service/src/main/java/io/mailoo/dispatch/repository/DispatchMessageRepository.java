@@ -225,22 +225,27 @@ public class DispatchMessageRepository {
     }
 
     /**
-     * Takes up to {@code limit} messages that are due (queued or deferred, time reached, lease free or run out) in
+     * Takes up to {@code limit} messages that are due (queued or deferred, time reached, lease free, run out or held by
+     * a process whose heartbeat stopped) in
      * the given partitions (rows without a partition belong to all) and leases them to {@code owner} in one
      * statement; SKIP LOCKED lets several replicas poll side by side.
      */
     public Uni<List<DueMessage>> leaseDue(int limit, Instant now, UUID owner, long leaseMillis,
-            Integer[] partitions) {
+            Integer[] partitions, long instanceTimeoutMillis) {
         String sql = "UPDATE dispatch_message SET lease_until = now() + $4::int * interval '1 millisecond', "
                 + "lease_owner = $3 WHERE message_id IN ("
                 + "SELECT message_id FROM dispatch_message WHERE status IN ('QUEUED', 'DEFERRED') "
-                + "AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < now()) "
+                + "AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < now() "
+                // an owner whose heartbeat stopped (killed) is dead: its leases need not run out first
+                + "OR lease_owner IN (SELECT instance_id FROM dispatch_instance "
+                + "WHERE heartbeat_at < now() - $6::int * interval '1 millisecond')) "
                 + "AND (kafka_partition IS NULL OR kafka_partition = ANY($5)) "
                 + "ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
                 + "RETURNING message_id, request, attempt, expires_at, error_code, smtp_code, smtp_enhanced_code, "
                 + "smtp_message, smtp_step, kafka_partition, cancel_requested_at IS NOT NULL AS cancel_requested";
         return pool.preparedQuery(sql)
-                .execute(Tuple.of(odt(now), limit, owner, (int) leaseMillis, partitions)).map(rows -> {
+                .execute(Tuple.from(List.of(odt(now), limit, owner, (int) leaseMillis, partitions,
+                        (int) instanceTimeoutMillis))).map(rows -> {
                     List<DueMessage> due = new ArrayList<>();
                     for (Row row : rows) {
                         Buffer request = row.getBuffer("request");

@@ -62,7 +62,7 @@ public class DueMessagePoller {
         long leasedAt = System.nanoTime();
         return directory.ready()
                 .chain(() -> repository.leaseDue(PAGE, now, leases.instanceId(), leases.leaseMillis(),
-                        partitions.asArray()))
+                        partitions.asArray(), leases.instanceTimeoutMillis()))
                 .chain(due -> {
                     List<UUID> noRoom = new ArrayList<>();
                     due.forEach(message -> take(message, leasedAt, noRoom));

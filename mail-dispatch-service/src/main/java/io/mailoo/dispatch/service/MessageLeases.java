@@ -24,8 +24,8 @@ import io.vertx.core.Vertx;
  * The leases this process holds on dispatch_message rows (lease_owner = its instance id). A lease is short
  * (DISPATCH_LEASE) so that a dead process's mail is taken over within seconds; one batched UPDATE every lease/3
  * renews all of them, so a slow send never loses its lease while the process is alive. A message may be sent only
- * while its lease is certainly valid: renewed (or taken) less than lease − lease/3 ago, and not lost to another
- * process.
+ * while its lease is certainly valid: renewed (or taken) less than lease − lease/3 ago, not lost to another
+ * process, and this process's heartbeat recent enough that no replica counts it dead ({@link InstanceHeartbeat}).
  */
 @ApplicationScoped
 public class MessageLeases {
@@ -43,7 +43,7 @@ public class MessageLeases {
         }
     }
 
-    private final UUID instanceId = UUID.randomUUID();
+    private final InstanceHeartbeat heartbeat;
     private final Map<UUID, Lease> held = new ConcurrentHashMap<>();
     private final AtomicBoolean renewing = new AtomicBoolean();
     private final DispatchMessageRepository repository;
@@ -52,8 +52,10 @@ public class MessageLeases {
     private final Vertx vertx;
     private long timer = -1;
 
-    public MessageLeases(DispatchMessageRepository repository, DispatchSettings settings, Vertx vertx) {
+    public MessageLeases(DispatchMessageRepository repository, DispatchSettings settings, Vertx vertx,
+            InstanceHeartbeat heartbeat) {
         this.repository = repository;
+        this.heartbeat = heartbeat;
         this.vertx = vertx;
         this.leaseNanos = settings.lease().toNanos();
         // the last third is the margin for a renewal that is late or fails once
@@ -61,7 +63,7 @@ public class MessageLeases {
     }
 
     void start(@Observes StartupEvent event) {
-        LOG.infof("Dispatch instance %s: leases of %d ms, renewed every %d ms", instanceId, leaseMillis(),
+        LOG.infof("Dispatch instance %s: leases of %d ms, renewed every %d ms", instanceId(), leaseMillis(),
                 renewalMillis());
         timer = vertx.setPeriodic(renewalMillis(), id -> renew().subscribe().with(ok -> {
         }));
@@ -75,7 +77,12 @@ public class MessageLeases {
 
     /** The lease_owner this process writes. */
     public UUID instanceId() {
-        return instanceId;
+        return heartbeat.instanceId();
+    }
+
+    /** A lease whose owner's heartbeat is older than this may be taken by the partition's owner (milliseconds). */
+    public long instanceTimeoutMillis() {
+        return heartbeat.timeoutMillis();
     }
 
     public long leaseMillis() {
@@ -103,7 +110,7 @@ public class MessageLeases {
     /** True while the lease is held and certainly still valid, so the message may be sent now. */
     public boolean usable(UUID messageId, long nowNanos) {
         Lease lease = held.get(messageId);
-        return lease != null && nowNanos - lease.validFrom < usableNanos;
+        return lease != null && nowNanos - lease.validFrom < usableNanos && heartbeat.trusted(nowNanos);
     }
 
     /** False once a renewal found the lease taken by another process: the message must not be sent here. */
@@ -139,7 +146,7 @@ public class MessageLeases {
             renewing.set(false);
             return Uni.createFrom().voidItem();
         }
-        return repository.renewLeases(ids, instanceId, leaseMillis())
+        return repository.renewLeases(ids, instanceId(), leaseMillis())
                 .invoke(renewed -> settle(snapshot, renewed, started))
                 .onFailure().invoke(f -> LOG.warnf("Could not renew %d message leases (sending pauses once they "
                         + "are %d ms old): %s", ids.size(), usableNanos / 1_000_000, FailureDescription.of(f)))

@@ -38,7 +38,33 @@ class MessageLeasesTest {
 
     private final FakeRepository repository = new FakeRepository();
     /** TestSettings' lease is the production default, 15 s. */
-    private final MessageLeases leases = new MessageLeases(repository, new TestSettings(true), null);
+    /** Whether this process's own heartbeat is recent (InstanceHeartbeat.trusted), as the test sets it. */
+    private boolean heartbeatTrusted = true;
+    private final InstanceHeartbeat heartbeat = new InstanceHeartbeat(null, new TestSettings(true), null) {
+        @Override
+        public boolean trusted(long nowNanos) {
+            return heartbeatTrusted;
+        }
+    };
+    private final MessageLeases leases = new MessageLeases(repository, new TestSettings(true), null, heartbeat);
+
+    @Test
+    void aProcessWhoseHeartbeatIsNotConfirmedSendsNothingEvenOnAFreshLease() {
+        UUID id = UUID.randomUUID();
+        long takenAt = System.nanoTime();
+        leases.hold(id, takenAt);
+        assertTrue(leases.usable(id, takenAt + SECOND));
+        heartbeatTrusted = false;
+        assertFalse(leases.usable(id, takenAt + SECOND),
+                "a replica may already count this process dead and have taken the message");
+    }
+
+    @Test
+    void theOwnHeartbeatIsTrustedOnlyUntilTheTimeoutLessTwoIntervals() {
+        InstanceHeartbeat real = new InstanceHeartbeat(null, new TestSettings(true), null);
+        assertFalse(real.trusted(System.nanoTime()), "no heartbeat confirmed yet");
+        assertEquals(5000, real.timeoutMillis());
+    }
 
     @Test
     void aLeaseIsUsableForTwoThirdsOfItsLengthAfterItWasTaken() {

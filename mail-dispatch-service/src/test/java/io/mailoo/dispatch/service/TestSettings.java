@@ -80,6 +80,16 @@ record TestSettings(boolean allowPrivateHosts) implements DispatchSettings {
     }
 
     @Override
+    public Duration heartbeatInterval() {
+        return Duration.ofSeconds(1);
+    }
+
+    @Override
+    public Duration instanceTimeout() {
+        return Duration.ofSeconds(5);
+    }
+
+    @Override
     public int authFailuresBeforeSuspension() {
         return 5;
     }
