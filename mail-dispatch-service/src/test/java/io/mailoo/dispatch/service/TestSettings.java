@@ -125,4 +125,19 @@ record TestSettings(boolean allowPrivateHosts) implements DispatchSettings {
     public Duration suppressionDuration() {
         return Duration.ofDays(30);
     }
+
+    @Override
+    public Duration oauthRefreshMargin() {
+        return Duration.ofMinutes(5);
+    }
+
+    @Override
+    public Duration oauthIdleWarning() {
+        return Duration.ofDays(60);
+    }
+
+    @Override
+    public Duration oauthTokenTimeout() {
+        return Duration.ofSeconds(10);
+    }
 }
