@@ -5,6 +5,7 @@ import static io.mailoo.dispatch.support.Profiles.oauthProfile;
 import static io.mailoo.dispatch.support.Profiles.request;
 import static io.mailoo.dispatch.support.Profiles.withExpiry;
 import static io.mailoo.dispatch.support.Profiles.withSubject;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -88,6 +89,10 @@ class OAuth2DispatchTest {
     DispatchSettings settings;
     @Inject
     OperatorNoticePublisher notices;
+    @Inject
+    io.mailoo.dispatch.oauth.OAuthGrantKeeper keeper;
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     ScriptedTokenServer tokens;
 
@@ -378,6 +383,63 @@ class OAuth2DispatchTest {
             }
             assertEquals(List.of(), server.logins());
             assertEquals(List.of(), server.accepted());
+        }
+    }
+
+    @Test
+    void anIdleGrantIsRefreshedToKeepItAliveOrReportedOnceAndTheOperatorViewShowsIt() throws Exception {
+        try (OAuthSmtpServer server = new OAuthSmtpServer("XOAUTH2", tokens::accepts)) {
+            Grant grant = newGrant();
+            results.kafka().send(Topics.MAIL_PROFILES, grant.ref(), grant.version(1, server.port()));
+            assertEquals(MailStatus.SENT, send(grant.ref(), 1).status());
+            String operator = io.mailoo.testsupport.TestKeys.token("ops-1", "ops@mailoo.test", java.util.Set.of("operator"));
+
+            // not refreshed for 61 days: kept alive by one refresh
+            backdate(grant.grantId(), Duration.ofDays(61));
+            assertTrue(given().auth().oauth2(operator).get("/api/v1/dispatch/profiles/" + grant.ref()).then()
+                    .statusCode(200).extract().jsonPath().getBoolean("oauth2.atRisk"));
+            int before = tokens.refreshCalls();
+            keeper.keepIdleGrantsAlive().await().atMost(Duration.ofSeconds(20));
+            assertEquals(before + 1, tokens.refreshCalls());
+            var view = given().auth().oauth2(operator).get("/api/v1/dispatch/profiles/" + grant.ref()).then()
+                    .statusCode(200).extract().jsonPath();
+            assertFalse(view.getBoolean("oauth2.atRisk"));
+            assertEquals("ACTIVE", view.getString("oauth2.state"));
+            assertEquals(grant.account(), view.getString("oauth2.account"));
+            String body = given().auth().oauth2(operator).get("/api/v1/dispatch/profiles/" + grant.ref()).asString();
+            assertFalse(body.contains("Token") && body.contains("ciphertext"), "no token, sealed or not");
+            // a second round (another replica) finds it fresh: no refresh
+            keeper.keepIdleGrantsAlive().await().atMost(Duration.ofSeconds(20));
+            assertEquals(before + 1, tokens.refreshCalls());
+
+            // idle again and the provider fails: reported once through the platform SMTP, still at risk
+            backdate(grant.grantId(), Duration.ofDays(61));
+            tokens.answer(503, "{\"error\":\"temporarily_unavailable\"}");
+            keeper.keepIdleGrantsAlive().await().atMost(Duration.ofSeconds(20));
+            keeper.keepIdleGrantsAlive().await().atMost(Duration.ofSeconds(20));
+            await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Arrays.stream(platform.getReceivedMessages())
+                    .anyMatch(m -> subject(m).contains("at risk") && subject(m).contains(grant.ref())));
+            assertEquals(1, java.util.Arrays.stream(platform.getReceivedMessages())
+                    .filter(m -> subject(m).contains(grant.ref())).count(), "told once");
+            var risky = given().auth().oauth2(operator).get("/api/v1/dispatch/profiles/" + grant.ref()).then()
+                    .statusCode(200).extract().jsonPath();
+            assertTrue(risky.getBoolean("oauth2.atRisk"));
+            assertNotNull(risky.getString("oauth2.atRiskReportedAt"));
+        }
+    }
+
+    private void backdate(String grantId, Duration by) {
+        pool.preparedQuery("UPDATE oauth_grant SET refreshed_at = now() - make_interval(days => $2), "
+                + "created_at = now() - make_interval(days => $2), idle_reported_at = NULL WHERE grant_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(grantId, (int) by.toDays()))
+                .await().atMost(Duration.ofSeconds(5));
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
         }
     }
 }

@@ -93,14 +93,14 @@ public interface DispatchSettings {
     Duration suppressionDuration();
 
     /** An access token is refreshed this long before it expires (at least 5 minutes; DISPATCH_OAUTH_REFRESH_MARGIN). */
-    @WithDefault("PT5M")
     Duration oauthRefreshMargin();
 
     /** A grant unused (no refresh) this long is refreshed to keep it alive, or reported (DISPATCH_OAUTH_IDLE_WARNING). */
-    @WithDefault("P60D")
     Duration oauthIdleWarning();
 
     /** Bounds one call of a token endpoint, connect and answer (DISPATCH_OAUTH_TOKEN_TIMEOUT). */
-    @WithDefault("PT10S")
     Duration oauthTokenTimeout();
+
+    /** How often idle grants are looked for (DISPATCH_OAUTH_IDLE_CHECK_INTERVAL; read by the scheduler). */
+    String oauthIdleCheckInterval();
 }

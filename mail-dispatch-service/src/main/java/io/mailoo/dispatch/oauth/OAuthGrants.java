@@ -198,7 +198,7 @@ public class OAuthGrants {
         if (running != null) {
             return running;
         }
-        refreshLocked(profileRef, smtp, refused).subscribe().with(token -> {
+        refreshLocked(profileRef, smtp, refused, null).subscribe().with(token -> {
             refreshing.remove(grantId, started);
             started.complete(token);
         }, failure -> {
@@ -209,16 +209,29 @@ public class OAuthGrants {
     }
 
     /**
-     * Refreshes the grant under its row lock unless, re-read under the lock, it already holds a usable token that
-     * is not the refused one. Public for the idle check (refused = the cached token forces a refresh).
+     * Refreshes an idle grant to keep it alive (providers expire refresh tokens unused for long: Microsoft after 90
+     * days) unless, under the lock, it turns out refreshed since {@code staleBefore} (by another replica). Null
+     * when nothing was to do; fails like a send's refresh.
      */
-    Uni<String> refreshLocked(String profileRef, SmtpServer smtp, String refused) {
+    public Uni<String> keepAlive(String profileRef, SmtpServer smtp, Instant staleBefore) {
+        return refreshLocked(profileRef, smtp, null, staleBefore);
+    }
+
+    /**
+     * Refreshes the grant under its row lock unless, re-read under the lock, it already holds a usable token that
+     * is not the refused one (or, with {@code staleBefore}, was refreshed since then).
+     */
+    private Uni<String> refreshLocked(String profileRef, SmtpServer smtp, String refused, Instant staleBefore) {
         OAuth2Login login = smtp.oauth2();
         String grantId = login.grantId();
         SecretBinding binding = SecretBinding.oauth2Token(profileRef, smtp);
-        return repository.<Got>locked(grantId, stored -> decide(stored, profileRef, login, binding, refused))
+        return repository.<Got>locked(grantId,
+                        stored -> decide(stored, profileRef, login, binding, refused, staleBefore))
                 .map(locked -> {
                     Got got = locked.result();
+                    if (got.token() == null && got.failure() == null) {
+                        return null;
+                    }
                     if (got.failure() != null) {
                         if (got.failure().reason() == Reason.RECONNECT_REQUIRED) {
                             reconnectRequired.add(grantId);
@@ -237,7 +250,7 @@ public class OAuthGrants {
     }
 
     private Uni<Decision<Got>> decide(StoredGrant stored, String profileRef, OAuth2Login login,
-            SecretBinding binding, String refused) {
+            SecretBinding binding, String refused, Instant staleBefore) {
         if (stored == null) {
             return failure(Reason.TOKEN_UNAVAILABLE, "grant not stored yet");
         }
@@ -251,8 +264,14 @@ public class OAuthGrants {
             return failure(Reason.RECONNECT_REQUIRED, "invalid_grant earlier");
         }
         Instant now = Instant.now();
+        if (staleBefore != null) {
+            Instant last = stored.refreshedAt() != null ? stored.refreshedAt() : stored.createdAt();
+            if (!last.isBefore(staleBefore)) {
+                return Uni.createFrom().item(new Decision<>(null, new Got(null, null)));
+            }
+        }
         try {
-            if (stored.accessToken() != null && stored.accessExpiresAt() != null) {
+            if (staleBefore == null && stored.accessToken() != null && stored.accessExpiresAt() != null) {
                 CachedToken current = new CachedToken(cipher.open(stored.accessToken(), binding),
                         stored.accessExpiresAt());
                 if (usable(current, now) && !current.token().equals(refused)) {

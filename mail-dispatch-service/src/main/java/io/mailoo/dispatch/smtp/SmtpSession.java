@@ -259,8 +259,9 @@ final class SmtpSession {
      * ends in the 535) is given back to the source once and the login tried once more with what it returns.
      */
     private Future<Void> authenticateWithToken(Set<String> mechanisms) {
-        SaslBearer mechanism = mechanisms.contains("XOAUTH2") ? SaslBearer.XOAUTH2
-                : mechanisms.contains("OAUTHBEARER") ? SaslBearer.OAUTHBEARER : null;
+        // in the enum's order of preference: XOAUTH2 first (what Microsoft and Google document)
+        SaslBearer mechanism = java.util.Arrays.stream(SaslBearer.values())
+                .filter(offered -> mechanisms.contains(offered.name())).findFirst().orElse(null);
         if (mechanism == null) {
             return Future.failedFuture(SmtpFailure.of(SmtpStep.AUTH, Kind.NOT_OFFERED));
         }

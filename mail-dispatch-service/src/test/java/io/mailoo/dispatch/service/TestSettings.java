@@ -140,4 +140,9 @@ record TestSettings(boolean allowPrivateHosts) implements DispatchSettings {
     public Duration oauthTokenTimeout() {
         return Duration.ofSeconds(10);
     }
+
+    @Override
+    public String oauthIdleCheckInterval() {
+        return "1h";
+    }
 }
