@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -123,20 +124,18 @@ public class OAuthGrants {
         return repository.deleteOthers(profileRef, null).replaceWithVoid();
     }
 
+    /** A source naming the grant's account and fetching tokens with {@code fetch}. */
+    private record Source(String account, Function<String, CompletionStage<String>> fetch)
+            implements OAuthTokenSource {
+        @Override
+        public CompletionStage<String> accessToken(String refused) {
+            return fetch.apply(refused);
+        }
+    }
+
     /** The token source of a saved profile's connections (context = profileRef). */
     public OAuthTokenSource source(String profileRef, SmtpServer smtp) {
-        OAuth2Login login = smtp.oauth2();
-        return new OAuthTokenSource() {
-            @Override
-            public String account() {
-                return login.account();
-            }
-
-            @Override
-            public CompletionStage<String> accessToken(String refused) {
-                return token(profileRef, smtp, refused);
-            }
-        };
+        return new Source(smtp.oauth2().account(), refused -> token(profileRef, smtp, refused));
     }
 
     /**
@@ -146,15 +145,8 @@ public class OAuthGrants {
      */
     public OAuthTokenSource inlineSource(UUID messageId, String profileRef, SmtpServer smtp) {
         OAuth2Login login = smtp.oauth2();
-        return new OAuthTokenSource() {
-            @Override
-            public String account() {
-                return login.account();
-            }
-
-            @Override
-            public CompletionStage<String> accessToken(String refused) {
-                return repository.find(login.grantId()).subscribeAsCompletionStage().thenCompose(stored -> {
+        return new Source(login.account(), refused -> repository.find(login.grantId()).subscribeAsCompletionStage()
+                .thenCompose(stored -> {
                     if (stored != null) {
                         return token(profileRef, smtp, refused);
                     }
@@ -165,9 +157,7 @@ public class OAuthGrants {
                     }
                     return seedFromTest(profileRef, smtp, open(login.refreshToken(),
                             SecretBinding.oauth2Token(context, smtp)));
-                });
-            }
-        };
+                }));
     }
 
     private CompletionStage<String> seedFromTest(String profileRef, SmtpServer smtp, String refreshToken) {

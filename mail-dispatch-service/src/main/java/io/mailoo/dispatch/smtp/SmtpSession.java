@@ -275,7 +275,10 @@ final class SmtpSession {
 
     private Future<String> token(String refused) {
         at(SmtpStep.AUTH);
-        return Future.fromCompletionStage(target.oauth().accessToken(refused), vertx.getOrCreateContext());
+        // a dependent CompletionStage wraps its cause: the source's own exception is what the lane classifies
+        return Future.fromCompletionStage(target.oauth().accessToken(refused), vertx.getOrCreateContext())
+                .recover(e -> Future.failedFuture(e instanceof java.util.concurrent.CompletionException
+                        && e.getCause() != null ? e.getCause() : e));
     }
 
     /** 535 (or 334 answered by us and then a 5xx): the server did not take the token. */

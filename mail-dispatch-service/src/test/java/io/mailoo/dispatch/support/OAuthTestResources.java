@@ -21,11 +21,7 @@ public class OAuthTestResources implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("mailoo.oauth.generic.client-id", ScriptedTokenServer.CLIENT_ID,
-                "mailoo.oauth.generic.client-secret", ScriptedTokenServer.CLIENT_SECRET,
-                "mailoo.oauth.generic.authorization-url", tokens.tokenUrl().replace("/token", "/authorize"),
-                "mailoo.oauth.generic.token-url", tokens.tokenUrl(),
-                "mailoo.oauth.generic.scope", "openid email smtp");
+        return tokens.genericAppEnvironment();
     }
 
     @Override

@@ -59,6 +59,16 @@ public final class ScriptedTokenServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/token";
     }
 
+    /**
+     * The platform's GENERIC OAuth app pointing here, as the OAUTH_GENERIC_* environment of a dispatcher (a
+     * packaged one, or a Quarkus test's config, where application.properties' expressions read the same names).
+     */
+    public Map<String, String> genericAppEnvironment() {
+        return Map.of("OAUTH_GENERIC_CLIENT_ID", CLIENT_ID, "OAUTH_GENERIC_CLIENT_SECRET", CLIENT_SECRET,
+                "OAUTH_GENERIC_AUTHORIZATION_URL", tokenUrl().replace("/token", "/authorize"),
+                "OAUTH_GENERIC_TOKEN_URL", tokenUrl(), "OAUTH_GENERIC_SCOPE", "openid email smtp");
+    }
+
     /** A grant for {@code account} as a connect would give it: its first refresh token. */
     public String grant(String account) {
         String token = newToken("rt");
