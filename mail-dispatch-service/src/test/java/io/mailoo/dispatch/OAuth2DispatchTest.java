@@ -207,6 +207,37 @@ class OAuth2DispatchTest {
     }
 
     @Test
+    void aGrantReplayedBesideAnotherServerOrNamedByAnotherProfileOpensNothingAndConnectsNowhere() throws Exception {
+        try (OAuthSmtpServer server = new OAuthSmtpServer("XOAUTH2", tokens::accepts);
+                OAuthSmtpServer attacker = new OAuthSmtpServer("XOAUTH2", (user, token) -> true)) {
+            Grant grant = newGrant();
+            MailProfileChanged saved = grant.version(1, server.port());
+            results.kafka().send(Topics.MAIL_PROFILES, grant.ref(), saved);
+            assertEquals(MailStatus.SENT, send(grant.ref(), 1).status());
+            int connections = server.connections();
+
+            // the stored event copied with another server, the same grant and sealed token (version + 1)
+            MailProfileChanged moved = new MailProfileChanged(grant.ref(), saved.projectUid(), 2,
+                    new SmtpServer("127.0.0.1", attacker.port(), SmtpSecurity.NONE, grant.account(), null,
+                            saved.smtp().oauth2()), saved.from(), null, saved.limits());
+            results.kafka().send(Topics.MAIL_PROFILES, grant.ref(), moved);
+            MailDispatchResult refused = send(grant.ref(), 2);
+            assertEquals(MailStatus.FAILED, refused.status());
+            assertEquals("SMTP_PASSWORD_UNREADABLE", refused.errorCode());
+            assertEquals(0, attacker.connections(), "not even a connection to the other server");
+
+            // another profile naming the same grant (its event copied under another key)
+            String thief = newRef();
+            results.kafka().send(Topics.MAIL_PROFILES, thief, new MailProfileChanged(thief, saved.projectUid(), 1,
+                    saved.smtp(), saved.from(), null, saved.limits()));
+            MailDispatchResult stolen = send(thief, 1);
+            assertEquals(MailStatus.FAILED, stolen.status());
+            assertEquals("SMTP_PASSWORD_UNREADABLE", stolen.errorCode());
+            assertEquals(connections, server.connections());
+        }
+    }
+
+    @Test
     void aRotatedRefreshTokenIsKeptAndALaterVersionOfTheSameGrantDoesNotBringTheOldOneBack() throws Exception {
         tokens.rotate(true);
         try (OAuthSmtpServer server = new OAuthSmtpServer("XOAUTH2", tokens::accepts)) {

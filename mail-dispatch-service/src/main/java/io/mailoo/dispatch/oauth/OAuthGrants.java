@@ -25,6 +25,7 @@ import io.mailoo.contracts.events.OAuth2Login;
 import io.mailoo.contracts.events.OAuth2Provider;
 import io.mailoo.contracts.events.SmtpServer;
 import io.mailoo.dispatch.config.DispatchSettings;
+import io.mailoo.dispatch.domain.DispatchOutcome;
 import io.mailoo.dispatch.domain.ErrorCodes;
 import io.mailoo.dispatch.messaging.OperatorNoticePublisher;
 import io.mailoo.dispatch.oauth.OAuthGrantException.Reason;
@@ -131,6 +132,38 @@ public class OAuthGrants {
         public CompletionStage<String> accessToken(String refused) {
             return fetch.apply(refused);
         }
+    }
+
+    /**
+     * Checked before a profile version connects anywhere: the grant's refresh token (the stored one, else the
+     * event's) opens for this profile and the server the event names, and the grant is this profile's. Null when it
+     * may connect; FAILED SMTP_PASSWORD_UNREADABLE (a token moved to another server or profile) or DEFERRED
+     * ENCRYPTION_KEY_MISSING otherwise. A grant already refused by the provider is remembered, so its mail is
+     * deferred without connecting.
+     */
+    public Uni<DispatchOutcome> verify(String profileRef, SmtpServer smtp) {
+        OAuth2Login login = smtp.oauth2();
+        SecretBinding binding = SecretBinding.oauth2Token(profileRef, smtp);
+        return repository.find(login.grantId()).map(stored -> {
+            try {
+                if (stored == null) {
+                    open(login.refreshToken(), binding);
+                    return null;
+                }
+                if (!stored.profileRef().equals(profileRef) || !stored.provider().equals(provider(login).name())) {
+                    throw new OAuthGrantException(Reason.UNREADABLE, "grant of another profile");
+                }
+                open(stored.refreshToken(), binding);
+                if (stored.state() == GrantState.RECONNECT_REQUIRED) {
+                    reconnectRequired.add(stored.grantId());
+                }
+                return null;
+            } catch (OAuthGrantException e) {
+                LOG.warnf("The OAuth2 grant of %s does not open for %s:%d (%s): nothing connects", profileRef,
+                        smtp.host(), smtp.port(), e.reason());
+                return e.outcome(Instant.now());
+            }
+        });
     }
 
     /** The token source of a saved profile's connections (context = profileRef). */

@@ -326,6 +326,32 @@ final class ProfileLane {
             return;
         }
         String password = checked.password();
+        if (profile.smtp().oauth2() == null) {
+            guardThenOpen(profile, password);
+            return;
+        }
+        // an OAuth2 login: its stored (or event) tokens must open for this profile and server before any network
+        c.grants().verify(profileRef, profile.smtp()).subscribe().with(problem -> context.runOnContext(v -> {
+            if (problem == null) {
+                guardThenOpen(profile, null);
+                return;
+            }
+            if (ErrorCodes.SMTP_PASSWORD_UNREADABLE.equals(problem.errorCode())) {
+                c.secretNotices().unreadable(profile);
+            }
+            preparing = false;
+            preparedVersion = profile.version();
+            preparationProblem = problem;
+            drain();
+        }), failure -> context.runOnContext(v -> {
+            LOG.warnf("Could not read the OAuth2 grant of %s (its mail waits): %s", profileRef,
+                    FailureDescription.of(failure));
+            preparing = false;
+            scheduleDrain(1000);
+        }));
+    }
+
+    private void guardThenOpen(MailProfile profile, String password) {
         context.executeBlocking(() -> c.guard().check(profile.smtp().host(), profile.smtp().port()), false)
                 .onComplete(ar -> {
                     preparing = false;
