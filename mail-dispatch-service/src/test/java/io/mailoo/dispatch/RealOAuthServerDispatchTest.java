@@ -109,6 +109,8 @@ class RealOAuthServerDispatchTest {
             String connected = connect(oauth, account);
             ProfileLimits limits = new ProfileLimits(2, 6000);
 
+            // access tokens of 30 s (less than the 5-minute margin): every new login refreshes, with the rotated token
+            oauth.accessTokenLifetime(Duration.ofSeconds(30));
             int refreshes = oauth.successfulRefreshes();
             results.kafka().send(Topics.MAIL_PROFILES, ref,
                     oauthProfile(ref, 1, smtp.port(), account, grantId, connected, limits));
@@ -116,8 +118,7 @@ class RealOAuthServerDispatchTest {
             assertEquals(1, smtp.mail().size());
             assertEquals(refreshes + 1, oauth.successfulRefreshes());
 
-            // access tokens of 30 s (less than the 5-minute margin): every new login refreshes, with the rotated token
-            oauth.accessTokenLifetime(Duration.ofSeconds(30));
+            // a new version, a new connection: its login refreshes again (the connect's refresh token rotated away)
             results.kafka().send(Topics.MAIL_PROFILES, ref,
                     oauthProfile(ref, 2, smtp.port(), account, grantId, connected, limits));
             assertEquals(MailStatus.SENT, send(ref, 2, true).status());
