@@ -68,6 +68,15 @@ const CODES: Record<string, Explanation> = {
     sentence: 'Sending through these settings is suspended after repeated login failures.',
     check: 'Correct the username or password and save; saved settings start a new, unsuspended version.',
   },
+  OAUTH_RECONNECT_REQUIRED: { sentence: 'The mail provider no longer accepts this connection.', check: 'Click Reconnect and sign in to the mailbox again.' },
+  OAUTH_TOKEN_UNAVAILABLE: {
+    sentence: 'The mail provider did not hand out a sign-in token for this connection just now.',
+    check: 'Nothing to do: the mail is retried. If it lasts, the platform operator checks the provider’s status.',
+  },
+  DAILY_LIMIT_REACHED: {
+    sentence: 'These settings reached their daily recipient limit.',
+    check: 'Nothing to do: the mail is sent once the last 24 hours allow it. Split large sends over days if it recurs.',
+  },
   PROFILE_NOT_CONFIGURED: { sentence: 'No outbound email (SMTP) was configured when this mail was due.' },
   INLINE_PROFILE_EXPIRED: { sentence: 'The test expired before it could be sent.', check: 'Try again.' },
   RATE_LIMITED: { sentence: 'Too many requests in a short time.', check: 'Wait a minute and try again.' },

@@ -102,4 +102,16 @@ public interface DispatchSettings {
 
     /** How long a recipient refused permanently (5xx at RCPT) stays on its profile's suppression list. */
     Duration suppressionDuration();
+
+    /** An access token is refreshed this long before it expires (at least 5 minutes; DISPATCH_OAUTH_REFRESH_MARGIN). */
+    Duration oauthRefreshMargin();
+
+    /** A grant unused (no refresh) this long is refreshed to keep it alive, or reported (DISPATCH_OAUTH_IDLE_WARNING). */
+    Duration oauthIdleWarning();
+
+    /** Bounds one call of a token endpoint, connect and answer (DISPATCH_OAUTH_TOKEN_TIMEOUT). */
+    Duration oauthTokenTimeout();
+
+    /** How often idle grants are looked for (DISPATCH_OAUTH_IDLE_CHECK_INTERVAL; read by the scheduler). */
+    String oauthIdleCheckInterval();
 }

@@ -34,6 +34,12 @@ public final class ErrorCodes {
     public static final String RECIPIENT_SUPPRESSED = "RECIPIENT_SUPPRESSED";
     /** The owner cancelled the mail in the delivery log before it was sent. */
     public static final String CANCELLED_BY_OWNER = "CANCELLED_BY_OWNER";
+    /** The provider refused the profile's OAuth2 grant (invalid_grant): DEFERRED until a reconnect, FAILED at expiry. */
+    public static final String OAUTH_RECONNECT_REQUIRED = "OAUTH_RECONNECT_REQUIRED";
+    /** The token endpoint failed otherwise (unreachable, 5xx, an answer that is not a usable token): DEFERRED. */
+    public static final String OAUTH_TOKEN_UNAVAILABLE = "OAUTH_TOKEN_UNAVAILABLE";
+    /** The profile's recipientsPerDay are used up for the rolling 24 h: DEFERRED until the window allows. */
+    public static final String DAILY_LIMIT_REACHED = "DAILY_LIMIT_REACHED";
 
     private ErrorCodes() {
     }

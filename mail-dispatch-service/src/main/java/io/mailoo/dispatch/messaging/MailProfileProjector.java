@@ -16,6 +16,7 @@ import io.mailoo.contracts.events.ProfileRef;
 import io.mailoo.contracts.events.VersionedRemovals;
 import io.mailoo.contracts.json.EventCodec;
 import io.mailoo.contracts.json.EventDecodingException;
+import io.mailoo.dispatch.oauth.OAuthGrants;
 import io.mailoo.dispatch.repository.MailProfileRepository;
 import io.mailoo.dispatch.service.ProfileDirectory;
 import io.smallrye.mutiny.Uni;
@@ -33,10 +34,12 @@ public class MailProfileProjector {
 
     private final MailProfileRepository repository;
     private final ProfileDirectory directory;
+    private final OAuthGrants grants;
 
-    public MailProfileProjector(MailProfileRepository repository, ProfileDirectory directory) {
+    public MailProfileProjector(MailProfileRepository repository, ProfileDirectory directory, OAuthGrants grants) {
         this.repository = repository;
         this.directory = directory;
+        this.grants = grants;
     }
 
     @Incoming("mail-profiles")
@@ -68,12 +71,15 @@ public class MailProfileProjector {
                     key, record.offset());
             return Uni.createFrom().voidItem();
         }
-        return directory.ready().chain(() -> repository.upsert(changed, Instant.now())).invoke(applied -> {
-            if (applied) {
-                directory.put(changed);
-                LOG.infof("Mail profile %s now at version %d (%s)", key, changed.version(), changed.smtp());
-            }
-        }).replaceWithVoid();
+        // the grant is stored before the profile is usable, so its first send finds it
+        return directory.ready().chain(() -> repository.upsert(changed, Instant.now()))
+                .call(applied -> applied ? grants.adopt(changed) : Uni.createFrom().voidItem())
+                .invoke(applied -> {
+                    if (applied) {
+                        directory.put(changed);
+                        LOG.infof("Mail profile %s now at version %d (%s)", key, changed.version(), changed.smtp());
+                    }
+                }).replaceWithVoid();
     }
 
     private Uni<Void> removal(ConsumerRecord<String, byte[]> record, String key) {
@@ -81,13 +87,15 @@ public class MailProfileProjector {
         OptionalLong removed = VersionedRemovals.removedVersion(header == null ? null : header.value());
         if (removed.isEmpty()) {
             return directory.ready().chain(() -> repository.markRemoved(key, Instant.now()))
+                    .call(() -> grants.forget(key))
                     .invoke(() -> {
                         directory.remove(key);
                         LOG.infof("Mail profile %s removed", key);
                     });
         }
         long version = removed.getAsLong();
-        return directory.ready().chain(() -> repository.markRemoved(key, version, Instant.now())).invoke(applied -> {
+        return directory.ready().chain(() -> repository.markRemoved(key, version, Instant.now()))
+                .call(applied -> applied ? grants.forget(key) : Uni.createFrom().voidItem()).invoke(applied -> {
             if (applied) {
                 directory.remove(key, version);
                 LOG.infof("Mail profile %s removed at version %d", key, version);

@@ -259,6 +259,39 @@ public class DispatchMessageRepository {
                 });
     }
 
+    /**
+     * Makes a profile's mail that waits for {@code errorCode}'s cause due now (a reconnect made a new grant).
+     * Returns how many.
+     */
+    public Uni<Integer> makeDue(String profileRef, String errorCode, Instant now) {
+        return pool.preparedQuery("UPDATE dispatch_message SET next_attempt_at = $3 WHERE profile_ref = $1 "
+                + "AND status = 'DEFERRED' AND error_code = $2 AND next_attempt_at > $3")
+                .execute(Tuple.of(profileRef, errorCode, odt(now))).map(rows -> rows.rowCount());
+    }
+
+    /** Recipients of the profile's mail SENT in the rolling window ending now (the daily cap's count). */
+    public Uni<Long> recipientsSentSince(String profileRef, Instant since) {
+        return pool.preparedQuery("SELECT COALESCE(SUM(COALESCE(cardinality(recipients), 1)), 0) AS n "
+                + "FROM dispatch_message WHERE profile_ref = $1 AND status = 'SENT' AND updated_at > $2")
+                .execute(Tuple.of(profileRef, odt(since)))
+                .map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    /**
+     * When enough of the window will have passed: the earliest time at which the recipients SENT since
+     * {@code since} that are still inside a window of {@code window} sum to at most {@code allowed}; null if
+     * already so.
+     */
+    public Uni<Instant> windowAllows(String profileRef, Instant since, java.time.Duration window, long excess) {
+        return pool.preparedQuery("SELECT updated_at FROM (SELECT updated_at, SUM(COALESCE(cardinality(recipients), 1)) "
+                + "OVER (ORDER BY updated_at, message_id) AS running FROM dispatch_message "
+                + "WHERE profile_ref = $1 AND status = 'SENT' AND updated_at > $2) w WHERE running >= $3 "
+                + "ORDER BY updated_at LIMIT 1")
+                .execute(Tuple.of(profileRef, odt(since), excess))
+                .map(rows -> rows.iterator().hasNext()
+                        ? instant(rows.iterator().next().getOffsetDateTime("updated_at")).plus(window) : null);
+    }
+
     public Uni<List<MessageRecord>> search(String profileRef, String status, Instant since, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM dispatch_message WHERE true");
         List<Object> args = new ArrayList<>();

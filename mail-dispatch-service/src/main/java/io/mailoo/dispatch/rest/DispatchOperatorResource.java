@@ -17,7 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.contracts.events.ProfileRef;
 import io.mailoo.contracts.smtp.FieldError;
+import io.mailoo.dispatch.config.DispatchSettings;
 import io.mailoo.dispatch.repository.DispatchMessageRepository;
+import io.mailoo.dispatch.repository.OAuthGrantRepository;
+import io.mailoo.dispatch.repository.OAuthGrantRepository.StoredGrant;
 import io.mailoo.dispatch.repository.MailProfileRepository;
 import io.mailoo.dispatch.repository.MailProfileRepository.StoredProfile;
 import io.mailoo.dispatch.repository.SuppressionRepository;
@@ -36,9 +39,14 @@ public class DispatchOperatorResource {
     private final DispatchMessageRepository messages;
     private final MailProfileRepository profiles;
     private final SuppressionRepository suppressions;
+    private final OAuthGrantRepository grants;
+    private final DispatchSettings settings;
 
     public DispatchOperatorResource(DispatchMessageRepository messages, MailProfileRepository profiles,
-            SuppressionRepository suppressions) {
+            SuppressionRepository suppressions,
+            OAuthGrantRepository grants, DispatchSettings settings) {
+        this.grants = grants;
+        this.settings = settings;
         this.messages = messages;
         this.profiles = profiles;
         this.suppressions = suppressions;
@@ -90,23 +98,28 @@ public class DispatchOperatorResource {
                 throw new ProblemException(404, "PROFILE_UNKNOWN", "dispatch has no profile and no message for "
                         + profileRef);
             }
+            String grantId = stored == null || stored.settings() == null || stored.settings().smtp().oauth2() == null
+                    ? null : stored.settings().smtp().oauth2().grantId();
             return messages.lastError(profileRef).chain(last -> suppressions.countActive(profileRef)
-                    .map(suppressed -> view(profileRef, stored, counts, last == null ? null : MessageView.of(last),
-                            suppressed)));
+                    .chain(suppressed -> (grantId == null ? Uni.createFrom().<StoredGrant>nullItem()
+                            : grants.find(grantId)).map(grant -> view(profileRef, stored, counts,
+                                    last == null ? null : MessageView.of(last), suppressed,
+                                    grant == null ? null : OAuthGrantView.of(grant, settings.oauthIdleWarning(),
+                                            Instant.now())))));
         }));
     }
 
     private static ProfileView view(String ref, StoredProfile stored, Map<String, Long> counts, MessageView last,
-            long suppressed) {
+            long suppressed, OAuthGrantView grant) {
         if (stored == null || stored.settings() == null) {
             return new ProfileView(ref, false, stored != null && stored.removed(),
                     stored == null ? null : stored.version(), null, null, null, false, null, 0, counts, last,
-                    suppressed);
+                    suppressed, null);
         }
         var smtp = stored.settings().smtp();
         return new ProfileView(ref, true, false, stored.version(), smtp.host(), smtp.port(),
                 smtp.security() == null ? null : smtp.security().name(), stored.suspendedAt() != null,
-                stored.suspendedAt(), stored.consecutiveAuthFailures(), counts, last, suppressed);
+                stored.suspendedAt(), stored.consecutiveAuthFailures(), counts, last, suppressed, grant);
     }
 
     private static void validProfileRef(String profileRef) {

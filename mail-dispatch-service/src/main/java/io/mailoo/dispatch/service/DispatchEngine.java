@@ -15,6 +15,7 @@ import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.ProfileRef;
 import io.mailoo.dispatch.config.DispatchSettings;
+import io.mailoo.dispatch.oauth.OAuthGrants;
 import io.mailoo.dispatch.domain.DispatchOutcome;
 import io.mailoo.dispatch.domain.ErrorCodes;
 import io.mailoo.dispatch.domain.QueuedMail;
@@ -54,7 +55,7 @@ public class DispatchEngine {
             SmtpClientFactory clientFactory, MailComposer composer, SmtpFailureClassifier classifier,
             DispatchMetrics metrics, SecretProblemNotices secretNotices, MessageLeases leases,
             OwnedPartitions partitions, DispatchMessageRepository repository, RecipientSuppressions suppressions,
-            CancelRequests cancels) {
+            CancelRequests cancels, OAuthGrants grants, DailyRecipientCaps dailyCaps) {
         this.vertx = vertx;
         this.settings = settings;
         this.recorder = recorder;
@@ -78,7 +79,8 @@ public class DispatchEngine {
             }
         };
         this.laneCollaborators = new ProfileLane.Collaborators(directory, guard, cipher, clientFactory, composer,
-                classifier, settings, metrics, listener, secretNotices, leases, suppressions, cancels);
+                classifier, settings, metrics, listener, secretNotices, leases, suppressions, cancels, grants,
+                dailyCaps);
         directory.onChange(ref -> {
             ProfileLane lane = lanes.get(ref);
             if (lane != null) {

@@ -16,6 +16,9 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
+import io.mailoo.dispatch.oauth.OAuthGrantException;
+import io.mailoo.dispatch.oauth.OAuthGrants;
+import io.mailoo.dispatch.smtp.OAuthTokenSource;
 import io.mailoo.dispatch.smtp.SmtpClient;
 
 /**
@@ -32,11 +35,13 @@ public class InlineProfileSender {
     private final MailComposer composer;
     private final SmtpFailureClassifier classifier;
     private final DispatchSettings settings;
+    private final OAuthGrants grants;
 
     public InlineProfileSender(Vertx vertx, SmtpHostGuard guard, SmtpSecretCipher cipher,
             SmtpClientFactory clientFactory, MailComposer composer, SmtpFailureClassifier classifier,
-            DispatchSettings settings) {
+            DispatchSettings settings, OAuthGrants grants) {
         this.settings = settings;
+        this.grants = grants;
         this.vertx = vertx;
         this.guard = guard;
         this.cipher = cipher;
@@ -50,16 +55,19 @@ public class InlineProfileSender {
         SmtpServer smtp = inline.smtp();
         // no network before the login rule, the sender and the password are settled
         if (SmtpSettingsRules.refusesCleartextLogin(smtp.security() == null ? null : smtp.security().name(),
-                smtp.username(), smtp.password() != null, settings.allowPrivateHosts())) {
+                smtp.username(), smtp.password() != null || smtp.oauth2() != null, settings.allowPrivateHosts())) {
             return Future.succeededFuture(DispatchOutcome.rejected(ErrorCodes.SMTP_CLEARTEXT_LOGIN_REFUSED));
         }
         String senderProblem = composer.senderProblem(inline.from(), inline.replyTo());
         if (senderProblem != null) {
             return Future.succeededFuture(DispatchOutcome.rejected(senderProblem));
         }
+        // an OAuth2 login: the grant store for a grant it holds, else the inline tokens (contract, docs/oauth2-dispatch.md)
+        OAuthTokenSource oauth = smtp.oauth2() == null ? null
+                : grants.inlineSource(mail.request().messageId(), mail.request().profileRef(), smtp);
         String password;
         try {
-            password = smtp.password() == null ? null : cipher.open(smtp.password(), SecretBinding.smtpPassword(
+            password = smtp.password() == null || oauth != null ? null : cipher.open(smtp.password(), SecretBinding.smtpPassword(
                     InlineProfile.associatedData(mail.request().messageId()), smtp));
         } catch (SecretOpenException e) {
             return Future.succeededFuture(DispatchOutcome.failed(
@@ -73,11 +81,12 @@ public class InlineProfileSender {
                                 ? DispatchOutcome.failed(ErrorCodes.SMTP_CONNECT_FAILED, null)
                                 : DispatchOutcome.rejected(verdict.errorCode()));
                     }
-                    SmtpClient client = clientFactory.create(smtp, password, verdict.address(), 1);
+                    SmtpClient client = clientFactory.create(smtp, password, oauth, verdict.address(), 1);
                     return client.send(composer.compose(mail.request(),
                                     composer.envelope(inline.from(), inline.replyTo())))
                             .map(DispatchOutcome::sent)
-                            .otherwise(classifier::classify)
+                            .otherwise(e -> e instanceof OAuthGrantException grant ? grant.outcome(mail.expiresAt())
+                                    : classifier.classify(e))
                             .eventually(() -> client.close());
                 });
     }

@@ -13,6 +13,8 @@ import org.jboss.logging.Logger;
 import io.mailoo.contracts.crypto.SecretBinding;
 import io.mailoo.contracts.crypto.SecretOpenException;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
+import io.mailoo.contracts.events.MailStatus;
+import io.mailoo.contracts.events.OAuth2Login;
 import io.mailoo.contracts.events.ProfileLimits;
 import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.contracts.events.SmtpServer;
@@ -24,6 +26,8 @@ import io.mailoo.dispatch.domain.ErrorCodes;
 import io.mailoo.dispatch.domain.MailProfile;
 import io.mailoo.dispatch.domain.ProfileState;
 import io.mailoo.dispatch.domain.QueuedMail;
+import io.mailoo.dispatch.oauth.OAuthGrantException;
+import io.mailoo.dispatch.oauth.OAuthGrants;
 import io.vertx.core.Context;
 import io.mailoo.dispatch.smtp.SmtpClient;
 import io.mailoo.dispatch.smtp.SmtpFailure;
@@ -48,7 +52,7 @@ final class ProfileLane {
             SmtpClientFactory clientFactory, MailComposer composer, SmtpFailureClassifier classifier,
             DispatchSettings settings, DispatchMetrics metrics, AttemptListener listener,
             SecretProblemNotices secretNotices, MessageLeases leases, RecipientSuppressions suppressions,
-            CancelRequests cancels) {
+            CancelRequests cancels, OAuthGrants grants, DailyRecipientCaps dailyCaps) {
     }
 
     /** A client and the sends still running on it; a retired client closes when its last send ends. */
@@ -77,6 +81,7 @@ final class ProfileLane {
     private DispatchOutcome preparationProblem;
     private boolean preparing;
     private boolean loadingSuppressions;
+    private boolean readingDailyCount;
     private int inFlight;
     /** Sends started whose outcome is not written yet (in flight, or waiting for the recorder's batch). */
     private int unrecorded;
@@ -192,6 +197,13 @@ final class ProfileLane {
                 finish(queue.poll(), preparationProblem, profile.version(), false);
                 continue;
             }
+            OAuth2Login oauth2 = profile.smtp().oauth2();
+            if (oauth2 != null && c.grants().knownReconnectRequired(oauth2.grantId())) {
+                // no connection for a grant the provider refused: the mail waits for a reconnect, until its expiry
+                finish(queue.poll(), DispatchOutcome.deferredUntil(ErrorCodes.OAUTH_RECONNECT_REQUIRED,
+                        mail.expiresAt()), profile.version(), false);
+                continue;
+            }
             Set<String> suppressed = c.suppressions().fresh(profileRef, System.currentTimeMillis());
             if (suppressed == null) {
                 loadSuppressions();
@@ -211,12 +223,31 @@ final class ProfileLane {
                 scheduleDrain(LEASE_RECHECK_MS);
                 return;
             }
+            Integer cap = recipientsPerDay(profile.limits());
+            int counted = cap == null ? 0 : recipientCount(deliverable);
+            if (cap != null) {
+                DailyRecipientCaps.Verdict verdict = c.dailyCaps().check(profileRef, cap, counted,
+                        System.currentTimeMillis());
+                if (verdict instanceof DailyRecipientCaps.Verdict.Read read) {
+                    readDailyCount(read);
+                    return;
+                }
+                if (verdict instanceof DailyRecipientCaps.Verdict.Defer defer) {
+                    Instant until = defer.until().isAfter(mail.expiresAt()) ? mail.expiresAt() : defer.until();
+                    finish(queue.poll(), DispatchOutcome.deferredUntil(ErrorCodes.DAILY_LIMIT_REACHED, until),
+                            profile.version(), false);
+                    continue;
+                }
+            }
             long waitMillis = limiter.tryAcquire(System.currentTimeMillis(), messagesPerMinute(profile.limits()));
             if (waitMillis > 0) {
                 scheduleDrain(waitMillis);
                 return;
             }
-            send(queue.poll(), deliverable, profile);
+            if (counted > 0) {
+                c.dailyCaps().counting(profileRef, counted);
+            }
+            send(queue.poll(), deliverable, profile, counted);
         }
     }
 
@@ -235,6 +266,31 @@ final class ProfileLane {
                     FailureDescription.of(failure));
             scheduleDrain(1000);
         }));
+    }
+
+    /** Reads the daily count (or when the window allows) from PostgreSQL, then drains again; mail waits meanwhile. */
+    private void readDailyCount(DailyRecipientCaps.Verdict.Read read) {
+        if (readingDailyCount) {
+            return;
+        }
+        readingDailyCount = true;
+        read.read().subscribe().with(ok -> context.runOnContext(v -> {
+            readingDailyCount = false;
+            drain();
+        }), failure -> context.runOnContext(v -> {
+            readingDailyCount = false;
+            LOG.warnf("Could not read the daily recipient count of %s (its mail waits): %s", profileRef,
+                    FailureDescription.of(failure));
+            scheduleDrain(1000);
+        }));
+    }
+
+    private static int recipientCount(SendMailRequested request) {
+        return size(request.to()) + size(request.cc()) + size(request.bcc());
+    }
+
+    private static int size(List<String> list) {
+        return list == null ? 0 : list.size();
     }
 
     /** True while the message should keep waiting for the profile version it names (the grace period). */
@@ -270,6 +326,32 @@ final class ProfileLane {
             return;
         }
         String password = checked.password();
+        if (profile.smtp().oauth2() == null) {
+            guardThenOpen(profile, password);
+            return;
+        }
+        // an OAuth2 login: its stored (or event) tokens must open for this profile and server before any network
+        c.grants().verify(profileRef, profile.smtp()).subscribe().with(problem -> context.runOnContext(v -> {
+            if (problem == null) {
+                guardThenOpen(profile, null);
+                return;
+            }
+            if (ErrorCodes.SMTP_PASSWORD_UNREADABLE.equals(problem.errorCode())) {
+                c.secretNotices().unreadable(profile);
+            }
+            preparing = false;
+            preparedVersion = profile.version();
+            preparationProblem = problem;
+            drain();
+        }), failure -> context.runOnContext(v -> {
+            LOG.warnf("Could not read the OAuth2 grant of %s (its mail waits): %s", profileRef,
+                    FailureDescription.of(failure));
+            preparing = false;
+            scheduleDrain(1000);
+        }));
+    }
+
+    private void guardThenOpen(MailProfile profile, String password) {
         context.executeBlocking(() -> c.guard().check(profile.smtp().host(), profile.smtp().port()), false)
                 .onComplete(ar -> {
                     preparing = false;
@@ -305,14 +387,16 @@ final class ProfileLane {
             return new Checked(DispatchOutcome.rejected(securityProblem), null);
         }
         if (SmtpSettingsRules.refusesCleartextLogin(smtp.security() == null ? null : smtp.security().name(),
-                smtp.username(), smtp.password() != null, c.settings().allowPrivateHosts())) {
+                smtp.username(), smtp.password() != null || smtp.oauth2() != null,
+                c.settings().allowPrivateHosts())) {
             return new Checked(DispatchOutcome.rejected(ErrorCodes.SMTP_CLEARTEXT_LOGIN_REFUSED), null);
         }
         String senderProblem = c.composer().senderProblem(profile.from(), profile.replyTo());
         if (senderProblem != null) {
             return new Checked(DispatchOutcome.rejected(senderProblem), null);
         }
-        if (smtp.password() == null) {
+        if (smtp.password() == null || smtp.oauth2() != null) {
+            // an OAuth2 login's tokens are opened by OAuthGrants at each login, bound the same way
             return new Checked(null, null);
         }
         try {
@@ -331,14 +415,15 @@ final class ProfileLane {
     }
 
     private void openClient(MailProfile profile, String password, SmtpHostGuard.Verdict verdict) {
-        SmtpClient client = c.clientFactory().create(profile.smtp(), password, verdict.address(),
-                maxConnections(profile.limits()));
+        SmtpClient client = c.clientFactory().create(profile.smtp(), password,
+                profile.smtp().oauth2() == null ? null : c.grants().source(profileRef, profile.smtp()),
+                verdict.address(), maxConnections(profile.limits()));
         preparedSender = c.composer().envelope(profile.from(), profile.replyTo());
         current = new ActiveClient(client);
         c.metrics().clientOpened();
     }
 
-    private void send(QueuedMail mail, SendMailRequested deliverable, MailProfile profile) {
+    private void send(QueuedMail mail, SendMailRequested deliverable, MailProfile profile, int counted) {
         ActiveClient client = current;
         inFlight++;
         unrecorded++;
@@ -364,10 +449,15 @@ final class ProfileLane {
                         c.suppressions().suppress(profileRef, failure.recipient(), mail.request().messageId(),
                                 failure.reply());
                     }
-                    DispatchOutcome outcome = ar.succeeded()
-                            ? DispatchOutcome.sent(ar.result())
+                    DispatchOutcome outcome = ar.succeeded() ? DispatchOutcome.sent(ar.result())
+                            : ar.cause() instanceof OAuthGrantException grant ? grant.outcome(mail.expiresAt())
                             : c.classifier().classify(ar.cause());
-                    c.listener().finished(mail, outcome, profile.version(), true, this::recorded);
+                    if (ar.cause() instanceof OAuthGrantException grant
+                            && grant.reason() == OAuthGrantException.Reason.UNREADABLE) {
+                        c.secretNotices().unreadable(profile);
+                    }
+                    c.listener().finished(mail, outcome, profile.version(), true,
+                            () -> recorded(counted, outcome.status() == MailStatus.SENT));
                     reserved.decrementAndGet();
                     drain();
                 });
@@ -384,8 +474,11 @@ final class ProfileLane {
     }
 
     /** A send's outcome is written (called from the recorder's thread). */
-    private void recorded() {
+    private void recorded(int counted, boolean sent) {
         context.runOnContext(v -> {
+            if (counted > 0) {
+                c.dailyCaps().ended(profileRef, counted, sent, System.currentTimeMillis());
+            }
             unrecorded--;
             drain();
         });
@@ -422,6 +515,12 @@ final class ProfileLane {
     private int maxConnections(ProfileLimits limits) {
         Integer value = limits == null ? null : limits.maxConnections();
         return value == null || value < 1 ? c.settings().defaultMaxConnections() : Math.min(value, 100);
+    }
+
+    /** The daily cap; null = none (a value below 1 is none too: the owner cannot turn a profile off this way). */
+    private static Integer recipientsPerDay(ProfileLimits limits) {
+        Integer value = limits == null ? null : limits.recipientsPerDay();
+        return value == null || value < 1 ? null : value;
     }
 
     private int messagesPerMinute(ProfileLimits limits) {

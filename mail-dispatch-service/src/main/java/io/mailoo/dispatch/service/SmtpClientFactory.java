@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.mailoo.contracts.events.SmtpServer;
 import io.mailoo.dispatch.config.DispatchSettings;
+import io.mailoo.dispatch.smtp.OAuthTokenSource;
 import io.mailoo.dispatch.smtp.SmtpClient;
 import io.mailoo.dispatch.smtp.SmtpTarget;
 import io.vertx.core.Vertx;
@@ -32,12 +33,18 @@ public class SmtpClientFactory {
      *                       and connect
      */
     public SmtpClient create(SmtpServer smtp, String password, InetAddress checkedAddress, int maxConnections) {
+        return create(smtp, password, null, checkedAddress, maxConnections);
+    }
+
+    /** As above; with {@code oauth} set the connections log in with its access tokens (SASL XOAUTH2/OAUTHBEARER). */
+    public SmtpClient create(SmtpServer smtp, String password, OAuthTokenSource oauth, InetAddress checkedAddress,
+            int maxConnections) {
         boolean login = smtp.username() != null && !smtp.username().isBlank();
         SmtpTarget target = new SmtpTarget(smtp.host(), checkedAddress, smtp.port(), smtp.security(),
-                login ? smtp.username() : null, login ? password : null, settings.ownHostname(),
+                login ? smtp.username() : null, login && oauth == null ? password : null, settings.ownHostname(),
                 settings.connectTimeout().toMillis(), settings.sendTimeout().toMillis(),
                 settings.socketIdleTimeout().toMillis(), settings.trustedCertificates().orElse(List.of()),
-                settings.maxReplyLines(), settings.maxReplyBytes());
+                settings.maxReplyLines(), settings.maxReplyBytes(), oauth);
         return new SmtpClient(vertx, target, maxConnections);
     }
 }

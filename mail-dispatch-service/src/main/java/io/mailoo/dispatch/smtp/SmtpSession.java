@@ -234,6 +234,9 @@ final class SmtpSession {
             return Future.failedFuture(SmtpFailure.of(SmtpStep.AUTH, Kind.NOT_OFFERED));
         }
         Set<String> mechanisms = Set.of(authLine.trim().split("\\s+"));
+        if (target.oauth() != null) {
+            return authenticateWithToken(mechanisms);
+        }
         if (mechanisms.contains("PLAIN")) {
             String credentials = "\0" + target.username() + "\0" + target.password();
             return command(SmtpStep.AUTH, "AUTH PLAIN " + base64(credentials))
@@ -248,6 +251,51 @@ final class SmtpSession {
                     .compose(reply -> expect(reply, 235)).mapEmpty();
         }
         return Future.failedFuture(SmtpFailure.of(SmtpStep.AUTH, Kind.NOT_OFFERED));
+    }
+
+    /**
+     * SASL XOAUTH2 (what Microsoft and Google document), else OAUTHBEARER (RFC 7628), with the source's access
+     * token; a refused token (535, or the 334 error challenge, which is answered as the mechanism says and then
+     * ends in the 535) is given back to the source once and the login tried once more with what it returns.
+     */
+    private Future<Void> authenticateWithToken(Set<String> mechanisms) {
+        // in the enum's order of preference: XOAUTH2 first (what Microsoft and Google document)
+        SaslBearer mechanism = java.util.Arrays.stream(SaslBearer.values())
+                .filter(offered -> mechanisms.contains(offered.name())).findFirst().orElse(null);
+        if (mechanism == null) {
+            return Future.failedFuture(SmtpFailure.of(SmtpStep.AUTH, Kind.NOT_OFFERED));
+        }
+        return token(null).compose(first -> bearerLogin(mechanism, first).recover(failure -> {
+            if (!(failure instanceof SmtpFailure refused) || !refusedToken(refused) || closed) {
+                return Future.failedFuture(failure);
+            }
+            return token(first).compose(second -> bearerLogin(mechanism, second));
+        }));
+    }
+
+    private Future<String> token(String refused) {
+        at(SmtpStep.AUTH);
+        // a dependent CompletionStage wraps its cause: the source's own exception is what the lane classifies
+        return Future.fromCompletionStage(target.oauth().accessToken(refused), vertx.getOrCreateContext())
+                .recover(e -> Future.failedFuture(e instanceof java.util.concurrent.CompletionException
+                        && e.getCause() != null ? e.getCause() : e));
+    }
+
+    /** 535 (or 334 answered by us and then a 5xx): the server did not take the token. */
+    private static boolean refusedToken(SmtpFailure failure) {
+        return failure.step() == SmtpStep.AUTH && failure.kind() == Kind.REPLY && failure.reply() != null
+                && failure.reply().code() != null && failure.reply().code() >= 500;
+    }
+
+    private Future<Void> bearerLogin(SaslBearer mechanism, String token) {
+        String response = mechanism.initialResponse(target.oauth().account(), target.host(), target.port(), token);
+        return command(SmtpStep.AUTH, "AUTH " + mechanism.name() + " " + base64(response)).compose(reply -> {
+            if (reply.is(334)) {
+                // the error challenge (a JSON status, base64): the mechanism's answer, then the server's 535
+                return command(SmtpStep.AUTH, mechanism.errorChallengeAnswer()).compose(end -> expect(end, 235));
+            }
+            return expect(reply, 235);
+        }).mapEmpty();
     }
 
     private static String base64(String value) {

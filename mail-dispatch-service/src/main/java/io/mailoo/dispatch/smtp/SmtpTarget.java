@@ -10,14 +10,16 @@ import io.mailoo.contracts.events.SmtpSecurity;
  * as SNI), the address the host guard resolved and checked (connected to directly, so DNS cannot change between check
  * and connect; null = resolve the host), the login, and the PEM files of the certificate authorities to trust instead
  * of the JVM's (empty = the JVM's), and the bounds of one server reply (lines, bytes) past which the connection is
- * closed. {@code replyTimeoutMillis} bounds each reply and each send as a whole.
+ * closed. {@code replyTimeoutMillis} bounds each reply and each send as a whole. With {@code oauth} set the login is
+ * SASL XOAUTH2 or OAUTHBEARER with the source's access token (and {@code password} is null).
  */
 public record SmtpTarget(String host, InetAddress checkedAddress, int port, SmtpSecurity security, String username,
         String password, String ownHostname, long connectTimeoutMillis, long replyTimeoutMillis,
-        long maxIdleMillis, List<String> trustedCertificates, int maxReplyLines, int maxReplyBytes) {
+        long maxIdleMillis, List<String> trustedCertificates, int maxReplyLines, int maxReplyBytes,
+        OAuthTokenSource oauth) {
 
     public boolean login() {
-        return username != null && !username.isBlank();
+        return oauth != null || (username != null && !username.isBlank());
     }
 
     public boolean tls() {
@@ -27,6 +29,6 @@ public record SmtpTarget(String host, InetAddress checkedAddress, int port, Smtp
     /** Never prints the password: targets end up in debug output and exception messages. */
     @Override
     public String toString() {
-        return "SmtpTarget[" + host + ":" + port + " " + security + (login() ? " login" : "") + "]";
+        return "SmtpTarget[" + host + ":" + port + " " + security + (oauth != null ? " oauth2" : login() ? " login" : "") + "]";
     }
 }

@@ -135,4 +135,24 @@ record TestSettings(boolean allowPrivateHosts) implements DispatchSettings {
     public Duration suppressionDuration() {
         return Duration.ofDays(30);
     }
+
+    @Override
+    public Duration oauthRefreshMargin() {
+        return Duration.ofMinutes(5);
+    }
+
+    @Override
+    public Duration oauthIdleWarning() {
+        return Duration.ofDays(60);
+    }
+
+    @Override
+    public Duration oauthTokenTimeout() {
+        return Duration.ofSeconds(10);
+    }
+
+    @Override
+    public String oauthIdleCheckInterval() {
+        return "1h";
+    }
 }

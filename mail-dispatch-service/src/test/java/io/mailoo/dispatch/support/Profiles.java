@@ -14,6 +14,8 @@ import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.InlineProfile;
 import io.mailoo.contracts.events.MailProfileChanged;
 import io.mailoo.contracts.events.MailPurpose;
+import io.mailoo.contracts.events.OAuth2Login;
+import io.mailoo.contracts.events.OAuth2Provider;
 import io.mailoo.contracts.events.MailSource;
 import io.mailoo.contracts.events.ProfileLimits;
 import io.mailoo.contracts.events.Sender;
@@ -48,6 +50,20 @@ public final class Profiles {
         return new MailProfileChanged(ref, "project-test", version,
                 new SmtpServer("127.0.0.1", port, security, username, sealed), new Sender(fromAddress, fromName),
                 replyTo, new ProfileLimits(4, 6000));
+    }
+
+    /**
+     * An OAuth2 (GENERIC provider) profile for {@code account} at 127.0.0.1:{@code port} as a connect publishes it:
+     * the grant's refresh token sealed for the profile, the server, the provider, the account and the grant.
+     */
+    public static MailProfileChanged oauthProfile(String ref, long version, int port, String account, String grantId,
+            String refreshToken, ProfileLimits limits) {
+        SealedSecret sealed = refreshToken == null ? null : seal(refreshToken, SecretBinding.oauth2Token(ref,
+                "127.0.0.1", port, SmtpSecurity.NONE, account, OAuth2Provider.GENERIC, account, grantId));
+        return new MailProfileChanged(ref, "project-test", version,
+                new SmtpServer("127.0.0.1", port, SmtpSecurity.NONE, account, null,
+                        new OAuth2Login(OAuth2Provider.GENERIC, account, grantId, sealed, null)),
+                new Sender(account, "OAuth Shop"), null, limits);
     }
 
     public static SendMailRequested request(String ref, long minVersion, MailPurpose purpose, String to,

@@ -199,6 +199,9 @@ public enum ErrorCode {
     // --- a mail's result (errorCode of mailoo.mail-results.v1; 0 = never an HTTP answer) ---
     PROFILE_NOT_CONFIGURED(0, Audience.DASHBOARD, "No SMTP profile (or none recent enough) existed when the mail was due."),
     PROFILE_SUSPENDED(0, Audience.DASHBOARD, "The profile is suspended after repeated login failures."),
+    OAUTH_RECONNECT_REQUIRED(0, Audience.DASHBOARD, "The provider no longer accepts the profile's OAuth2 grant (revoked, expired or password reset); the owner must connect again."),
+    OAUTH_TOKEN_UNAVAILABLE(0, Audience.DASHBOARD, "The provider's token endpoint gave no usable access token for the profile's OAuth2 grant (unreachable, an error, or an invalid answer); retried."),
+    DAILY_LIMIT_REACHED(0, Audience.DASHBOARD, "The profile sent to as many recipients in the last 24 hours as its daily limit allows; the mail waits until the window allows it."),
     SMTP_AUTH_FAILED(0, Audience.DASHBOARD, "The SMTP server refused the login."),
     SMTP_TLS_FAILED(0, Audience.DASHBOARD, "The TLS handshake or certificate check with the SMTP server failed."),
     SMTP_CONNECT_FAILED(0, Audience.DASHBOARD, "No connection to the SMTP server could be made."),
