@@ -292,6 +292,17 @@ public class SmtpProfile {
         return fields;
     }
 
+    /** The names of the fields a connect changes: those of the settings as connected, and {@code oauth2}. */
+    public static List<String> connectedFields(SmtpProfile stored, SmtpSettingsInput in, String account) {
+        String from = in.fromAddress() == null || in.fromAddress().isBlank() ? account : in.fromAddress();
+        List<String> fields = new java.util.ArrayList<>(SmtpSettingsChanges.between(
+                stored == null ? null : stored.asInputWithoutPassword(), stored != null && stored.hasPassword(),
+                new SmtpSettingsInput(in.host(), in.port(), in.security(), account, java.util.Optional.empty(), from,
+                        in.fromName(), in.replyTo(), in.provider(), in.limits()), PasswordChange.NONE));
+        fields.add("oauth2");
+        return fields;
+    }
+
     /**
      * Whether a save of {@code in} keeps the stored OAuth2 login: only without a password in the input and for the
      * same server (the stored-password rule). Null when there is none to keep.
