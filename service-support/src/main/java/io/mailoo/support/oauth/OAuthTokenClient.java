@@ -125,10 +125,11 @@ public class OAuthTokenClient {
                 Promise<Buffer> whole = Promise.promise();
                 response.handler(chunk -> {
                     if (received.length() + chunk.length() > maxAnswerBytes) {
-                        request.reset();
+                        // failed first: the reset makes the response report itself broken off
                         whole.tryFail(new ExchangeFailed("the token endpoint's answer is larger than "
                                 + maxAnswerBytes + " bytes"));
-                    } else {
+                        request.reset();
+                    } else if (!whole.future().isComplete()) {
                         received.appendBuffer(chunk);
                     }
                 });
