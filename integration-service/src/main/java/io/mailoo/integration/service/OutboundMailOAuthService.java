@@ -40,13 +40,10 @@ public class OutboundMailOAuthService {
     OAuthConnect connect;
 
     @Inject
-    DomainEvents events;
+    OutboundMailService outboundMail;
 
     @Inject
     SmtpSecretCipher cipher;
-
-    @Inject
-    SmtpAuditTrail audit;
 
     /** Checks the owner first, then the body; answers the authorization URL. */
     @WithTransaction
@@ -105,12 +102,7 @@ public class OutboundMailOAuthService {
 
     private Uni<SmtpProfileView> publish(Project project, Integration integration, OutboundMail mail,
             AuditActor actor, List<String> changed) {
-        integration.mailProfileVersion++;
-        integration.version++;
-        return mail.<OutboundMail>persist()
-                .call(saved -> events.mailProfileChanged(integration, saved))
-                .call(() -> events.integrationChanged(project, integration))
-                .call(() -> audit.saved(integration, actor, changed))
-                .map(saved -> SmtpProfileView.of(saved.smtp, integration.mailProfileVersion));
+        return outboundMail.publish(project, integration, mail, actor, changed)
+                .map(details -> SmtpProfileView.of(details.outboundMail().smtp, integration.mailProfileVersion));
     }
 }

@@ -7,18 +7,12 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.mailoo.contracts.CloudEventTypes;
-import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.crypto.SmtpSecretCipher;
-import io.mailoo.offer.entity.OfferGenerator;
 import io.mailoo.offer.entity.OfferMailSettings;
 import io.mailoo.offer.rest.MailSettingsView;
-import io.mailoo.support.audit.AuditAction;
 import io.mailoo.support.audit.AuditActor;
-import io.mailoo.support.audit.SmtpSettingsAudit;
 import io.mailoo.support.oauth.OAuthConnect;
 import io.mailoo.support.oauth.OAuthStartView;
-import io.mailoo.support.outbox.Outbox;
 import io.mailoo.support.smtpprofile.SmtpProfile;
 import io.mailoo.support.smtpprofile.SmtpSettingsCheck;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -44,10 +38,7 @@ public class MailSettingsOAuthService {
     SmtpSecretCipher cipher;
 
     @Inject
-    Outbox outbox;
-
-    @Inject
-    SmtpSettingsAudit audit;
+    MailSettingsService settingsService;
 
     @WithTransaction
     public Uni<OAuthStartView> start(String projectUid, String generatorId, AuditActor actor, JsonNode body) {
@@ -74,7 +65,7 @@ public class MailSettingsOAuthService {
                                             stored == null ? null : stored.smtp, grant.settings(), grant.account());
                                     settings.smtp.connectOAuth2(grant.settings(), grant.provider(), grant.account(),
                                             grant.grantId(), grant.refreshToken(), cipher, generator.profileRef());
-                                    return publish(generator, settings, actor, changed);
+                                    return settingsService.publish(generator, settings, actor, changed);
                                 }))));
     }
 
@@ -90,18 +81,8 @@ public class MailSettingsOAuthService {
                         return Uni.createFrom().item(MailSettingsView.of(stored, generator.mailProfileVersion));
                     }
                     stored.smtp.disconnectOAuth2();
-                    return publish(generator, stored, actor, List.of("oauth2"));
+                    return settingsService.publish(generator, stored, actor, List.of("oauth2"));
                 }));
     }
 
-    private Uni<MailSettingsView> publish(OfferGenerator generator, OfferMailSettings settings, AuditActor actor,
-            List<String> changed) {
-        generator.mailProfileVersion++;
-        return settings.persist()
-                .chain(() -> outbox.add(Topics.MAIL_PROFILES, generator.profileRef(),
-                        CloudEventTypes.MAIL_PROFILE_CHANGED, settings.smtp.changedEvent(generator.profileRef(),
-                                generator.projectUid, generator.mailProfileVersion)))
-                .chain(() -> audit.record(generator.profileRef(), AuditAction.SAVED, actor, changed, null))
-                .map(v -> MailSettingsView.of(settings, generator.mailProfileVersion));
-    }
 }

@@ -32,7 +32,9 @@ public final class SmtpRouteAnswers {
             + "app for it on this platform), SMTP_SETTINGS_REQUIRED and the settings' own codes: ";
     public static final String OAUTH_STATE_INVALID = "OAUTH_STATE_INVALID: the state is unknown, used, older than 10 "
             + "minutes, or was started by another user or for another profile; nothing changed";
-    public static final String OAUTH_COMPLETE_CODES = "OAUTH_CODE_REQUIRED; FIELD_UNKNOWN, FIELD_NOT_TEXT";
+    public static final String OAUTH_COMPLETE_CODES = "OAUTH_CODE_REQUIRED; FIELD_UNKNOWN, FIELD_NOT_TEXT; "
+            + "FROM_ADDRESS_REQUIRED (the account is no mail address and no sender was given) and the settings' own "
+            + "codes if the account makes them invalid";
     public static final String OAUTH_EXCHANGE_FAILED = "OAUTH_CODE_EXCHANGE_FAILED: the provider refused the code, "
             + "gave no refresh token or account, or did not answer in time; nothing changed";
     public static final String OAUTH_KEY_MISSING = "ENCRYPTION_KEY_MISSING: no MAIL_SMTP_ENCRYPTION_KEY to seal the "
