@@ -116,8 +116,12 @@ public class SmtpProfile {
     @Column(name = "reconnect_required_at")
     public Instant reconnectRequiredAt;
 
+    /**
+     * True while an OAuth2 grant is the login. A stored password wins: an instance from before OAuth2 (a rolling
+     * update) saves a password without knowing these columns, and that later save is the owner's choice; so never both.
+     */
     public boolean hasOAuth2() {
-        return oauth2RefreshCiphertext != null && oauth2GrantId != null;
+        return oauth2RefreshCiphertext != null && oauth2GrantId != null && passwordCiphertext == null;
     }
 
     /** NONE, PASSWORD or OAUTH2: how the profile logs in. */

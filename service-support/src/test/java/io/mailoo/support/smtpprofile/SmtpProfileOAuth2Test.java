@@ -118,6 +118,12 @@ class SmtpProfileOAuth2Test {
         assertNull(replaced.oauth2GrantId);
         assertNull(replaced.changedEvent(REF, "p", 1).smtp().oauth2(), "never both");
 
+        // a password saved by an instance that knows no OAuth2 (rolling update) wins over the stale grant
+        SmtpProfile older = connected();
+        older.sealedPassword(CIPHER.seal("pw", older.secretBinding(REF)));
+        assertEquals("PASSWORD", older.login());
+        assertNull(older.changedEvent(REF, "p", 1).smtp().oauth2(), "never both");
+
         SmtpProfile removed = connected();
         removed.apply(sameServer(Optional.empty()), PasswordChange.NONE, CIPHER, REF);
         assertEquals("NONE", removed.login(), "password null removes any login");
