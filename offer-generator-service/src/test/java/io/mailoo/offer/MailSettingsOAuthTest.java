@@ -180,8 +180,8 @@ class MailSettingsOAuthTest {
         Map<String, Object> smtp = new HashMap<>(Map.of("host", "smtp.office365.com", "port", 587,
                 "security", "STARTTLS", "username", "tester@tenant.test", "fromAddress", "tester@tenant.test",
                 "provider", "MICROSOFT_365"));
-        keep(as(o.owner()).body(Map.of("smtp", smtp)).post(generator(o.project(), o.generatorId())
-                + "/mail-settings/test")).then().statusCode(504);
+        keep(as(o.owner()).body(Map.of("mailSettings", Map.of("smtp", smtp))).post(generator(o.project(),
+                o.generatorId()) + "/mail-settings/test")).then().statusCode(504);
         SendMailRequested request = await().atMost(Duration.ofSeconds(20)).until(() -> kafka
                 .events(Topics.MAIL_REQUESTS, SendMailRequested.class).stream()
                 .filter(r -> r.purpose() == MailPurpose.SMTP_TEST && o.ref().equals(r.profileRef())).findFirst()
