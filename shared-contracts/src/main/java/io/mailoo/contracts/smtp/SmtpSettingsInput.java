@@ -27,12 +27,6 @@ public record SmtpSettingsInput(
         this(host, port, security, username, password, fromAddress, fromName, replyTo, null, null);
     }
 
-    /** The same settings with another password (absent = null), e.g. without any for a comparison. */
-    public SmtpSettingsInput withPassword(Optional<String> newPassword) {
-        return new SmtpSettingsInput(host, port, security, username, newPassword, fromAddress, fromName, replyTo,
-                provider, limits);
-    }
-
     @Override
     public String toString() {
         return "SmtpSettingsInput[host=" + host + ", port=" + port + ", security=" + security + ", username="
