@@ -77,6 +77,22 @@ const CODES: Record<string, Explanation> = {
     sentence: 'These settings reached their daily recipient limit.',
     check: 'Nothing to do: the mail is sent once the last 24 hours allow it. Split large sends over days if it recurs.',
   },
+  OAUTH_PROVIDER_NOT_CONFIGURED: {
+    sentence: 'This platform has no app registered with that mail provider yet.',
+    check: 'Ask an operator to configure the provider’s OAuth app, or use a password login.',
+  },
+  OAUTH_STATE_INVALID: {
+    sentence: 'This sign-in link is no longer valid (used, older than 10 minutes, or started by someone else).',
+    check: 'Open the SMTP settings and click Connect again.',
+  },
+  OAUTH_CODE_EXCHANGE_FAILED: {
+    sentence: 'The mail provider did not complete the connection.',
+    check: 'Click Connect again and allow all the permissions asked for (including offline access).',
+  },
+  SMTP_LIMIT_ABOVE_PROVIDER: {
+    sentence: 'A sending limit is above what the provider allows.',
+    check: 'Enter a value at or below the provider’s limit shown beside the field.',
+  },
   PROFILE_NOT_CONFIGURED: { sentence: 'No outbound email (SMTP) was configured when this mail was due.' },
   INLINE_PROFILE_EXPIRED: { sentence: 'The test expired before it could be sent.', check: 'Try again.' },
   RATE_LIMITED: { sentence: 'Too many requests in a short time.', check: 'Wait a minute and try again.' },

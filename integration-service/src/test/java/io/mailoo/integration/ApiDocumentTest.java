@@ -40,7 +40,12 @@ class ApiDocumentTest {
     void theDocumentKeepsEveryRule() {
         OpenApiRules document = document();
         assertEquals(List.of(), document.violations());
-        assertEquals(22, document.operations().size(), document.operations().toString());
+        // 22 + issue 14's listSmtpProviders, startOutboundMailOAuth, completeOutboundMailOAuth, disconnectOutboundMailOAuth
+        assertEquals(26, document.operations().size(), document.operations().toString());
+        assertEquals("#/components/schemas/OAuthStart", document.operation("post",
+                "/api/v1/projects/{projectUid}/integrations/{integrationId}/outbound-mail/oauth/start")
+                .at("/responses/200/content/application~1json/schema/$ref").asText());
+        assertTrue(document.root().at("/components/schemas/SmtpProfileView/required").toString().contains("\"login\""));
         assertEquals("http://127.0.0.1:8080", document.root().path("servers").path(0).path("url").asText());
         assertEquals("SmtpSettings", document.root().at("/components/schemas/IntegrationConfigChange/properties"
                 + "/outboundMail/anyOf/0/$ref").asText().replace("#/components/schemas/", ""));

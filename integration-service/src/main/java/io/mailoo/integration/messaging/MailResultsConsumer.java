@@ -19,13 +19,14 @@ import io.mailoo.integration.service.MailRequests;
 import io.mailoo.integration.service.OutboundMailSuspensions;
 import io.mailoo.support.mail.MailResultRecords;
 import io.mailoo.support.mail.ProfileSuspension;
+import io.mailoo.support.smtpprofile.OAuth2Reconnect;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Follows mailoo.mail-results.v1 for this service's mail (source.service = integration-service): replies, welcome
  * and confirmation mails take the dispatch status. A PROFILE_SUSPENDED result for an integration's profile marks its
- * outboundMail suspended whoever sent the mail (market-service's order confirmations use the same profile).
+ * outboundMail suspended (OAUTH_RECONNECT_REQUIRED: "reconnect required") whoever sent the mail (market-service's order confirmations use the same profile).
  * Everything else of other services is skipped by its header, undecoded; SMTP tests are ignored.
  */
 @ApplicationScoped
@@ -43,7 +44,8 @@ public class MailResultsConsumer {
 
     Uni<Void> onResult(ConsumerRecord<String, byte[]> record) {
         if (MailResultRecords.fromAnotherService(record, MailRequests.SERVICE)
-                && !ProfileSuspension.mayReport(record, ProfileRef.Kind.INTEGRATION)) {
+                && !ProfileSuspension.mayReport(record, ProfileRef.Kind.INTEGRATION)
+                && !OAuth2Reconnect.mayReport(record, ProfileRef.Kind.INTEGRATION)) {
             return Uni.createFrom().voidItem();
         }
         MailDispatchResult result = MailResultRecords.decode(record);

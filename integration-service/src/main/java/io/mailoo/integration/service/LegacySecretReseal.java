@@ -1,5 +1,7 @@
 package io.mailoo.integration.service;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -47,8 +49,8 @@ public class LegacySecretReseal {
                         .<Integration>findById(mail.integrationId).map(integration -> row(integration, mail)))));
     }
 
-    private LegacyRow row(Integration integration, OutboundMail mail) {
-        return SmtpProfileReseal.row(DomainEvents.profileRef(integration), mail.smtp, () -> {
+    private List<LegacyRow> row(Integration integration, OutboundMail mail) {
+        return SmtpProfileReseal.rows(DomainEvents.profileRef(integration), mail.smtp, () -> {
             integration.mailProfileVersion++;
             return events.mailProfileChanged(integration, mail);
         });

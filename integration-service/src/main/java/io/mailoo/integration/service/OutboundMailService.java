@@ -65,6 +65,15 @@ public class OutboundMailService {
         OutboundMail mail = stored != null ? stored : new OutboundMail();
         mail.integrationId = integration.id;
         mail.smtp.apply(in, change, cipher, mail.profileRef());
+        return publish(project, integration, mail, actor, changed);
+    }
+
+    /**
+     * A new version of the profile (a save, an OAuth2 connect or disconnect): bumps the versions, persists it and puts
+     * MailProfileChanged, IntegrationChanged and the audit entry into the caller's transaction.
+     */
+    Uni<IntegrationDetails> publish(Project project, Integration integration, OutboundMail mail, AuditActor actor,
+            List<String> changed) {
         integration.mailProfileVersion++;
         integration.version++;
         return mail.<OutboundMail>persist()

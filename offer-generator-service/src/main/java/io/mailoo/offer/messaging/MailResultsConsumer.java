@@ -22,12 +22,14 @@ import io.mailoo.offer.service.SubmissionMails;
 import io.mailoo.support.mail.MailResultRecords;
 import io.mailoo.support.mail.ProfileSuspension;
 import io.mailoo.support.messaging.DatabaseRetry;
+import io.mailoo.support.smtpprofile.OAuth2Reconnect;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Follows mailoo.mail-results.v1 for this service's offer mails (source.service = offer-generator-service) and
  * moves each submission's mail status along. A final status is never replaced by a later DEFERRED. A
- * PROFILE_SUSPENDED result marks the generator's mail settings suspended. Other services' results are skipped by
+ * PROFILE_SUSPENDED result marks the generator's mail settings suspended, an OAUTH_RECONNECT_REQUIRED one marks
+ * them "reconnect required". Other services' results are skipped by
  * their header, undecoded (the generator profiles are used by this service only).
  */
 @ApplicationScoped
@@ -52,8 +54,10 @@ public class MailResultsConsumer {
             return Uni.createFrom().voidItem();
         }
         UUID suspendedGenerator = ProfileSuspension.suspendedOwner(result, ProfileRef.Kind.OFFER_GENERATOR);
-        Uni<Void> suspension = suspendedGenerator == null ? Uni.createFrom().voidItem()
-                : recordSuspension(suspendedGenerator, result);
+        UUID reconnectGenerator = OAuth2Reconnect.reportedOwner(result, ProfileRef.Kind.OFFER_GENERATOR);
+        Uni<Void> suspension = suspendedGenerator != null ? recordSuspension(suspendedGenerator, result)
+                : reconnectGenerator != null ? recordReconnect(reconnectGenerator, result)
+                : Uni.createFrom().voidItem();
         return ours(result) ? suspension.chain(() -> applyStatus(result)) : suspension;
     }
 
@@ -62,6 +66,12 @@ public class MailResultsConsumer {
         return DatabaseRetry.inTransaction(() -> OfferMailSettings.update(
                 "smtp.suspendedAt = ?1 where generatorId = ?2 and smtp.updatedAt < ?1 and smtp.suspendedAt is null",
                 result.occurredAt(), generatorId), LOG, "suspension of " + result.profileRef());
+    }
+
+    /** A grant refused after its connect: "reconnect required" until the next connect (the first result sets it). */
+    private Uni<Void> recordReconnect(UUID generatorId, MailDispatchResult result) {
+        return DatabaseRetry.inTransaction(() -> OfferMailSettings.update(OAuth2Reconnect.update("generatorId"),
+                result.occurredAt(), generatorId), LOG, "reconnect required of " + result.profileRef());
     }
 
     private Uni<Void> applyStatus(MailDispatchResult result) {

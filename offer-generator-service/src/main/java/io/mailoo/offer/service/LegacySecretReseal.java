@@ -1,5 +1,7 @@
 package io.mailoo.offer.service;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -49,8 +51,8 @@ public class LegacySecretReseal {
                         .<OfferGenerator>findById(settings.generatorId).map(generator -> row(generator, settings)))));
     }
 
-    private LegacyRow row(OfferGenerator generator, OfferMailSettings settings) {
-        return SmtpProfileReseal.row(generator.profileRef(), settings.smtp, () -> {
+    private List<LegacyRow> row(OfferGenerator generator, OfferMailSettings settings) {
+        return SmtpProfileReseal.rows(generator.profileRef(), settings.smtp, () -> {
             generator.mailProfileVersion++;
             return outbox.add(Topics.MAIL_PROFILES, generator.profileRef(), CloudEventTypes.MAIL_PROFILE_CHANGED,
                     settings.smtp.changedEvent(generator.profileRef(), generator.projectUid,

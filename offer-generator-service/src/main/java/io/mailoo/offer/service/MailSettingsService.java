@@ -98,6 +98,15 @@ public class MailSettingsService {
         settings.logoUrl = branding == null ? null : blankToNull(branding.logoUrl());
         settings.primaryColor = branding == null ? null : blankToNull(branding.primaryColor());
         settings.footerText = branding == null ? null : blankToNull(branding.footerText());
+        return publish(generator, settings, actor, changed);
+    }
+
+    /**
+     * A new version of the profile (a save, an OAuth2 connect or disconnect): bumps the version, persists the settings
+     * and puts the profile event and the audit entry into the caller's transaction.
+     */
+    Uni<MailSettingsView> publish(OfferGenerator generator, OfferMailSettings settings, AuditActor actor,
+            List<String> changed) {
         generator.mailProfileVersion++;
         return settings.persist()
                 .chain(() -> outbox.add(Topics.MAIL_PROFILES, generator.profileRef(),

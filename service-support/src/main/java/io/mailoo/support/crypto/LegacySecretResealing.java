@@ -23,9 +23,14 @@ public final class LegacySecretResealing {
 
     private static final Logger LOG = Logger.getLogger(LegacySecretResealing.class);
 
-    /** One stored profile whose password is marked as sealed the old way. */
+    /** One secret of a stored profile (its password or OAuth2 refresh token) marked as sealed the old way. */
     public interface LegacyRow {
         String profileRef();
+
+        /** Which secret, for the log: {@code password} or {@code oauth2 refresh token}. */
+        default String kind() {
+            return "password";
+        }
 
         SealedSecret sealed();
 
@@ -64,36 +69,48 @@ public final class LegacySecretResealing {
         return VertxContextSupport.subscribeAndAwait(step);
     }
 
-    /** Re-seals the rows one after the other; returns how many were re-sealed and republished. */
+    /**
+     * Re-seals the stored profiles one after the other; each gives the secrets of it that are marked legacy (its
+     * password, its OAuth2 refresh token), all bumping and publishing the same profile, which is done once when any
+     * of them was re-sealed. Returns how many profiles were re-sealed and republished.
+     */
     public static <T> Uni<Integer> resealAll(SmtpSecretCipher cipher, List<T> rows,
-            Function<T, Uni<LegacyRow>> adapt) {
+            Function<T, Uni<List<LegacyRow>>> adapt) {
         return Multi.createFrom().<T>iterable(rows).onItem()
-                .<Boolean>transformToUniAndConcatenate(stored -> adapt.apply(stored).chain(row -> reseal(cipher, row)))
+                .<Boolean>transformToUniAndConcatenate(stored -> adapt.apply(stored).chain(secrets -> {
+                    boolean resealed = false;
+                    for (LegacyRow secret : secrets) {
+                        resealed |= reseal(cipher, secret);
+                    }
+                    return resealed ? secrets.get(0).bumpAndPublish().replaceWith(true)
+                            : Uni.createFrom().item(false);
+                }))
                 .collect().asList()
                 .map(done -> (int) done.stream().filter(Boolean::booleanValue).count());
     }
 
-    private static Uni<Boolean> reseal(SmtpSecretCipher cipher, LegacyRow row) {
-        String password;
+    /** True when the secret was opened the legacy way and stored sealed for its binding. */
+    private static boolean reseal(SmtpSecretCipher cipher, LegacyRow row) {
+        String secret;
         try {
-            password = cipher.openLegacyProfileBound(row.sealed(), row.profileRef());
+            secret = cipher.openLegacyProfileBound(row.sealed(), row.profileRef());
         } catch (SecretOpenException legacyFailed) {
-            return Uni.createFrom().item(alreadyBound(cipher, row));
+            alreadyBound(cipher, row);
+            return false;
         }
-        row.store(cipher.seal(password, row.binding()));
-        LOG.infof("Re-sealed the SMTP password of %s for its server", row.profileRef());
-        return row.bumpAndPublish().replaceWith(true);
+        row.store(cipher.seal(secret, row.binding()));
+        LOG.infof("Re-sealed a stored SMTP secret (%s) of %s for its server", row.kind(), row.profileRef());
+        return true;
     }
 
     /** A row marked legacy that opens with the new binding (written during a rolling update) is only re-marked. */
-    private static boolean alreadyBound(SmtpSecretCipher cipher, LegacyRow row) {
+    private static void alreadyBound(SmtpSecretCipher cipher, LegacyRow row) {
         try {
             cipher.open(row.sealed(), row.binding());
             row.markBound();
         } catch (SecretOpenException e) {
-            LOG.warnf("The stored SMTP password of %s opens with no binding (%s); the owner must enter it again",
-                    row.profileRef(), e.keyUnknown() ? "its key is not configured" : "altered");
+            LOG.warnf("The stored SMTP secret (%s) of %s opens with no binding (%s); the owner must enter it again",
+                    row.kind(), row.profileRef(), e.keyUnknown() ? "its key is not configured" : "altered");
         }
-        return false;
     }
 }

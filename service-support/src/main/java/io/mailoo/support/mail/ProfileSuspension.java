@@ -36,7 +36,12 @@ public record ProfileSuspension(@Schema(enumeration = ProfileSuspension.PROFILE_
      * reports a suspension.
      */
     public static boolean mayReport(ConsumerRecord<String, ?> record, ProfileRef.Kind kind) {
-        return PROFILE_SUSPENDED.equals(MailResultRecords.header(record.headers(), Topics.RESULT_ERROR_CODE_HEADER))
+        return reports(record, kind, PROFILE_SUSPENDED);
+    }
+
+    /** Undecoded check: the record's headers say {@code errorCode} for a profile of this kind. */
+    public static boolean reports(ConsumerRecord<String, ?> record, ProfileRef.Kind kind, String errorCode) {
+        return errorCode.equals(MailResultRecords.header(record.headers(), Topics.RESULT_ERROR_CODE_HEADER))
                 && record.key() != null && record.key().startsWith(kind.prefix() + ":");
     }
 
@@ -45,7 +50,15 @@ public record ProfileSuspension(@Schema(enumeration = ProfileSuspension.PROFILE_
      * suspended, or null when it reports no suspension of such a profile.
      */
     public static UUID suspendedOwner(MailDispatchResult result, ProfileRef.Kind kind) {
-        if (!PROFILE_SUSPENDED.equals(result.errorCode()) || result.occurredAt() == null) {
+        return reportedOwner(result, kind, PROFILE_SUSPENDED);
+    }
+
+    /**
+     * The id of the profile of this kind (integration or offer generator id) whose result carries {@code errorCode},
+     * or null when it does not (or concerns another kind of profile).
+     */
+    public static UUID reportedOwner(MailDispatchResult result, ProfileRef.Kind kind, String errorCode) {
+        if (!errorCode.equals(result.errorCode()) || result.occurredAt() == null) {
             return null;
         }
         try {

@@ -11,7 +11,9 @@ public final class SmtpRouteAnswers {
     public static final String FIELD_CODES = "SMTP_HOST_REQUIRED, SMTP_HOST_INVALID, SMTP_PORT_INVALID, "
             + "SMTP_SECURITY_INVALID, SMTP_USERNAME_INVALID, SMTP_PASSWORD_INVALID, FROM_ADDRESS_REQUIRED, "
             + "FROM_ADDRESS_INVALID, FROM_NAME_INVALID, REPLY_TO_INVALID, SMTP_PASSWORD_REQUIRED (server changed "
-            + "without a new password), SMTP_CLEARTEXT_LOGIN_REFUSED, FIELD_UNKNOWN, FIELD_NOT_TEXT, FIELD_NOT_OBJECT; "
+            + "without a new password), SMTP_CLEARTEXT_LOGIN_REFUSED, SMTP_PROVIDER_INVALID, SMTP_LIMIT_INVALID, "
+            + "SMTP_LIMIT_ABOVE_PROVIDER (a limit above the provider's published one), FIELD_UNKNOWN, FIELD_NOT_TEXT, "
+            + "FIELD_NOT_OBJECT; "
             + "VALIDATION_FAILED for more than one (errors[] names the fields)";
     /** The extra 422 codes of a test ({@link SmtpTests}). */
     public static final String TEST_CODES = "SMTP_SETTINGS_REQUIRED, EMAIL_CLAIM_MISSING, ";
@@ -24,6 +26,19 @@ public final class SmtpRouteAnswers {
             + "RECIPIENT_REJECTED, …; SMTP_TEST_FAILED without one), the server's reply in detail";
     public static final String TEST_TIMEOUT = "SMTP_TEST_TIMEOUT: no outcome in time; the email may still arrive";
     public static final String TEST_SENT = "The server accepted the test email";
+
+    /** The answers of the OAuth2 connect routes ({@code …/oauth/start}, {@code complete}, {@code DELETE …/oauth}). */
+    public static final String OAUTH_START_CODES = "OAUTH_PROVIDER_INVALID, OAUTH_PROVIDER_NOT_CONFIGURED (no OAuth "
+            + "app for it on this platform), SMTP_SETTINGS_REQUIRED and the settings' own codes: ";
+    public static final String OAUTH_STATE_INVALID = "OAUTH_STATE_INVALID: the state is unknown, used, older than 10 "
+            + "minutes, or was started by another user or for another profile; nothing changed";
+    public static final String OAUTH_COMPLETE_CODES = "OAUTH_CODE_REQUIRED; FIELD_UNKNOWN, FIELD_NOT_TEXT; "
+            + "FROM_ADDRESS_REQUIRED (the account is no mail address and no sender was given) and the settings' own "
+            + "codes if the account makes them invalid";
+    public static final String OAUTH_EXCHANGE_FAILED = "OAUTH_CODE_EXCHANGE_FAILED: the provider refused the code, "
+            + "gave no refresh token or account, or did not answer in time; nothing changed";
+    public static final String OAUTH_KEY_MISSING = "ENCRYPTION_KEY_MISSING: no MAIL_SMTP_ENCRYPTION_KEY to seal the "
+            + "grant with";
 
     private SmtpRouteAnswers() {
     }

@@ -40,6 +40,7 @@ public final class SmtpSettingsCheck {
     public static PasswordChange check(SmtpSettingsInput input, SmtpProfile stored, SmtpSecretCipher cipher,
             boolean allowPrivateHosts, List<FieldError> otherErrors) {
         List<FieldError> errors = new ArrayList<>(SmtpSettingsRules.validate(input, allowPrivateHosts));
+        errors.addAll(SmtpProviderPresets.validate(input.provider(), input.limits()));
         errors.addAll(otherErrors);
         StrictJson.throwIfAny(errors);
         PasswordChange change = passwordChange(stored, input);

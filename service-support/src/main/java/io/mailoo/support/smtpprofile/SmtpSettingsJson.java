@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.mailoo.contracts.events.ProfileLimits;
 import io.mailoo.contracts.smtp.FieldError;
 import io.mailoo.contracts.smtp.SmtpSettingsInput;
 import io.mailoo.support.http.ProblemException;
@@ -21,7 +22,9 @@ public final class SmtpSettingsJson {
 
     /** Every field the settings have. */
     public static final List<String> FIELDS = List.of("host", "port", "security", "username", "password",
-            "fromAddress", "fromName", "replyTo");
+            "fromAddress", "fromName", "replyTo", "provider", "limits");
+    /** The fields of {@code limits}. */
+    public static final List<String> LIMIT_FIELDS = List.of("maxConnections", "messagesPerMinute", "recipientsPerDay");
     public static final String SETTINGS_REQUIRED = "SMTP_SETTINGS_REQUIRED";
 
     /** What a body says about the settings: absent (leave them), null (remove them) or settings. */
@@ -96,6 +99,34 @@ public final class SmtpSettingsJson {
         return new SmtpSettingsInput(StrictJson.text(node, "host", "", errors), port,
                 StrictJson.text(node, "security", "", errors), StrictJson.text(node, "username", "", errors),
                 password, StrictJson.text(node, "fromAddress", "", errors),
-                StrictJson.text(node, "fromName", "", errors), StrictJson.text(node, "replyTo", "", errors));
+                StrictJson.text(node, "fromName", "", errors), StrictJson.text(node, "replyTo", "", errors),
+                StrictJson.text(node, "provider", "", errors), limits(node.get("limits"), errors));
+    }
+
+    /** {@code limits}: absent or null = none of the owner's own; each part a whole number or null. */
+    private static ProfileLimits limits(JsonNode node, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            errors.add(StrictJson.notObject("limits"));
+            return null;
+        }
+        StrictJson.unknownFields(node, LIMIT_FIELDS, "limits.", errors);
+        return new ProfileLimits(limit(node, "maxConnections", errors), limit(node, "messagesPerMinute", errors),
+                limit(node, "recipientsPerDay", errors));
+    }
+
+    private static Integer limit(JsonNode limits, String field, List<FieldError> errors) {
+        JsonNode value = limits.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isIntegralNumber() && value.canConvertToInt()) {
+            return value.intValue();
+        }
+        errors.add(new FieldError("limits." + field, SmtpProviderPresets.LIMIT_INVALID,
+                field + " must be a whole number of at least 1."));
+        return null;
     }
 }

@@ -26,5 +26,17 @@ public record SmtpSettingsSchema(
         @Schema(description = "Sender address (plain local@domain).", example = "shop@example.com") String fromAddress,
         @Schema(description = "Sender name, at most 100 characters.", maxLength = 100,
                 nullable = true) String fromName,
-        @Schema(description = "Reply-To address (plain local@domain).", nullable = true) String replyTo) {
+        @Schema(description = "Reply-To address (plain local@domain).", nullable = true) String replyTo,
+        @Schema(description = "The SMTP provider preset id (GET …/smtp-providers), or null; an unknown id is 422 "
+                + "SMTP_PROVIDER_INVALID.", nullable = true, example = "MICROSOFT_365") String provider,
+        @Schema(description = "The profile's own sending limits; absent or null parts: the provider's published "
+                + "ones, else dispatch's defaults. Above the provider's: 422 SMTP_LIMIT_ABOVE_PROVIDER.",
+                nullable = true) Limits limits) {
+
+    /** The owner's own limits in a request; each part may be absent or null. */
+    @Schema(name = "SmtpLimitsInput")
+    public record Limits(@Schema(nullable = true, minimum = "1") Integer maxConnections,
+            @Schema(nullable = true, minimum = "1") Integer messagesPerMinute,
+            @Schema(nullable = true, minimum = "1") Integer recipientsPerDay) {
+    }
 }

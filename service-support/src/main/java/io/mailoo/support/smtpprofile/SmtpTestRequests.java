@@ -13,6 +13,7 @@ import io.mailoo.contracts.crypto.SmtpSecretCipher;
 import io.mailoo.contracts.events.InlineProfile;
 import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.MailSource;
+import io.mailoo.contracts.events.OAuth2Login;
 import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.contracts.events.Sender;
 import io.mailoo.contracts.events.SmtpSecurity;
@@ -67,8 +68,11 @@ public final class SmtpTestRequests {
             case KEEP_STORED -> reseal(test, cipher, testBinding);
             case NONE -> null;
         };
+        OAuth2Login oauth2 = test.stored() != null && test.stored().keepsOAuth2(in) == Boolean.TRUE
+                ? resealGrant(test, cipher, messageId, host, in.port(), in.security(), username)
+                : null;
         InlineProfile profile = new InlineProfile(
-                new SmtpServer(host, in.port(), SmtpSecurity.valueOf(in.security()), username, password),
+                new SmtpServer(host, in.port(), SmtpSecurity.valueOf(in.security()), username, password, oauth2),
                 new Sender(in.fromAddress(), SmtpProfile.blankToNull(in.fromName())),
                 SmtpProfile.blankToNull(in.replyTo()));
         Instant now = Instant.now();
@@ -78,6 +82,29 @@ public final class SmtpTestRequests {
                         + "If you can read it, these SMTP settings deliver mail through " + host
                         + ". Nothing was saved.\n",
                 null, Map.of(), profile, now, now.plus(LIFETIME));
+    }
+
+    /**
+     * The saved OAuth2 login for this test only: the refresh token opened and sealed again for {@code test:{messageId}}
+     * and the tested server (the same as stored: {@link SmtpProfile#keepsOAuth2}); no access token, dispatch refreshes.
+     */
+    private static OAuth2Login resealGrant(Test test, SmtpSecretCipher cipher, UUID messageId, String host, int port,
+            String security, String username) {
+        SmtpProfile stored = test.stored();
+        if (!cipher.canSeal()) {
+            throw SmtpSettingsCheck.keyMissing();
+        }
+        SecretBinding testBinding = SecretBinding.oauth2Token(InlineProfile.associatedData(messageId), host, port,
+                SmtpSecurity.valueOf(security), username, stored.oauth2Provider(), stored.oauth2Account,
+                stored.oauth2GrantId);
+        try {
+            SealedSecret token = cipher.seal(cipher.open(stored.sealedRefreshToken(),
+                    stored.oauth2Binding(test.profileRef())), testBinding);
+            return new OAuth2Login(stored.oauth2Provider(), stored.oauth2Account, stored.oauth2GrantId, token, null);
+        } catch (SecretOpenException e) {
+            throw new ProblemException(409, PASSWORD_UNREADABLE, "The stored OAuth2 grant cannot be opened with "
+                    + "the configured keys; connect the account again.");
+        }
     }
 
     /** The stored password opened and sealed again for this test only (it never leaves the service in the clear). */

@@ -119,6 +119,21 @@ public enum ErrorCode {
     EMAIL_CLAIM_MISSING(422, Audience.DASHBOARD, "The caller's token has no email claim to send the test mail to."),
     SMTP_TEST_FAILED(502, Audience.DASHBOARD, "The test mail failed without a more specific code."),
     SMTP_TEST_TIMEOUT(504, Audience.DASHBOARD, "The mail service did not report the test's outcome in time."),
+    SMTP_PROVIDER_INVALID(422, Audience.FIELD, "The provider is not one of the SMTP provider presets."),
+    SMTP_LIMIT_INVALID(422, Audience.FIELD, "A sending limit is not a whole number of at least 1."),
+    SMTP_LIMIT_ABOVE_PROVIDER(422, Audience.DASHBOARD,
+            "A sending limit is above the provider's published maximum; an owner may only lower it."),
+
+    // --- OAuth2 connections of SMTP profiles (docs/oauth2-routes.md) ---
+    OAUTH_PROVIDER_INVALID(422, Audience.FIELD, "The OAuth2 provider is not MICROSOFT, GOOGLE or GENERIC."),
+    OAUTH_PROVIDER_NOT_CONFIGURED(422, Audience.DASHBOARD,
+            "The platform has no OAuth app configured for this provider, so it cannot be connected."),
+    OAUTH_STATE_INVALID(400, Audience.DASHBOARD,
+            "The OAuth2 state is unknown, used, expired, or was started by another user or for another profile."),
+    OAUTH_CODE_REQUIRED(422, Audience.FIELD, "The authorization code from the provider is missing."),
+    OAUTH_CODE_EXCHANGE_FAILED(502, Audience.DASHBOARD,
+            "The provider did not exchange the authorization code for a usable grant (refused, no refresh token, "
+                    + "no account, or no answer in time)."),
 
     // --- offer generators ---
     OFFER_GENERATOR_NOT_FOUND(404, Audience.DASHBOARD, "The offer generator does not exist in this project."),

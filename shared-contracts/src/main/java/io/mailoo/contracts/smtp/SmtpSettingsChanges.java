@@ -29,6 +29,9 @@ public final class SmtpSettingsChanges {
         add(changed, "fromAddress", before == null ? null : before.fromAddress(), after.fromAddress(), true);
         add(changed, "fromName", before == null ? null : before.fromName(), after.fromName(), false);
         add(changed, "replyTo", before == null ? null : before.replyTo(), after.replyTo(), true);
+        add(changed, "provider", before == null ? null : before.provider(), after.provider(), false);
+        add(changed, "limits", before == null ? null : emptyToNull(before.limits()), emptyToNull(after.limits()),
+                false);
         return changed;
     }
 
@@ -40,6 +43,12 @@ public final class SmtpSettingsChanges {
         if (!same) {
             changed.add(name);
         }
+    }
+
+    /** Limits with no value set are the same as none. */
+    private static Object emptyToNull(io.mailoo.contracts.events.ProfileLimits limits) {
+        return limits == null || (limits.maxConnections() == null && limits.messagesPerMinute() == null
+                && limits.recipientsPerDay() == null) ? null : limits;
     }
 
     private static Object blankToNull(Object value) {

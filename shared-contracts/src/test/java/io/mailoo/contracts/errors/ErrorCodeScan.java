@@ -43,7 +43,11 @@ final class ErrorCodeScan {
             "AUTH", "LOGIN", "PLAIN", "RSET", "DATA", "ENHANCEDSTATUSCODES",
             "AES", "RSA",
             "GLOBAL_SMTP_SECURITY", "MAIL_SMTP_ALLOW_PRIVATE_HOSTS", "MAIL_SMTP_ENCRYPTION_KEY",
-            "MAIL_SMTP_ENCRYPTION_PREVIOUS_KEYS", "SUBSCRIPTION_LINK_KEY");
+            "MAIL_SMTP_ENCRYPTION_PREVIOUS_KEYS", "SUBSCRIPTION_LINK_KEY",
+            // issue 14: login kinds, OAuth2 providers, PKCE method, SMTP provider preset ids (SmtpProviderPresets)
+            "PASSWORD", "OAUTH2", "MICROSOFT", "GOOGLE", "GENERIC", "S256",
+            "MICROSOFT_365", "OUTLOOK_COM", "GOOGLE_WORKSPACE", "AMAZON_SES", "MAILGUN", "SENDGRID", "POSTMARK",
+            "BREVO", "ZOHO", "FASTMAIL", "ICLOUD", "GENERIC_OAUTH2", "CUSTOM");
 
     private static final Pattern JAVA_LITERAL = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\"");
     private static final Pattern ISO_DURATION = Pattern.compile("PT\\d+[HMS]");

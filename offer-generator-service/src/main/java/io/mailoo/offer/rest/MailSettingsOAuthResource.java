@@ -1,0 +1,100 @@
+package io.mailoo.offer.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.mailoo.offer.service.MailSettingsOAuthService;
+import io.mailoo.support.oauth.OAuthCompleteRequest;
+import io.mailoo.support.oauth.OAuthStartRequest;
+import io.mailoo.support.oauth.OAuthStartView;
+import io.mailoo.support.openapi.ApiSecurity;
+import io.mailoo.support.smtpprofile.SmtpRouteAnswers;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** Connecting a generator's SMTP settings to a mailbox with OAuth2 (docs/oauth2-routes.md); owner only. */
+@Path("/api/v1/projects/{projectUid}/offer-generators/{generatorId}/mail-settings/oauth")
+@Authenticated
+@Tag(name = "Offer generator mail settings")
+@SecurityRequirement(name = ApiSecurity.JWT)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MailSettingsOAuthResource {
+
+    private static final String NOT_YET_VISIBLE = "PROJECT_NOT_YET_VISIBLE: created moments ago and not here yet; "
+            + "repeat after Retry-After";
+
+    @Inject
+    MailSettingsOAuthService oauth;
+
+    @Inject
+    CurrentUser user;
+
+    @POST
+    @Path("start")
+    @Operation(operationId = "startMailSettingsOAuth", summary = "Start connecting a mailbox with OAuth2 (owner)",
+            description = "Stores a state (10 minutes, used once, bound to the caller and this generator) with the "
+                    + "PKCE verifier and the given SMTP settings, and answers the provider's authorization URL.")
+    @APIResponse(responseCode = "200", description = "Where to send the browser", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthStartView.class)))
+    @APIResponse(responseCode = "403", description = "OWNER_REQUIRED")
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND, OFFER_GENERATOR_NOT_FOUND")
+    @APIResponse(responseCode = "422", description = SmtpRouteAnswers.OAUTH_START_CODES + SmtpRouteAnswers.FIELD_CODES)
+    @APIResponse(responseCode = "503", description = SmtpRouteAnswers.OAUTH_KEY_MISSING + "; " + NOT_YET_VISIBLE)
+    public Uni<OAuthStartView> start(@PathParam("projectUid") String projectUid,
+            @PathParam("generatorId") String generatorId, @RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthStartRequest.class)))
+            JsonNode body) {
+        return oauth.start(projectUid, generatorId, user.actor(), body);
+    }
+
+    @POST
+    @Path("complete")
+    @Operation(operationId = "completeMailSettingsOAuth", summary = "Complete the connect (owner who started it)",
+            description = "Exchanges the code for a grant, saves the SMTP settings given at start with the OAuth2 "
+                    + "login (username = the account) and publishes a new profile version.")
+    @APIResponse(responseCode = "200", description = "The saved settings", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MailSettingsView.class)))
+    @APIResponse(responseCode = "400", description = SmtpRouteAnswers.OAUTH_STATE_INVALID)
+    @APIResponse(responseCode = "403", description = "OWNER_REQUIRED")
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND, OFFER_GENERATOR_NOT_FOUND")
+    @APIResponse(responseCode = "422", description = SmtpRouteAnswers.OAUTH_COMPLETE_CODES)
+    @APIResponse(responseCode = "502", description = SmtpRouteAnswers.OAUTH_EXCHANGE_FAILED)
+    @APIResponse(responseCode = "503", description = SmtpRouteAnswers.OAUTH_KEY_MISSING + "; " + NOT_YET_VISIBLE)
+    public Uni<MailSettingsView> complete(@PathParam("projectUid") String projectUid,
+            @PathParam("generatorId") String generatorId, @RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthCompleteRequest.class)))
+            JsonNode body) {
+        return oauth.complete(projectUid, generatorId, user.actor(), body);
+    }
+
+    @DELETE
+    @Operation(operationId = "disconnectMailSettingsOAuth", summary = "Disconnect the mailbox (owner)",
+            description = "Forgets the grant: login NONE, a new profile version. Without a grant: answered unchanged.")
+    @APIResponse(responseCode = "200", description = "The saved settings", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MailSettingsView.class)))
+    @APIResponse(responseCode = "403", description = "OWNER_REQUIRED")
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND, OFFER_GENERATOR_NOT_FOUND, "
+            + "MAIL_SETTINGS_NOT_CONFIGURED")
+    @APIResponse(responseCode = "503", description = NOT_YET_VISIBLE)
+    public Uni<MailSettingsView> disconnect(@PathParam("projectUid") String projectUid,
+            @PathParam("generatorId") String generatorId) {
+        return oauth.disconnect(projectUid, generatorId, user.actor());
+    }
+}
