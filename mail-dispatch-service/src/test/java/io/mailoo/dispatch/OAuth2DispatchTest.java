@@ -52,7 +52,7 @@ import io.mailoo.dispatch.repository.DispatchMessageRepository;
 import io.mailoo.dispatch.repository.OAuthGrantRepository;
 import io.mailoo.dispatch.support.DeliveryLogClient;
 import io.mailoo.dispatch.support.DispatchTestResources;
-import io.mailoo.dispatch.support.OAuthSmtpServer;
+import io.mailoo.testsupport.oauth.OAuthSmtpServer;
 import io.mailoo.dispatch.support.OAuthTestResources;
 import io.mailoo.dispatch.support.ResultsTopic;
 import io.mailoo.dispatch.support.ScriptedSmtpServer;
@@ -153,7 +153,7 @@ class OAuth2DispatchTest {
             assertEquals(MailStatus.SENT, send(grant.ref(), 2).status());
             assertEquals(2, server.logins().size());
             assertEquals(before + 1, tokens.refreshCalls(), "the token had an hour left: no refresh");
-            assertEquals(List.of(), server.refusedLogins());
+            assertEquals(List.of(), server.refusals());
         }
     }
 
@@ -169,7 +169,7 @@ class OAuth2DispatchTest {
             results.kafka().send(Topics.MAIL_PROFILES, grant.ref(), grant.version(2, server.port()));
             assertEquals(MailStatus.SENT, send(grant.ref(), 2).status());
             assertEquals(before + 2, tokens.refreshCalls());
-            assertEquals(List.of(), server.refusedLogins(), "refreshed before it expired, never refused");
+            assertEquals(List.of(), server.refusals(), "refreshed before it expired, never refused");
         }
     }
 
@@ -187,7 +187,7 @@ class OAuth2DispatchTest {
             MailDispatchResult result = send(grant.ref(), 2);
             assertEquals(MailStatus.SENT, result.status());
             assertEquals(before + 1, tokens.refreshCalls(), "exactly one forced refresh");
-            assertEquals(1, server.refusedLogins().size());
+            assertEquals(1, server.refusals().size());
             assertEquals(List.of(mechanism.equals("XOAUTH2") ? "" : "AQ=="), server.challengeAnswers());
         }
     }
@@ -201,7 +201,7 @@ class OAuth2DispatchTest {
             MailDispatchResult result = send(grant.ref(), 1);
             assertEquals(MailStatus.FAILED, result.status());
             assertEquals("SMTP_AUTH_FAILED", result.errorCode());
-            assertEquals(2, server.refusedLogins().size(), "the first token and the one refresh, no more");
+            assertEquals(2, server.refusals().size(), "the first token and the one refresh, no more");
             assertEquals(before + 2, tokens.refreshCalls());
         }
     }
@@ -413,7 +413,7 @@ class OAuth2DispatchTest {
                 assertEquals("OAUTH_TOKEN_UNAVAILABLE", first.errorCode(), body);
             }
             assertEquals(List.of(), server.logins());
-            assertEquals(List.of(), server.accepted());
+            assertEquals(List.of(), server.mail());
         }
     }
 

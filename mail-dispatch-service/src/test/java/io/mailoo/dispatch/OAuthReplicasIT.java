@@ -43,7 +43,7 @@ import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.contracts.events.Sender;
 import io.mailoo.contracts.events.SmtpSecurity;
 import io.mailoo.contracts.events.SmtpServer;
-import io.mailoo.dispatch.support.OAuthSmtpServer;
+import io.mailoo.testsupport.oauth.OAuthSmtpServer;
 import io.mailoo.dispatch.support.Profiles;
 import io.mailoo.dispatch.support.ScriptedTokenServer;
 import io.mailoo.testsupport.DispatchProcess;
@@ -132,7 +132,7 @@ class OAuthReplicasIT {
         tokens.hold(0);
         assertEquals(before + 1, tokens.refreshCalls(), "one refresh for both replicas");
         assertEquals(PARTITIONS, smtp.logins().size());
-        assertEquals(List.of(), smtp.refusedLogins());
+        assertEquals(List.of(), smtp.refusals());
     }
 
     @Test

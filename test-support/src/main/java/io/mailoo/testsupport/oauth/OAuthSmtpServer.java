@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An SMTP server on loopback that, like Microsoft 365's and Gmail's, takes OAuth2 logins only: it offers
- * {@code AUTH XOAUTH2 OAUTHBEARER} (RFC 7628), refuses PLAIN/LOGIN, wants a login before MAIL, and accepts a bearer
- * token only if it verifies against the test OAuth2 server's JWKS (signature, issuer, expiry, user = the token's
+ * {@code AUTH XOAUTH2 OAUTHBEARER} (RFC 7628; or only the mechanisms given), refuses PLAIN/LOGIN, wants a login
+ * before MAIL, and accepts a bearer token only if it verifies against the test OAuth2 server's JWKS (or passes the
+ * test's own check, for scripted token endpoints) (signature, issuer, expiry, user = the token's
  * email or sub). A refused token gets what Gmail sends — a 334 challenge with the JSON error, then, after the
  * client's empty answer, {@code 535 5.7.8}. Accepted mail is recorded (account, sender, recipients, data).
  */
@@ -29,7 +30,16 @@ public final class OAuthSmtpServer implements AutoCloseable {
     }
 
     private final ServerSocket socket;
-    private final JwksTokenVerifier verifier;
+    /** Why a token is refused for a user, or null when it is accepted. */
+    @FunctionalInterface
+    public interface TokenCheck {
+        String refusal(String user, String token);
+    }
+
+    private final TokenCheck tokens;
+    private final String mechanisms;
+    /** What the client answered to each error challenge: "" for XOAUTH2, "AQ==" (^A) for OAUTHBEARER. */
+    private final List<String> challengeAnswers = new CopyOnWriteArrayList<>();
     private final List<Mail> mail = new CopyOnWriteArrayList<>();
     private final List<String> logins = new CopyOnWriteArrayList<>();
     private final List<String> refusals = new CopyOnWriteArrayList<>();
@@ -42,7 +52,21 @@ public final class OAuthSmtpServer implements AutoCloseable {
 
     /** Trusting tokens of {@code issuer} signed by a key of {@code jwksUrl}, on {@code port} (0: any free one). */
     public OAuthSmtpServer(String issuer, String jwksUrl, int port) throws IOException {
-        this.verifier = new JwksTokenVerifier(issuer, jwksUrl);
+        this("XOAUTH2 OAUTHBEARER", new JwksTokenVerifier(issuer, jwksUrl)::refusal, port);
+    }
+
+    /**
+     * Offering {@code mechanisms} (e.g. "XOAUTH2", "XOAUTH2 OAUTHBEARER") and taking the tokens {@code accepts}
+     * answers true for: for tests whose token endpoint is scripted (held, hostile or rotating answers).
+     */
+    public OAuthSmtpServer(String mechanisms, java.util.function.BiPredicate<String, String> accepts)
+            throws IOException {
+        this(mechanisms, (user, token) -> accepts.test(user, token) ? null : "refused by the test's token check", 0);
+    }
+
+    private OAuthSmtpServer(String mechanisms, TokenCheck tokens, int port) throws IOException {
+        this.mechanisms = mechanisms;
+        this.tokens = tokens;
         this.socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "oauth-smtp-" + socket.getLocalPort());
         acceptor.setDaemon(true);
@@ -71,6 +95,11 @@ public final class OAuthSmtpServer implements AutoCloseable {
     /** "MECHANISM user: reason" of every refused AUTH (never the token). */
     public List<String> refusals() {
         return List.copyOf(refusals);
+    }
+
+    /** The client's answers to the error challenges, in order. */
+    public List<String> challengeAnswers() {
+        return List.copyOf(challengeAnswers);
     }
 
     public int connections() {
@@ -105,7 +134,7 @@ public final class OAuthSmtpServer implements AutoCloseable {
                 String upper = line.toUpperCase(Locale.ROOT);
                 String verb = upper.length() >= 4 ? upper.substring(0, 4) : upper;
                 switch (verb) {
-                    case "EHLO" -> reply(out, "250-oauth.smtp.test\r\n250-AUTH XOAUTH2 OAUTHBEARER\r\n"
+                    case "EHLO" -> reply(out, "250-oauth.smtp.test\r\n250-AUTH " + mechanisms + "\r\n"
                             + "250-ENHANCEDSTATUSCODES\r\n250-8BITMIME\r\n250 SIZE 10485760");
                     case "HELO" -> reply(out, "250 oauth.smtp.test");
                     case "AUTH" -> {
@@ -170,7 +199,7 @@ public final class OAuthSmtpServer implements AutoCloseable {
     private String authenticate(String line, BufferedReader in, OutputStream out) throws IOException {
         String[] parts = line.trim().split(" +");
         String mechanism = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : "";
-        if (!mechanism.equals("XOAUTH2") && !mechanism.equals("OAUTHBEARER")) {
+        if (!List.of(mechanisms.split(" ")).contains(mechanism)) {
             reply(out, "504 5.7.4 Unrecognized authentication type");
             return null;
         }
@@ -194,7 +223,7 @@ public final class OAuthSmtpServer implements AutoCloseable {
             reply(out, "501 5.5.2 cannot decode the " + mechanism + " response");
             return null;
         }
-        String refusal = user == null || token == null ? "no user or no bearer token" : verifier.refusal(user, token);
+        String refusal = user == null || token == null ? "no user or no bearer token" : tokens.refusal(user, token);
         if (refusal == null) {
             logins.add(mechanism + " " + user);
             reply(out, "235 2.7.0 Accepted");
@@ -203,7 +232,8 @@ public final class OAuthSmtpServer implements AutoCloseable {
         refusals.add(mechanism + " " + user + ": " + refusal);
         String error = "{\"status\":\"401\",\"schemes\":\"Bearer\",\"scope\":\"https://mail.google.com/\"}";
         reply(out, "334 " + Base64.getEncoder().encodeToString(error.getBytes(StandardCharsets.UTF_8)));
-        in.readLine(); // the client's empty (XOAUTH2) or ^A (OAUTHBEARER) answer to the error challenge
+        String answer = in.readLine(); // the client's empty (XOAUTH2) or ^A (OAUTHBEARER) answer
+        challengeAnswers.add(answer == null ? "(closed)" : answer);
         reply(out, "535 5.7.8 Username and Password not accepted");
         return null;
     }
