@@ -88,18 +88,31 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
+        if (awaitHttpOk(process, URI.create("http://127.0.0.1:" + port + "/q/health/ready"), timeout)) {
+            return;
+        }
+        if (!process.isAlive()) {
+            throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log);
+        }
+        throw failed("not ready within " + timeout);
+    }
+
+    /**
+     * Polls {@code uri} until it answers 200 (true), or the child {@code process} exits or {@code timeout} passes
+     * (false: {@code process.isAlive()} tells which).
+     */
+    public static boolean awaitHttpOk(Process process, URI uri, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log);
+                return false;
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    return;
+                    return true;
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -114,7 +127,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw failed("not ready within " + timeout);
+        return false;
     }
 
     /** SIGKILL, the way a crash or the OOM killer ends a process: no shutdown hook, no graceful leave of anything. */
@@ -148,6 +161,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process);
+    }
+
+    /** SIGTERM, and SIGKILL if it has not ended 20 s later. */
+    public static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
