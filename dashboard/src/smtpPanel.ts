@@ -43,7 +43,7 @@ export interface SmtpView {
   login?: 'NONE' | 'PASSWORD' | 'OAUTH2';
   oauth2?: { provider: string; account: string; connectedAt: string | null } | null;
   /** set when the provider refused the grant (invalid_grant): mail waits until the owner connects again */
-  reconnectRequired?: Suspension | null;
+  reconnectRequired?: ReconnectRequired | null;
   /** the preset id the settings were saved with */
   provider?: string | null;
   limits?: Limits | null;
@@ -53,6 +53,12 @@ export interface Suspension {
   errorCode: string;
   message: string;
   since: string;
+}
+
+export interface ReconnectRequired {
+  code: string;
+  message: string;
+  since: string | null;
 }
 
 export interface SmtpBody {
@@ -333,6 +339,8 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
     presetSelect.disabled = !o.canEdit;
     presetSelect.addEventListener('change', () => {
       form.clearErrors();
+      // another provider, other caps: its own limits (empty) rather than values typed for the previous one
+      for (const { key } of LIMIT_FIELDS) form.input(`limits.${key}`).value = '';
       applyPreset(presetById(presetSelect!.value));
     });
     replace(presetSlot, wrap);
@@ -447,7 +455,7 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
     });
   }
 
-  function reconnectBanner(r: Suspension): HTMLElement {
+  function reconnectBanner(r: ReconnectRequired): HTMLElement {
     const provider = saved?.oauth2?.provider as OAuthProvider | undefined;
     const again = button('Reconnect', { class: 'primary', 'data-action': 'reconnect-banner' });
     again.addEventListener('click', () => provider && void connect(provider, again));
@@ -458,11 +466,11 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
       h(
         'p',
         {},
-        explainCode(r.errorCode)?.check ??
+        explainCode(r.code)?.check ??
           `${provider ? providerName(provider, presets) : 'The provider'} no longer accepts this connection (revoked, expired after a long pause, or the account’s password changed). Mail of this profile waits, and fails if it is not sent before it expires. Connect again to send it.`,
       ),
       o.canEdit && provider && o.oauthBase ? h('div', { class: 'actions' }, again) : null,
-      h('p', { class: 'code' }, 'Code: ', h('code', {}, r.errorCode), r.since ? ` · since ${formatTime(r.since)}` : ''),
+      h('p', { class: 'code' }, 'Code: ', h('code', {}, r.code), r.since ? ` · since ${formatTime(r.since)}` : ''),
     );
   }
 
