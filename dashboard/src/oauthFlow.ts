@@ -34,6 +34,8 @@ export interface PendingConnect {
   /** the dashboard page of the panel */
   returnTo: string;
   provider: OAuthProvider;
+  /** the provider's name as the panel showed it (the callback page has no presets) */
+  label?: string;
   startedAt: number;
 }
 
@@ -106,6 +108,7 @@ export function takePending(storage: Storage, now = Date.now()): PendingConnect 
   if (!p || !isCompletePath(p.completePath) || !isLocalPath(p.returnTo)) return null;
   if (typeof p.startedAt !== 'number' || now - p.startedAt > PENDING_MAX_AGE_MS || p.startedAt > now + 60_000) return null;
   if (p.provider !== 'MICROSOFT' && p.provider !== 'GOOGLE' && p.provider !== 'GENERIC') return null;
+  if (p.label !== undefined && (typeof p.label !== 'string' || p.label.length > 100)) delete p.label;
   return p as PendingConnect;
 }
 

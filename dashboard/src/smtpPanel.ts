@@ -434,6 +434,7 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
         completePath: `${o.oauthBase}/oauth/complete`,
         returnTo: window.location.pathname,
         provider,
+        label: providerName(provider, presets),
         startedAt: Date.now(),
       });
       window.location.assign(r.data.authorizationUrl);

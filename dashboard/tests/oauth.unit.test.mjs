@@ -53,6 +53,8 @@ test('a pending entry that would POST elsewhere or return to another site is ref
   const offer = '/api/v1/projects/p-1/offer-generators/g-1/mail-settings/oauth/complete';
   f.savePending(s, pending({ completePath: offer }));
   assert.equal(f.takePending(s, 1_000_001)?.completePath, offer, 'an offer generator’s route is one of ours');
+  f.savePending(s, pending({ label: 'x'.repeat(500) }));
+  assert.equal(f.takePending(s, 1_000_001)?.label, undefined, 'an oversized label is dropped');
 });
 
 test('the callback answer: code and state, or the provider’s error', () => {

@@ -34,7 +34,7 @@ export async function oauthCallbackView(main: HTMLElement): Promise<void> {
       ),
     );
   }
-  const label = providerName(pending.provider);
+  const label = pending.label || providerName(pending.provider);
   const back = h('p', {}, h('a', { href: pending.returnTo, 'data-link': true, 'data-testid': 'oauth-back' }, 'Back to the SMTP settings'));
   if (answer.error) {
     const e = callbackErrorSentence(answer.error, label);
