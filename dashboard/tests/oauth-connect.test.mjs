@@ -161,3 +161,39 @@ test('a refusal at the provider (error=access_denied) is explained and changes n
     await s.close();
   }
 });
+
+test('“Reconnect required” (the provider refused the grant) is shown like the suspension, and Reconnect signs in again', async (t) => {
+  if (why) return t.skip(why);
+  const saved = await outboundMail();
+  assert.ok(saved, 'the first test left saved settings');
+  const s = await openAs(browser, owner, '/');
+  try {
+    const { page } = s;
+    // dispatch's invalid_grant cannot be provoked on the dev provider: the service's answer is played in the browser
+    await page.route(`**/api/v1/projects/${project.projectUid}/integrations/${integ.id}`, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const res = await route.fetch();
+      const json = await res.json();
+      json.config.outboundMail = {
+        ...json.config.outboundMail,
+        login: 'OAUTH2',
+        username: ACCOUNT,
+        oauth2: { provider: 'GENERIC', account: ACCOUNT, connectedAt: '2026-01-02T03:04:05Z' },
+        reconnectRequired: { code: 'OAUTH_RECONNECT_REQUIRED', message: 'The mail provider no longer accepts this connection; connect again.', since: '2026-01-03T04:05:06Z' },
+      };
+      await route.fulfill({ response: res, json });
+    });
+    await page.goto(`${GATEWAY}${settingsPath}`);
+    const banner = page.getByTestId('reconnect-required');
+    await banner.waitFor();
+    assert.match(await banner.textContent(), /Reconnect required: The mail provider no longer accepts this connection/);
+    assert.match(await banner.textContent(), /OAUTH_RECONNECT_REQUIRED/);
+    assert.equal(await page.getByTestId('oauth-account').textContent(), ACCOUNT);
+    await page.screenshot({ path: shot('oauth-5-reconnect-required'), fullPage: true });
+    await banner.getByRole('button', { name: 'Reconnect' }).click();
+    await page.waitForURL((u) => u.pathname.endsWith('/authorize'));
+    assert.ok(new URL(page.url()).searchParams.get('client_id'), 'the GENERIC app’s client id');
+  } finally {
+    await s.close();
+  }
+});
