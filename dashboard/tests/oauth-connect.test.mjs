@@ -55,6 +55,14 @@ async function fillServer(page) {
   await field(page, 'From name').fill('OAuth Shop');
 }
 
+/** fills the server, clicks Connect and returns at the provider's sign-in page (its authorize URL) */
+async function connectToProvider(page) {
+  await fillServer(page);
+  await page.getByRole('button', { name: `Connect with ${generic.name}` }).click();
+  await page.waitForURL((u) => u.pathname.endsWith('/authorize'));
+  return new URL(page.url());
+}
+
 async function oauthMail(to) {
   const res = await fetch(`${OAUTH_SMTP_API}/api/messages?to=${encodeURIComponent(to)}`);
   if (!res.ok) throw new Error(`XOAUTH2 SMTP API: HTTP ${res.status}`);
@@ -66,13 +74,9 @@ test('Connect passes the provider’s login page and comes back connected; the t
   const s = await openAs(browser, owner, settingsPath);
   try {
     const { page } = s;
-    await fillServer(page);
-    await page.getByRole('button', { name: `Connect with ${generic.name}` }).click();
-
     // the provider's own page (another origin): sign in as a person would
-    await page.waitForURL((u) => u.pathname.endsWith('/authorize'));
+    const authorize = await connectToProvider(page);
     assert.ok(!page.url().startsWith(GATEWAY), `left for the provider: ${page.url()}`);
-    const authorize = new URL(page.url());
     assert.equal(authorize.searchParams.get('code_challenge_method'), 'S256', 'PKCE S256');
     assert.ok(authorize.searchParams.get('state')?.length >= 40, 'a long random state');
     assert.equal(authorize.searchParams.get('redirect_uri'), `${GATEWAY}/oauth/callback`);
@@ -135,10 +139,7 @@ test('a refusal at the provider (error=access_denied) is explained and changes n
   const s = await openAs(browser, owner, settingsPath);
   try {
     const { page } = s;
-    await fillServer(page);
-    await page.getByRole('button', { name: `Connect with ${generic.name}` }).click();
-    await page.waitForURL((u) => u.pathname.endsWith('/authorize'));
-    const state = new URL(page.url()).searchParams.get('state');
+    const state = (await connectToProvider(page)).searchParams.get('state');
     // the person clicks "Cancel" / "No" at the provider, which sends the browser back with error=access_denied
     await page.goto(`${GATEWAY}/oauth/callback?error=access_denied&error_description=The+user+declined&state=${encodeURIComponent(state)}`);
     const error = page.getByTestId('oauth-callback-error');
