@@ -8,6 +8,7 @@ import { page } from './views/common';
 import { dispatchView } from './views/dispatch';
 import { generatorView } from './views/generator';
 import { integrationView } from './views/integration';
+import { oauthCallbackView } from './views/oauthCallback';
 import { projectView } from './views/project';
 import { projectsView } from './views/projects';
 import { signInView } from './views/signin';
@@ -86,6 +87,8 @@ route('/projects/:projectUid', projectView);
 route('/projects/:projectUid/integrations/:integrationId', integrationView);
 route('/projects/:projectUid/offer-generators/:generatorId', generatorView);
 route('/operator/dispatch', dispatchView);
+// the OAuth2 providers' redirect URI (OAUTH_REDIRECT_URI = <gateway>/oauth/callback, docs/oauth2.md)
+route('/oauth/callback', oauthCallbackView);
 fallback((main) =>
   page(main, 'Page not found', [{ label: 'Projects', href: '/' }], h('p', {}, 'There is no page at this address.')),
 );

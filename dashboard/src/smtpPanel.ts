@@ -4,11 +4,26 @@
 // username are unchanged (DESIGN §1); otherwise it answers SMTP_PASSWORD_REQUIRED, shown on the password field.
 // Both services read and show the settings the same way (service-support's smtpprofile component): one view, one
 // set of field names in errors and in the audit trail (`host`, `password`, …), one set of codes.
+// Issue 14: a provider preset fills host, port and security and caps the limits (lower only); "Connect with …"
+// replaces the password by an OAuth2 login (oauthFlow.ts: the redirect, the /oauth/callback page), shown with its
+// account, "Disconnect", and "Reconnect required" when the provider revoked the grant.
 
-import type { FieldError, Result } from './api';
+import { api, type FieldError, type Result } from './api';
 import { formatTime, h, replace, type Child } from './dom';
 import { busy, button, errorBanner, Form } from './form';
 import { describeProblem, explainCode } from './messages';
+import {
+  connectableProviders,
+  FLASH_KEY,
+  LIMIT_FIELDS,
+  limitProblems,
+  limitsBody,
+  providerName,
+  savePending,
+  type Limits,
+  type OAuthProvider,
+  type SmtpPreset,
+} from './oauthFlow';
 import { smtpHistory } from './smtpHistory';
 
 export interface SmtpView {
@@ -24,12 +39,26 @@ export interface SmtpView {
   updatedAt: string;
   /** null unless dispatch stopped using these settings after repeated login failures */
   suspension: Suspension | null;
+  /** NONE, PASSWORD or OAUTH2 (absent from a service that predates issue 14) */
+  login?: 'NONE' | 'PASSWORD' | 'OAUTH2';
+  oauth2?: { provider: string; account: string; connectedAt: string | null } | null;
+  /** set when the provider refused the grant (invalid_grant): mail waits until the owner connects again */
+  reconnectRequired?: ReconnectRequired | null;
+  /** the preset id the settings were saved with */
+  provider?: string | null;
+  limits?: Limits | null;
 }
 
 export interface Suspension {
   errorCode: string;
   message: string;
   since: string;
+}
+
+export interface ReconnectRequired {
+  code: string;
+  message: string;
+  since: string | null;
 }
 
 export interface SmtpBody {
@@ -41,6 +70,10 @@ export interface SmtpBody {
   fromAddress: string;
   fromName: string | null;
   replyTo: string | null;
+  /** a preset id; sent only when one is chosen */
+  provider?: string;
+  /** lowered limits; sent only when the owner typed one */
+  limits?: Limits;
 }
 
 export interface TestOutcome {
@@ -64,6 +97,21 @@ export interface SmtpPanelOptions {
   remove?: () => Promise<Result<unknown>>;
   /** the settings' audit route (owners only: members get 403 there, so they get no history panel) */
   historyPath?: string;
+  /** GET route of the provider presets (any member); without it, or when it is not served, no presets */
+  providersPath?: string;
+  /** the settings' route whose …/oauth/start, …/oauth/complete and …/oauth (DELETE) connect a provider */
+  oauthBase?: string;
+}
+
+/** The SMTP view in an answer: the view itself, an offer generator's mail settings ({smtp}), or an integration. */
+export function smtpViewOf(data: unknown): SmtpView | null {
+  if (!data || typeof data !== 'object') return null;
+  const d = data as Record<string, unknown>;
+  if (typeof d.host === 'string') return d as unknown as SmtpView;
+  if (d.smtp && typeof d.smtp === 'object') return d.smtp as SmtpView;
+  const config = d.config as Record<string, unknown> | undefined;
+  if (config?.outboundMail && typeof config.outboundMail === 'object') return config.outboundMail as SmtpView;
+  return null;
 }
 
 /** answers about the stored password that come without errors[] (409s): they belong on the password field */
@@ -79,6 +127,8 @@ function fieldMessage(e: FieldError): string {
 export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
   let saved = o.saved;
   let suspension = saved?.suspension ?? null;
+  let presets: SmtpPreset[] = [];
+  const presetById = (id: string | null | undefined) => presets.find((p) => p.id === id) ?? null;
   const form = new Form({ class: 'smtp-form', 'aria-labelledby': `${o.idPrefix}-smtp-title` });
   const suspensionSlot = h('div', { class: 'suspension-slot' });
   const outcome = h('div', { class: 'test-outcome', id: `${o.idPrefix}-test-outcome`, 'aria-live': 'polite' });
@@ -116,6 +166,18 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
     form.field({ name: 'replyTo', label: 'Reply-to address', type: 'email', value: v?.replyTo, hint: 'Optional: where answers to your mail go.' }),
   );
   form.input('password').closest('.field')!.after(removeWrap);
+  const passwordWrap = form.input('password').closest('.field') as HTMLElement;
+
+  // ---- provider preset (filled once the presets are loaded) and the limits it caps
+  const presetSlot = h('div', { class: 'preset-slot' });
+  const limitsGrid = h(
+    'div',
+    { class: 'grid limits', hidden: true, 'data-testid': 'smtp-limits' },
+    LIMIT_FIELDS.map(({ key, label }) =>
+      form.field({ name: `limits.${key}`, label, type: 'number', value: v?.limits?.[key] ?? null, inputmode: 'numeric' }),
+    ),
+  );
+  const connectSlot = h('div', { class: 'oauth-slot', 'data-testid': 'oauth-slot' });
 
   const testBtn = button('Send test email', { class: 'secondary', 'data-action': 'test' });
   const saveBtn = h('button', { type: 'submit', class: 'primary', 'data-action': 'save' }, 'Save SMTP settings');
@@ -127,7 +189,10 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
     'fieldset',
     { disabled: !o.canEdit },
     h('legend', { class: 'visually-hidden' }, 'Outbound email (SMTP) settings'),
+    presetSlot,
+    connectSlot,
     grid,
+    limitsGrid,
     o.extraFields ? o.extraFields(form) : null,
   );
   form.el.append(
@@ -148,7 +213,16 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
   function refreshSavedState(): void {
     removeBtn.hidden = !saved;
     const pw = form.hint('password');
-    if (saved?.hasSmtpPassword) {
+    const connected = saved?.login === 'OAUTH2' && !!saved.oauth2;
+    // an OAuth2 login has no password, and its username is the connected account
+    passwordWrap.hidden = connected;
+    (form.input('username') as HTMLInputElement).readOnly = connected;
+    replace(form.hint('username'), connected ? 'The connected account: connect another one to change it.' : null);
+    renderConnect();
+    if (connected) {
+      removeWrap.hidden = true;
+      removePassword.checked = false;
+    } else if (saved?.hasSmtpPassword) {
       replace(
         pw,
         h(
@@ -174,8 +248,10 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
           ]
         : 'Not configured yet: no mail leaves through this profile until you save settings.',
     );
+    const reconnect = saved?.reconnectRequired ?? null;
     replace(
       suspensionSlot,
+      reconnect ? reconnectBanner(reconnect) : null,
       suspension
         ? h(
             'div',
@@ -201,15 +277,224 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
       replyTo: form.optional('replyTo'),
     };
     const password = form.value('password');
-    if (password !== '') b.password = password;
-    else if (removePassword.checked) b.password = null;
-    // absent password: keep the stored one (the server checks that it is the same server)
+    if (password !== '' && !passwordWrap.hidden) b.password = password;
+    else if (removePassword.checked && !removeWrap.hidden) b.password = null;
+    // absent password: keep the stored one, password or OAuth2 login (the server checks that it is the same server)
+    const preset = presetSelect?.value;
+    if (preset) b.provider = preset;
+    const limits = limitsBody(typedLimits());
+    if (limits) b.limits = limits;
     return b;
+  }
+
+  function typedLimits(): Partial<Record<keyof Limits, string>> {
+    const out: Partial<Record<keyof Limits, string>> = {};
+    for (const { key } of LIMIT_FIELDS) out[key] = form.value(`limits.${key}`);
+    return out;
+  }
+
+  /** the owner may lower a preset's limits, never raise them: checked here before anything is sent (and by the server) */
+  function limitsRejected(): boolean {
+    const preset = presetById(presetSelect?.value);
+    const problems = limitProblems(typedLimits(), preset?.limits ?? null, preset?.name);
+    for (const p of problems) form.setFieldError(`limits.${p.field}`, p.message);
+    if (problems.length) form.focusFirstError();
+    return problems.length > 0;
+  }
+
+  // ---- presets
+  let presetSelect: HTMLSelectElement | null = null;
+
+  function applyPreset(preset: SmtpPreset | null): void {
+    if (preset?.host) form.input('host').value = preset.host;
+    if (preset?.port) form.input('port').value = String(preset.port);
+    if (preset?.security) form.input('security').value = preset.security;
+    limitsGrid.hidden = !preset && !saved?.limits;
+    for (const { key } of LIMIT_FIELDS) {
+      const input = form.input(`limits.${key}`) as HTMLInputElement;
+      const cap = preset?.limits?.[key] ?? null;
+      if (cap === null) input.removeAttribute('max');
+      else input.max = String(cap);
+      input.min = '1';
+      input.placeholder = cap === null ? 'default' : String(cap);
+      replace(form.hint(`limits.${key}`), cap === null ? 'Empty: the default.' : `At most ${cap} (${preset!.name}'s limit); empty: that limit.`);
+    }
+    renderConnect();
+  }
+
+  async function loadPresets(): Promise<void> {
+    if (!o.providersPath) return;
+    const r = await api<SmtpPreset[]>('GET', o.providersPath);
+    if (!r.ok || !Array.isArray(r.data)) return; // an older service without presets: the panel works without them
+    presets = r.data;
+    const wrap = form.field({
+      name: 'provider',
+      label: 'Provider',
+      type: 'select',
+      value: saved?.provider ?? '',
+      options: [{ value: '', label: 'Other / enter the server yourself' }, ...presets.map((p) => ({ value: p.id, label: p.name }))],
+      hint: 'Fills in the server and applies the provider’s sending limits.',
+    });
+    presetSelect = form.input('provider') as HTMLSelectElement;
+    presetSelect.disabled = !o.canEdit;
+    presetSelect.addEventListener('change', () => {
+      form.clearErrors();
+      // another provider, other caps: its own limits (empty) rather than values typed for the previous one
+      for (const { key } of LIMIT_FIELDS) form.input(`limits.${key}`).value = '';
+      applyPreset(presetById(presetSelect!.value));
+    });
+    replace(presetSlot, wrap);
+    const preset = presetById(saved?.provider);
+    // the saved host etc. stay as saved: only the caps and hints of the saved preset are shown
+    limitsGrid.hidden = !preset && !saved?.limits;
+    if (preset) {
+      const host = form.value('host');
+      applyPreset(preset);
+      if (saved) {
+        form.input('host').value = host;
+        form.input('port').value = String(saved.port);
+        form.input('security').value = saved.security;
+      }
+    } else {
+      renderConnect();
+    }
+  }
+
+  // ---- OAuth2 connect
+  function renderConnect(): void {
+    const connected = saved?.login === 'OAUTH2' && saved.oauth2 ? saved.oauth2 : null;
+    if (connected) {
+      const reconnectBtn = button('Reconnect', { class: 'secondary', 'data-action': 'reconnect' });
+      const disconnectBtn = button('Disconnect', { class: 'secondary danger', 'data-action': 'disconnect' });
+      reconnectBtn.addEventListener('click', () => void connect(connected.provider as OAuthProvider, reconnectBtn));
+      disconnectBtn.addEventListener('click', () => void disconnect(disconnectBtn));
+      replace(
+        connectSlot,
+        h(
+          'div',
+          { class: 'oauth-connected', 'data-testid': 'oauth-connected' },
+          h(
+            'p',
+            {},
+            'Connected to ',
+            h('strong', {}, providerName(connected.provider, presets)),
+            ' as ',
+            h('strong', { 'data-testid': 'oauth-account' }, connected.account),
+            connected.connectedAt ? ` since ${formatTime(connected.connectedAt)}` : '',
+            '. Mail is sent with this account’s OAuth2 login; no password is stored.',
+          ),
+          o.canEdit && o.oauthBase ? h('div', { class: 'actions' }, reconnectBtn, disconnectBtn) : null,
+        ),
+      );
+      return;
+    }
+    const providers = o.oauthBase && o.canEdit ? connectableProviders(presets) : [];
+    if (!providers.length) return replace(connectSlot);
+    replace(
+      connectSlot,
+      h(
+        'div',
+        { class: 'oauth-connect' },
+        h('p', { class: 'hint' }, 'Or sign in at your provider instead of storing a password (needed for Microsoft 365 and Google, which no longer take passwords):'),
+        h(
+          'div',
+          { class: 'actions' },
+          providers.map((p) => {
+            const b = button(p.label, { class: 'secondary', 'data-action': 'connect', 'data-provider': p.provider });
+            b.addEventListener('click', () => void connect(p.provider, b));
+            return b;
+          }),
+        ),
+      ),
+    );
+  }
+
+  /** Asks the service for the provider's sign-in address (the unsaved settings go along) and leaves for it. */
+  async function connect(provider: OAuthProvider, btn: HTMLButtonElement): Promise<void> {
+    if (!o.oauthBase) return;
+    form.clearErrors();
+    const current = presetById(presetSelect?.value);
+    if (presets.length && current?.oauthProvider !== provider) {
+      const preset = connectableProviders(presets).find((p) => p.provider === provider)?.preset ?? null;
+      if (preset && presetSelect) {
+        presetSelect.value = preset.id;
+        applyPreset(preset);
+      }
+    }
+    if (limitsRejected()) return;
+    const settings = body();
+    delete settings.password;
+    await busy(btn, 'Opening the sign-in…', async () => {
+      const r = await api<{ authorizationUrl: string; expiresAt: string }>('POST', `${o.oauthBase}/oauth/start`, { provider, settings });
+      if (!r.ok) return form.showProblem(r.problem, (f) => f.replace(/^settings\./, ''), fieldMessage);
+      if (!/^https?:\/\//.test(r.data?.authorizationUrl ?? '')) {
+        return replace(form.banner, errorBanner('The service answered without a sign-in address.', null, null, null));
+      }
+      savePending(sessionStorage, {
+        completePath: `${o.oauthBase}/oauth/complete`,
+        returnTo: window.location.pathname,
+        provider,
+        label: providerName(provider, presets),
+        startedAt: Date.now(),
+      });
+      window.location.assign(r.data.authorizationUrl);
+    });
+  }
+
+  async function disconnect(btn: HTMLButtonElement): Promise<void> {
+    if (!o.oauthBase) return;
+    if (!window.confirm('Disconnect this account? Mailoo forgets its OAuth2 login, and no mail leaves through this profile until you connect again or enter a password.')) return;
+    await busy(btn, 'Disconnecting…', async () => {
+      const r = await api<unknown>('DELETE', `${o.oauthBase}/oauth`);
+      if (!r.ok) return form.showProblem(r.problem, undefined, fieldMessage);
+      saved = smtpViewOf(r.data) ?? (saved ? { ...saved, login: 'NONE', oauth2: null, reconnectRequired: null } : null);
+      suspension = saved?.suspension ?? null;
+      form.clearErrors();
+      refreshSavedState();
+      form.showSuccess('Disconnected: the OAuth2 login is forgotten. Connect again or enter a password to send mail.');
+      historyChanged();
+    });
+  }
+
+  function reconnectBanner(r: ReconnectRequired): HTMLElement {
+    const provider = saved?.oauth2?.provider as OAuthProvider | undefined;
+    const again = button('Reconnect', { class: 'primary', 'data-action': 'reconnect-banner' });
+    again.addEventListener('click', () => provider && void connect(provider, again));
+    return h(
+      'div',
+      { class: 'banner banner-warn', role: 'status', 'data-testid': 'reconnect-required' },
+      h('p', { class: 'banner-title' }, 'Reconnect required: ', r.message),
+      h(
+        'p',
+        {},
+        explainCode(r.code)?.check ??
+          `${provider ? providerName(provider, presets) : 'The provider'} no longer accepts this connection (revoked, expired after a long pause, or the account’s password changed). Mail of this profile waits, and fails if it is not sent before it expires. Connect again to send it.`,
+      ),
+      o.canEdit && provider && o.oauthBase ? h('div', { class: 'actions' }, again) : null,
+      h('p', { class: 'code' }, 'Code: ', h('code', {}, r.code), r.since ? ` · since ${formatTime(r.since)}` : ''),
+    );
+  }
+
+  /** "Connected as …" once, after the /oauth/callback page brought the browser back here */
+  function showFlash(): void {
+    const raw = sessionStorage.getItem(FLASH_KEY);
+    if (!raw) return;
+    sessionStorage.removeItem(FLASH_KEY);
+    try {
+      const f = JSON.parse(raw) as { path?: string; message?: string };
+      if (f.path === window.location.pathname && typeof f.message === 'string') {
+        form.showSuccess(h('span', { 'data-testid': 'oauth-flash' }, f.message));
+      }
+    } catch {
+      // not ours
+    }
   }
 
   form.el.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     if (!o.canEdit) return;
+    form.clearErrors();
+    if (limitsRejected()) return;
     await busy(saveBtn, 'Saving…', async () => {
       const r = await o.save(body(), form);
       if (r.ok) {
@@ -244,6 +529,8 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
   });
 
   testBtn.addEventListener('click', async () => {
+    form.clearErrors();
+    if (limitsRejected()) return;
     replace(outcome, h('p', { class: 'muted' }, 'Sending a test email…'));
     await busy(testBtn, 'Sending…', async () => {
       const r = await o.test(body(), form);
@@ -288,6 +575,8 @@ export function smtpPanel(o: SmtpPanelOptions): HTMLElement {
   }
 
   refreshSavedState();
+  showFlash();
+  void loadPresets();
   return h(
     'section',
     { class: 'panel smtp-panel', id: `${o.idPrefix}-smtp`, 'aria-labelledby': `${o.idPrefix}-smtp-title`, 'data-testid': 'smtp-panel' },

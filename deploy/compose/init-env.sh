@@ -15,6 +15,11 @@ if [[ ! -s subscription-links.env ]]; then
   { echo "SUBSCRIPTION_LINK_KEY=$(openssl rand -base64 32)"; echo "SUBSCRIPTION_LINK_PREVIOUS_KEYS="; } >subscription-links.env
   echo "created subscription-links.env"
 fi
+if [[ ! -s oauth.env ]]; then
+  umask 077
+  cp oauth.env.example oauth.env
+  echo "created oauth.env (the OAuth2 apps' client secrets: docs/oauth2.md; empty = provider not offered)"
+fi
 mkdir -p keys
 if [[ ! -s keys/jwt-public.pem ]]; then
   if [[ -s ../../.mailoo/keys/jwt-public.pem ]]; then

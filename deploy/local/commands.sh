@@ -9,13 +9,15 @@ usage: ./mailoo COMMAND [ARGS]
 
   up                  build if needed (services with Maven, the dashboard with npm), start PostgreSQL (if local
                       and stopped), Kafka ($MAILOO_KAFKA_PORT), the SMTP catcher ($MAILOO_SMTP_CATCHER_PORT, API $MAILOO_SMTP_CATCHER_API_PORT), the four services
+                      the dev OAuth2 server ($MAILOO_OAUTH_PORT) and its XOAUTH2 SMTP server ($MAILOO_OAUTH_SMTP_PORT, API
+                      $MAILOO_OAUTH_SMTP_API_PORT; MAILOO_DEV_OAUTH=0: neither),
                       and the gateway (nginx, $MAILOO_GATEWAY_HOST:$MAILOO_GATEWAY_PORT, the dashboard at /); waits until
                       healthy; prints dashboard sign-in links (dev owner, operator)
   down                stop everything ./mailoo started (gateway, services, catcher, Kafka, a leftover test broker)
   status              one line per component
   logs NAME [--no-follow]
                       tail a log; NAME: integration-service market-service offer-generator-service
-                      mail-dispatch-service kafka kafka-test smtp-catcher gateway gateway-access
+                      mail-dispatch-service kafka kafka-test smtp-catcher oauth-server oauth-smtp gateway gateway-access
   token --sub ID --email ADDR [--groups g1,g2] [--ttl SECONDS] [--aud AUDIENCE]
                       print a dev RS256 JWT (issuer $MAILOO_JWT_ISSUER; aud --aud or \$MAILOO_JWT_AUDIENCE)
   test [MAVEN ARGS]   start a fresh test broker ($MAILOO_TEST_KAFKA_PORT), create test databases, run ./mvnw -B verify;
@@ -60,6 +62,7 @@ cmd_up() {
   ensure_keys
   start_dev_kafka
   start_catcher
+  start_dev_oauth
   if [[ "$MAILOO_SKIP_SERVICES" == 1 ]]; then
     warn "MAILOO_SKIP_SERVICES=1: services not started"
   else
@@ -86,6 +89,14 @@ EOF
   postgresql                 $MAILOO_DB_HOST:$MAILOO_DB_PORT (user $MAILOO_DB_USERNAME)
   smtp catcher               smtp://127.0.0.1:$MAILOO_SMTP_CATCHER_PORT (no auth)
   smtp catcher API           http://127.0.0.1:$MAILOO_SMTP_CATCHER_API_PORT/api/user/<recipient>/messages/
+EOF
+  if [[ "$MAILOO_DEV_OAUTH" == 1 ]]; then
+    cat <<EOF
+  dev OAuth2 server          $(dev_oauth_issuer) (Connect with "Mailoo dev OAuth" or Microsoft: any user name)
+  XOAUTH2 SMTP (dev)         smtp://127.0.0.1:$MAILOO_OAUTH_SMTP_PORT, mail: http://127.0.0.1:$MAILOO_OAUTH_SMTP_API_PORT/api/messages?to=<recipient>
+EOF
+  fi
+  cat <<EOF
   gateway access log         ${MAILOO_STATE_DIR#"$MAILOO_ROOT/"}/gateway/logs/access.log (./mailoo logs gateway-access)
 
 API base URL (the gateway, the one address clients use):
@@ -117,7 +128,7 @@ cmd_down() {
   ensure_state_dirs
   stop_components gateway
   stop_components "${MAILOO_SERVICES[@]}"
-  stop_components smtp-catcher
+  stop_components smtp-catcher oauth-smtp oauth-server
   stop_components kafka kafka-test
   ok "down"
 }
@@ -139,8 +150,10 @@ cmd_status() {
     fi
   done
   local name ep
-  for name in gateway kafka kafka-test smtp-catcher; do
+  for name in gateway kafka kafka-test smtp-catcher oauth-server oauth-smtp; do
     case "$name" in
+      oauth-server) ep="$(dev_oauth_issuer)" ;;
+      oauth-smtp) ep="127.0.0.1:$MAILOO_OAUTH_SMTP_PORT api:$MAILOO_OAUTH_SMTP_API_PORT" ;;
       gateway) ep="$(gateway_url)" ;;
       kafka) ep="127.0.0.1:$MAILOO_KAFKA_PORT" ;;
       kafka-test) ep="127.0.0.1:$MAILOO_TEST_KAFKA_PORT" ;;
@@ -150,12 +163,14 @@ cmd_status() {
       local h=listening
       case "$name" in
         smtp-catcher) catcher_ready || h="not ready" ;;
+        oauth-server) oauth_server_ready || h="not ready" ;;
+        oauth-smtp) oauth_smtp_ready || h="not ready" ;;
         gateway) gateway_ready && h=UP || h="not ready" ;;
         kafka) port_open "$MAILOO_KAFKA_PORT" || h="not listening" ;;
         kafka-test) port_open "$MAILOO_TEST_KAFKA_PORT" || h="not listening" ;;
       esac
       status_line "$name" running "$pid" "$ep" "$h"
-    elif [[ "$name" != kafka-test ]]; then
+    elif [[ "$name" != kafka-test && ( "$name" != oauth-* || "$MAILOO_DEV_OAUTH" == 1 ) ]]; then
       status_line "$name" stopped - "$ep" -
     fi
   done
@@ -183,8 +198,8 @@ cmd_logs() {
     esac
   done
   case "$name" in
-    integration-service|market-service|offer-generator-service|mail-dispatch-service|kafka|kafka-test|smtp-catcher|kafka-tools|gateway|gateway-access) ;;
-    "") die "usage: ./mailoo logs NAME [--no-follow]  (integration-service market-service offer-generator-service mail-dispatch-service kafka kafka-test smtp-catcher gateway gateway-access)" ;;
+    integration-service|market-service|offer-generator-service|mail-dispatch-service|kafka|kafka-test|smtp-catcher|oauth-server|oauth-smtp|kafka-tools|gateway|gateway-access) ;;
+    "") die "usage: ./mailoo logs NAME [--no-follow]  (integration-service market-service offer-generator-service mail-dispatch-service kafka kafka-test smtp-catcher oauth-server oauth-smtp gateway gateway-access)" ;;
     *) die "unknown component: $name" ;;
   esac
   local f="$MAILOO_LOG_DIR/$name.log"
@@ -227,7 +242,8 @@ stack_ready_for_ui() {
   for svc in "${MAILOO_SERVICES[@]}"; do
     [[ "$(service_health "$(service_port "$svc")")" == UP ]] || return 1
   done
-  catcher_ready
+  catcher_ready || return 1
+  [[ "$MAILOO_DEV_OAUTH" != 1 ]] || { oauth_server_ready && oauth_smtp_ready; }
 }
 
 gateway_serves_dashboard() {
@@ -290,6 +306,8 @@ run_ui_tests() {
     export MAILOO_GATEWAY_URL; MAILOO_GATEWAY_URL=$(gateway_url)
     export MAILOO_CATCHER_API="http://127.0.0.1:$MAILOO_SMTP_CATCHER_API_PORT"
     export MAILOO_CATCHER_SMTP_PORT="$MAILOO_SMTP_CATCHER_PORT"
+    export MAILOO_DEV_OAUTH MAILOO_OAUTH_SMTP_PORT
+    export MAILOO_OAUTH_SMTP_API="http://127.0.0.1:$MAILOO_OAUTH_SMTP_API_PORT"
     npm run --silent test:ui
   ) || rc=$?
   if ((rc == 0)); then ok "UI tests passed ($(( ($(now_ms) - t0) / 1000 )) s; screenshots in dashboard/test-results/)"

@@ -198,6 +198,11 @@ start_service() { # start_service NAME [JVM OPTIONS...]
   # MAIL_SMTP_ENCRYPTION_PREVIOUS_KEYS, MAIL_SMTP_ALLOWED_PORTS, DISPATCH_* etc. pass through from the environment.
   # SUBSCRIPTION_LINK_KEY passes through if set, otherwise integration-service derives the link key from
   # MAIL_SMTP_ENCRYPTION_KEY
+  # the platform's OAuth2 apps (oauth.sh: the dev OAuth2 server unless OAUTH_* are set; docs/oauth2.md)
+  if [[ "$svc" != market-service ]]; then
+    local line
+    while IFS= read -r line; do envs+=("$line"); done < <(oauth_service_env)
+  fi
   if [[ "$svc" == mail-dispatch-service ]]; then
     envs+=(
       "GLOBAL_SMTP_HOST=${GLOBAL_SMTP_HOST:-127.0.0.1}"

@@ -412,7 +412,8 @@ def main():
             check(headers.get("content-type", "").startswith("application/problem+json"), f"{path}: 404 is not problem+json")
 
         # 6. the dashboard: the page for every other path, its assets with their types, security headers
-        for path in ("/", "/index.html", "/projects/p-1/integrations/i-1", "/operator/dispatch?status=SENT", "/signin"):
+        for path in ("/", "/index.html", "/projects/p-1/integrations/i-1", "/operator/dispatch?status=SENT", "/signin",
+                     "/oauth/callback?code=OAuthCodeXyz42&state=StateXyz42", "/oauth/callback?error=access_denied"):
             status, headers, data = request(port, "GET", path)
             check(status == 200 and DASHBOARD_MARKER.encode() in data, f"{path}: expected the dashboard page, got {status}")
             check(headers.get("content-type", "").startswith("text/html"), f"{path}: page type {headers.get('content-type')}")
@@ -421,6 +422,17 @@ def main():
             check(headers.get("x-content-type-options") == "nosniff", f"{path}: no nosniff")
             check(bool(headers.get("x-request-id")), f"{path}: no X-Request-Id on the page")
             check("no-cache" in headers.get("cache-control", ""), f"{path}: index.html must be revalidated")
+        check(headers.get("referrer-policy") == "no-referrer", "the dashboard page may send a Referer (an OAuth code)")
+        # the OAuth2 callback's query (authorization code, state) stays out of the access log
+        request(port, "GET", "/oauth/callback?code=OAuthCodeXyz42&state=StateXyz42", headers={"X-Request-Id": "req-oauth-1"})
+        deadline = time.time() + 5
+        log = ""
+        while "req-oauth-1" not in log and time.time() < deadline:
+            time.sleep(0.2)
+            log = open(os.path.join(state, "logs", "access.log")).read()
+        check("req-oauth-1" in log, "the access log lacks the OAuth2 callback request")
+        check("OAuthCodeXyz42" not in log and "StateXyz42" not in log, "the access log contains an OAuth2 code or state")
+        check("/oauth/callback?(withheld)" in log, "the access log lacks the OAuth2 callback's route")
         status, headers, data = request(port, "GET", "/assets/index-abc123.js")
         check(status == 200 and b"dashboard" in data, f"asset: expected 200, got {status}")
         check(headers.get("content-type", "").startswith("text/javascript"), f"asset type {headers.get('content-type')}")

@@ -93,6 +93,8 @@ export async function generatorView(main: HTMLElement, params: Record<string, st
         test: (smtp, form) => api<TestOutcome>('POST', `${base}/mail-settings/test`, { mailSettings: mailSettingsBody(smtp, form) }),
         remove: () => api('DELETE', `${base}/mail-settings`),
         historyPath: `${base}/mail-settings/audit`,
+        providersPath: `/api/v1/projects/${enc(projectUid)}/smtp-providers`,
+        oauthBase: `${base}/mail-settings`,
       })
     : h('p', { class: 'muted' }, 'Only the project’s owner sees and changes the mail settings.');
 

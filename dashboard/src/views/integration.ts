@@ -82,6 +82,8 @@ export async function integrationView(main: HTMLElement, params: Record<string, 
             test: (smtp: SmtpBody) => api<TestOutcome>('POST', `${base}/outbound-mail/test`, { outboundMail: smtp }),
             remove: () => api<IntegrationFull>('PATCH', `${base}/config`, { outboundMail: null }),
             historyPath: owner ? `${base}/outbound-mail/audit` : undefined,
+            providersPath: `/api/v1/projects/${enc(projectUid)}/smtp-providers`,
+            oauthBase: owner ? `${base}/outbound-mail` : undefined,
           })
         : h('p', { class: 'muted' }, 'This kind of integration sends no mail, so it has no outbound email settings.'),
     ),

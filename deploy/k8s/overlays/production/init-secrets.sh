@@ -13,7 +13,7 @@ if [[ ! -s subscription-links.env ]]; then
   printf 'SUBSCRIPTION_LINK_KEY=%s\nSUBSCRIPTION_LINK_PREVIOUS_KEYS=\n' "$(openssl rand -base64 32)" >subscription-links.env
   echo "created subscription-links.env (regenerating it makes the links in mail already sent stop working)"
 fi
-for f in db-*.env.example global-smtp.env.example; do
+for f in db-*.env.example global-smtp.env.example oauth-clients.env.example; do
   [[ -s ${f%.example} ]] || { cp "$f" "${f%.example}"; echo "created ${f%.example}: fill it in"; }
 done
 [[ -s jwt-public.pem ]] || echo "missing jwt-public.pem: put the identity provider's RS256 public key (PEM) there"
