@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An SMTP server on loopback that, like Microsoft 365's and Gmail's, takes OAuth2 logins only: it offers
  * {@code AUTH XOAUTH2 OAUTHBEARER} (RFC 7628; or only the mechanisms given), refuses PLAIN/LOGIN, wants a login
  * before MAIL, and accepts a bearer token only if it verifies against the test OAuth2 server's JWKS (signature,
- * issuer, expiry, user = the token's email or sub) — or passes the test's own check, for scripted token endpoints. A refused token gets what Gmail sends — a 334 challenge with the JSON error, then, after the
- * client's empty answer, {@code 535 5.7.8}. Accepted mail is recorded (account, sender, recipients, data).
+ * issuer, expiry, user = the token's email or sub) — or passes the test's own check, for scripted token endpoints.
+ * A refused token gets what Gmail sends — a 334 challenge with the JSON error, then, after the client's empty
+ * answer, {@code 535 5.7.8}. Accepted mail is recorded (account, sender, recipients, data).
  */
 public final class OAuthSmtpServer implements AutoCloseable {
 
