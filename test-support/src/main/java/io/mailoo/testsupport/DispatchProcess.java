@@ -21,12 +21,15 @@ import io.mailoo.contracts.Topics;
 /**
  * The packaged mail-dispatch-service started as a separate process, the way ./mailoo up runs it, against the test
  * broker, so domain-service tests go through the real dispatcher. Each module's dispatcher has a database of its own
- * ({@code mailoo_dispatch_systest_<module>}, created if missing): with one shared database, one suite's dispatcher
+ * ({@code mailoo_dispatch_systest_<module>}, created empty by the first dispatcher of a test JVM): with one shared database, one suite's dispatcher
  * polled another's deferred rows, and a newer dispatch build migrated it past an older packaged jar.
  * The reactor builds mail-dispatch-service before the domain services, so its jar exists when they are tested.
  * {@link #startReplicas} runs several of them as replicas: one consumer group, one database.
  */
 public final class DispatchProcess implements AutoCloseable {
+
+    private static final java.util.concurrent.atomic.AtomicBoolean RECREATED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private final ServiceProcess service;
     private final String group;
@@ -51,7 +54,10 @@ public final class DispatchProcess implements AutoCloseable {
      * once every one of them has request partitions and together they have all.
      */
     public static List<DispatchProcess> startReplicas(int count, int platformSmtpPort, Map<String, String> extraEnv) {
-        String database = TestDatabases.createIfMissing(databaseForThisModule());
+        // empty at this JVM's first dispatcher: a database left by an earlier run (an older build's migrations,
+        // its rows) must not decide this one; later dispatchers of the same run share it
+        String database = RECREATED.compareAndSet(false, true) ? TestDatabases.recreate(databaseForThisModule())
+                : TestDatabases.createIfMissing(databaseForThisModule());
         Map<String, String> env = ServiceProcess.testEnvironment(database);
         env.put("MAIL_SMTP_ALLOW_PRIVATE_HOSTS", "true");
         env.put("GLOBAL_SMTP_HOST", "127.0.0.1");
