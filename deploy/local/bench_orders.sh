@@ -116,7 +116,8 @@ outbox_sampler() {
 }
 
 # pgbench_reference CLIENTS SECONDS : prints pgbench's tps for one market_order row + one outbox_event row per
-# transaction (the tables, indexes and NOTIFY trigger of market-service's schema) in a scratch database
+# transaction (the tables and indexes of market-service's schema; no NOTIFY trigger since market's V8) in a scratch
+# database
 pgbench_reference() {
   local clients=$1 seconds=$2 dir="$MAILOO_STATE_DIR/bench/pgbench" out
   mkdir -p "$dir"
@@ -133,9 +134,6 @@ CREATE TABLE outbox_event (id uuid PRIMARY KEY, topic text NOT NULL, message_key
     payload bytea, created_at timestamptz NOT NULL, published_at timestamptz);
 CREATE INDEX outbox_event_unpublished ON outbox_event (created_at) WHERE published_at IS NULL;
 CREATE INDEX outbox_event_published ON outbox_event (published_at) WHERE published_at IS NOT NULL;
-CREATE FUNCTION outbox_event_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN PERFORM pg_notify('mailoo_outbox', ''); RETURN NULL; END $$;
-CREATE TRIGGER outbox_event_notify AFTER INSERT ON outbox_event FOR EACH STATEMENT EXECUTE FUNCTION outbox_event_notify();
 SQL
   # payload: about the size of a real confirmation request (text + HTML body, ~2.5 KB of JSON)
   cat >"$dir/order.sql" <<'SQL'

@@ -10,6 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -67,6 +70,19 @@ public final class KafkaTestClient implements AutoCloseable {
         }, "test-kafka-poller");
         poller.setDaemon(true);
         poller.start();
+    }
+
+    /**
+     * A client watching a topic of the test's own (one partition), created first if missing: a consumer assigned
+     * before its topic exists would watch no partition.
+     */
+    public static KafkaTestClient onOwnTopic(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+        return new KafkaTestClient(topic);
     }
 
     public void send(String topic, String key, byte[] value) {

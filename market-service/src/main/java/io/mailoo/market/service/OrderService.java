@@ -34,7 +34,8 @@ import io.smallrye.mutiny.Uni;
  * An Idempotency-Key returns the first order for the same body (no second order, no second mail) and refuses
  * another body; two simultaneous requests with one key are settled by the unique constraint
  * ({@link OrderStore}). Per order: the API key (cached), the integration and its profile state (one session), the
- * products (cached), then BEGIN, INSERT order, INSERT outbox, COMMIT; nothing is written to the key's row.
+ * products (cached), then one statement that inserts the order and its outbox row; nothing is written to the key's
+ * row. The relay is told of the new event in-process once the statement has committed.
  */
 @ApplicationScoped
 public class OrderService {
@@ -134,13 +135,18 @@ public class OrderService {
             MarketOrder order = newOrder(integration, key, idempotencyKey, input, fingerprint, priced, now);
             order.mailStatus = (configured ? MailState.QUEUED : MailState.NOT_CONFIGURED).name();
             order.mailMessageId = configured ? UUID.randomUUID() : null;
-            return store.insert(order, connection -> !configured ? Uni.createFrom().voidItem()
-                    : outbox.add(connection, Topics.MAIL_REQUESTS, profileRef, CloudEventTypes.SEND_MAIL_REQUESTED,
-                            confirmation.request(order, priced.lines(), integration.name, profile.version, now)))
+            Uni<Boolean> stored = !configured ? store.insert(order)
+                    : store.insert(order, Outbox.values(Topics.MAIL_REQUESTS, profileRef,
+                            CloudEventTypes.SEND_MAIL_REQUESTED,
+                            confirmation.request(order, priced.lines(), integration.name, profile.version, now)));
+            return stored
                     .chain(inserted -> {
                         if (!inserted) {
-                            return Panache.withSession(() -> existing(integration.integrationId, idempotencyKey))
+                            return store.byIdempotencyKey(integration.integrationId, idempotencyKey)
                                     .map(previous -> replay(previous, fingerprint));
+                        }
+                        if (configured) {
+                            outbox.committed(); // the table has no NOTIFY trigger: the relay hears it from us
                         }
                         LOG.debugf("Order %s on %s: %d lines, confirmation %s", order.id,
                                 integration.integrationId, priced.lines().size(), order.mailStatus);
@@ -168,11 +174,6 @@ public class OrderService {
         order.createdAt = now;
         order.updatedAt = now;
         return order;
-    }
-
-    private static Uni<MarketOrder> existing(String integrationId, String idempotencyKey) {
-        return MarketOrder.<MarketOrder>find("integrationId = ?1 and idempotencyKey = ?2", integrationId,
-                idempotencyKey).firstResult();
     }
 
     private static PlacedOrder replay(MarketOrder previous, String fingerprint) {

@@ -1,6 +1,8 @@
 package io.mailoo.market.outbox;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,32 +11,39 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import io.mailoo.contracts.Topics;
+import io.mailoo.contracts.events.SendMailRequested;
+import io.mailoo.market.support.MarketFixtures;
+import io.mailoo.market.support.Shop;
+import io.mailoo.support.outbox.Outbox;
 import io.mailoo.support.outbox.OutboxRelay;
 import io.mailoo.support.outbox.OutboxRetention;
 import io.mailoo.testsupport.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The outbox relay against the real PostgreSQL and broker, with the poll made hourly so that only the commit
- * notification can move events: they are published right after commit, drained past one page, never while another
- * relay holds the lock, and deleted after the retention. Rows go to a topic of their own that nothing consumes.
+ * The outbox relay against the real PostgreSQL and broker, with the poll made hourly so that only the in-process
+ * signal (market's outbox table has no NOTIFY trigger, V8) and the locked-out retry can move events: an order's
+ * confirmation request is published right after its statement commits, a drain goes past one page, nothing moves
+ * while another relay holds the lock and everything moves right after it lets go, published rows are deleted after
+ * the retention. Rows go to a topic of their own that nothing consumes.
  */
 @QuarkusTest
 @TestProfile(OutboxRelayTest.HourlyPoll.class)
@@ -52,6 +61,7 @@ class OutboxRelayTest {
     }
 
     static KafkaTestClient kafka;
+    static KafkaTestClient requests;
 
     @Inject
     Pool pool;
@@ -60,17 +70,15 @@ class OutboxRelayTest {
     OutboxRelay relay;
 
     @Inject
+    Outbox outbox;
+
+    @Inject
     OutboxRetention retention;
 
     @BeforeAll
     static void watch() throws Exception {
-        // created here, not by auto-creation: a consumer assigned before the topic exists would watch no partition
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestClient.BOOTSTRAP))) {
-            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(TOPIC)) {
-                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            }
-        }
-        kafka = new KafkaTestClient(TOPIC);
+        kafka = KafkaTestClient.onOwnTopic(TOPIC);
+        requests = new KafkaTestClient(Topics.MAIL_REQUESTS, Topics.MAIL_RESULTS);
     }
 
     @AfterAll
@@ -78,12 +86,46 @@ class OutboxRelayTest {
         if (kafka != null) {
             kafka.close();
         }
+        if (requests != null) {
+            requests.close();
+        }
     }
 
     @Test
-    void anEventMovesWhenItsTransactionCommitsWithoutWaitingForThePoll() {
+    void anOrdersConfirmationRequestMovesRightAfterCommitWithoutNotifyOrPoll() {
+        MarketFixtures fixtures = new MarketFixtures(requests, pool);
+        Shop shop = fixtures.shop("Signal Shop");
+        GreenMail shopSmtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        shopSmtp.start();
+        try {
+            fixtures.profile(shop, shopSmtp, "signal", "signal-" + UUID.randomUUID(), "orders@signal.test", 1);
+        } finally {
+            shopSmtp.stop(); // the mail's fate is not this test's concern, only its request
+        }
+        fixtures.product(shop, "TEA-01", "Green tea", 1250, "EUR");
+        String apiKey = fixtures.apiKey(shop);
+        assertEquals(0L, pool.query("select count(*) from pg_trigger where tgrelid = 'outbox_event'::regclass "
+                + "and not tgisinternal").execute().await().atMost(Duration.ofSeconds(10)).iterator().next()
+                .getLong(0), "no NOTIFY trigger on market's outbox");
+
+        String orderId = given().auth().oauth2(apiKey).contentType(ContentType.JSON)
+                .body(Map.of("buyer", Map.of("email", "ada@buyers.test"),
+                        "items", List.of(Map.of("sku", "TEA-01", "quantity", 1))))
+                .post(shop.ordersPath()).then().statusCode(201)
+                .body("emailToCustomer.status", equalTo("QUEUED")).extract().path("orderId");
+
+        // the poll is hourly: only the order path's own signal after commit can have moved it
+        await().atMost(Duration.ofSeconds(10)).until(() -> requests.events(Topics.MAIL_REQUESTS,
+                SendMailRequested.class).stream().anyMatch(r -> orderId.equals(r.source().entityId())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from outbox_event "
+                + "where message_key = $1 and published_at is null", shop.profileRef()) == 0);
+    }
+
+    @Test
+    void anEventMovesWhenTheWriterSaysItCommitted() {
         String key = "commit-" + UUID.randomUUID();
         insert(key, 1);
+        outbox.committed();
         // marked published when the page's transaction commits, just after Kafka acknowledged the record
         await().atMost(Duration.ofSeconds(10)).until(() -> recordsOf(key).size() == 1 && unpublished(key) == 0);
         assertEquals(1, recordsOf(key).size(), "once");
@@ -92,7 +134,8 @@ class OutboxRelayTest {
     @Test
     void oneCommitOfManyEventsIsDrainedPastOnePageInOrder() {
         String key = "drain-" + UUID.randomUUID();
-        insert(key, 1_250); // one statement, one notification, three pages
+        insert(key, 1_250); // one statement, one signal, three pages
+        outbox.committed();
         await().atMost(Duration.ofSeconds(30)).until(() -> recordsOf(key).size() >= 1_250 && unpublished(key) == 0);
         List<String> seq = recordsOf(key).stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
         assertEquals(1_250, seq.size(), "each event once");
@@ -103,7 +146,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    void whileAnotherRelayHoldsTheLockThisOnePublishesNothing() {
+    void whileAnotherRelayHoldsTheLockNothingMovesAndRightAfterItLetsGoEverythingDoes() {
         String key = "locked-" + UUID.randomUUID();
         SqlConnection other = pool.getConnection().await().atMost(Duration.ofSeconds(10));
         try {
@@ -112,13 +155,14 @@ class OutboxRelayTest {
                     .await().atMost(Duration.ofSeconds(10));
             insert(key, 3);
             assertEquals(0, relay.publishPage().await().atMost(Duration.ofSeconds(10)), "locked out");
-            assertEquals(3, unpublished(key));
+            outbox.committed(); // a drain that meets the other relay's lock, and keeps trying
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> unpublished(key) == 3);
             other.query("COMMIT").execute().await().atMost(Duration.ofSeconds(10)); // the other relay is done
         } finally {
             other.closeAndAwait();
         }
-        relay.drain();
-        await().atMost(Duration.ofSeconds(10)).until(() -> unpublished(key) == 0);
+        // no new signal and an hourly poll: the locked-out drain's own retry publishes them
+        await().atMost(Duration.ofSeconds(5)).until(() -> unpublished(key) == 0);
         assertEquals(3, recordsOf(key).size(), "published once, after the lock was released");
     }
 
@@ -130,17 +174,10 @@ class OutboxRelayTest {
                 + "($4, $2, $3, '\\x7b7d', now() - interval '2 hours', now() - interval '1 hour')")
                 .execute(Tuple.of(UUID.randomUUID(), TOPIC, key, UUID.randomUUID()))
                 .await().atMost(Duration.ofSeconds(10));
-        pool.preparedQuery("ALTER TABLE outbox_event DISABLE TRIGGER outbox_event_notify").execute()
+        pool.preparedQuery("INSERT INTO outbox_event (id, topic, message_key, payload, created_at) "
+                + "VALUES ($1, $2, $3, '\\x7b7d', now() - interval '30 hours')")
+                .execute(Tuple.of(UUID.randomUUID(), TOPIC, key + "-waiting"))
                 .await().atMost(Duration.ofSeconds(10));
-        try {
-            pool.preparedQuery("INSERT INTO outbox_event (id, topic, message_key, payload, created_at) "
-                    + "VALUES ($1, $2, $3, '\\x7b7d', now() - interval '30 hours')")
-                    .execute(Tuple.of(UUID.randomUUID(), TOPIC, key + "-waiting"))
-                    .await().atMost(Duration.ofSeconds(10));
-        } finally {
-            pool.preparedQuery("ALTER TABLE outbox_event ENABLE TRIGGER outbox_event_notify").execute()
-                    .await().atMost(Duration.ofSeconds(10));
-        }
         retention.deletePublishedBefore(Duration.ofHours(24)).await().atMost(Duration.ofSeconds(10));
         assertEquals(1, count("select count(*) from outbox_event where message_key = $1", key), "the recent one stays");
         assertEquals(1, count("select count(*) from outbox_event where message_key = $1", key + "-waiting"),

@@ -3,16 +3,17 @@ package io.mailoo.support.outbox;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.json.EventCodec;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Adds events to the outbox. Call it inside the transaction that makes the change (e.g. a {@code @WithTransaction}
@@ -22,8 +23,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = "INSERT INTO outbox_event (id, topic, message_key, ce_type, payload, "
-            + "created_at) VALUES ($1, $2, $3, $4, $5, $6)";
+    @Inject
+    OutboxRelay relay;
 
     public Uni<Void> add(String topic, String key, String ceType, Object event) {
         return row(topic, key, ceType, event, null).persist().replaceWithVoid();
@@ -38,16 +39,34 @@ public class Outbox {
         return row(topic, key, null, null, removedVersion).persist().replaceWithVoid();
     }
 
+    /** The columns of a new event's row, in the order of {@link #values} and {@link #typedParameters}. */
+    public static final String COLUMNS = "id, topic, message_key, ce_type, payload, created_at";
+
     /**
-     * The same for a transaction of the reactive SQL client rather than Hibernate (market-service's order path): the
-     * row is inserted through {@code connection}, so it commits or rolls back with that transaction.
+     * {@link #COLUMNS}' parameters from {@code $first} on, each cast to its column's type, for an
+     * {@code INSERT INTO outbox_event (COLUMNS) SELECT … FROM …} that adds the event in the same statement as the
+     * change it describes (market-service's order: one statement, no BEGIN/COMMIT round trips).
      */
-    public Uni<Void> add(SqlConnection connection, String topic, String key, String ceType, Object event) {
+    public static String typedParameters(int first) {
+        return "$" + first + "::uuid, $" + (first + 1) + "::text, $" + (first + 2) + "::text, $" + (first + 3)
+                + "::text, $" + (first + 4) + "::bytea, $" + (first + 5) + "::timestamptz";
+    }
+
+    /** The values of a new event's row in {@link #COLUMNS}' order, for the statement above. */
+    public static List<Object> values(String topic, String key, String ceType, Object event) {
         OutboxEvent row = row(topic, key, ceType, event, null);
-        return connection.preparedQuery(INSERT).execute(Tuple.tuple().addValue(row.id).addValue(row.topic)
-                .addValue(row.messageKey).addValue(row.ceType)
-                .addValue(row.payload == null ? null : Buffer.buffer(row.payload))
-                .addValue(OffsetDateTime.ofInstant(row.createdAt, ZoneOffset.UTC))).replaceWithVoid();
+        return Arrays.asList(row.id, row.topic, row.messageKey, row.ceType,
+                row.payload == null ? null : Buffer.buffer(row.payload),
+                OffsetDateTime.ofInstant(row.createdAt, ZoneOffset.UTC));
+    }
+
+    /**
+     * Moves the events now: call it once a statement or transaction that added events without Hibernate has
+     * committed. A table without the NOTIFY trigger (market-service: NOTIFY serialises every commit of the database,
+     * docs/service-conventions.md) learns of its events only from this call and the poll.
+     */
+    public void committed() {
+        relay.drain();
     }
 
     private static OutboxEvent row(String topic, String key, String ceType, Object event, Long removedVersion) {

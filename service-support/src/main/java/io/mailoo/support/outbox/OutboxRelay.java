@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -27,6 +29,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -36,7 +39,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Publishes the outbox in creation order until it is empty. A drain starts the moment a transaction that added
  * events commits (PostgreSQL NOTIFY, see {@link OutboxCommitListener}) and, as the safety net, on every poll tick.
  * Each page is taken in a transaction that first takes a transaction-scoped advisory lock: one replica relays at a
- * time, so no row is published twice and the order holds; another replica takes over on its next tick. The page
+ * time, so no row is published twice and the order holds. A drain locked out by another replica tries again
+ * {@value #LOCKED_OUT_RETRY_MS} ms later (for up to a poll interval): the other replica's page may have been read before
+ * this replica's event committed, and a table without the NOTIFY trigger tells only the replica that wrote it. The page
  * is marked published only after Kafka acknowledged every record: at least once, never lost.
  */
 @ApplicationScoped
@@ -47,6 +52,9 @@ public class OutboxRelay {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
     /** Any constant: each service has a database of its own, so the lock only ever meets that service's replicas. */
     private static final long RELAY_LOCK = 0x6d61696c6f6f4f42L;
+
+    static final long LOCKED_OUT_RETRY_MS = 20;
+    private static final int LOCKED_OUT = -1;
 
     private static final String LOCK = "SELECT pg_try_advisory_xact_lock($1) AS locked";
     private static final String PAGE_QUERY = "SELECT id, topic, message_key, ce_type, payload, removed_version, created_at "
@@ -64,11 +72,19 @@ public class OutboxRelay {
     @Inject
     Scheduler scheduler;
 
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "mailoo.outbox.poll-interval", defaultValue = "1s")
+    Duration pollInterval;
+
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    /** Retries left after being locked out; reset whenever a drain gets the lock. */
+    private final AtomicInteger lockedOutRetries = new AtomicInteger();
 
     // Not before the application has started: until then the outbox channel is not connected and the emitter
     // cannot be injected (SRMSG00019), which failed every tick of a slow start with a stack trace.
@@ -91,28 +107,51 @@ public class OutboxRelay {
             return;
         }
         again.set(false);
-        drainUntilEmpty().subscribe().with(v -> finished(), f -> {
+        drainUntilEmpty().subscribe().with(this::finished, f -> {
             LOG.warnf("Outbox relay will retry: %s", f); // a timeout has no message
-            finished();
+            finished(0);
         });
     }
 
-    private void finished() {
+    private void finished(int lastPage) {
         draining.set(false);
+        if (lastPage == LOCKED_OUT) {
+            if (lockedOutRetries.getAndDecrement() > 0) {
+                vertx.setTimer(LOCKED_OUT_RETRY_MS, id -> drain());
+                return;
+            }
+        } else {
+            lockedOutRetries.set(lockedOutRetryBudget());
+        }
         if (again.get()) {
             drain();
         }
     }
 
-    private Uni<Void> drainUntilEmpty() {
-        return publishPage().chain(published -> published == PAGE ? drainUntilEmpty() : Uni.createFrom().voidItem());
+    @PostConstruct
+    void init() {
+        lockedOutRetries.set(lockedOutRetryBudget());
+    }
+
+    /** Enough retries to cover a poll interval, after which the poll takes over. */
+    private int lockedOutRetryBudget() {
+        return (int) Math.max(1, pollInterval.toMillis() / LOCKED_OUT_RETRY_MS);
+    }
+
+    /** The size of the last page, or {@link #LOCKED_OUT}. */
+    private Uni<Integer> drainUntilEmpty() {
+        return page().chain(published -> published == PAGE ? drainUntilEmpty() : Uni.createFrom().item(published));
     }
 
     /** One page in one transaction under the relay lock; the number of events published (0 when locked out). */
     public Uni<Integer> publishPage() {
+        return page().map(published -> Math.max(published, 0));
+    }
+
+    private Uni<Integer> page() {
         return pool.withTransaction(connection -> connection.preparedQuery(LOCK).execute(Tuple.of(RELAY_LOCK))
                 .chain(rows -> rows.iterator().next().getBoolean("locked") ? publishPage(connection)
-                        : Uni.createFrom().item(0)));
+                        : Uni.createFrom().item(LOCKED_OUT)));
     }
 
     private Uni<Integer> publishPage(SqlConnection connection) {
