@@ -32,6 +32,10 @@
 # sets on 2 cores, and metaspace, code cache, direct buffers and thread stacks get ceilings instead of the JVM's
 # machine-sized defaults.
 : "${MAILOO_SERVICE_JAVA_OPTS:=-Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -Xss512k -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError}"
+# Vert.x event loops of each domain service (Quarkus' default is two per core): the local stack runs ten processes on
+# a laptop's cores, and with one loop a request, its database connection and its reply stay on one thread instead of
+# waking another loop for every query (docs/benchmarks.md)
+: "${MAILOO_SERVICE_EVENT_LOOPS:=1}"
 # glibc gives every thread that allocates its own 64 MB malloc arena by default; two are plenty for a JVM here
 : "${MAILOO_MALLOC_ARENA_MAX:=2}"
 : "${MAILOO_HEALTH_TIMEOUT:=90}"

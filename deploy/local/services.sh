@@ -203,6 +203,9 @@ start_service() { # start_service NAME [JVM OPTIONS...]
     local line
     while IFS= read -r line; do envs+=("$line"); done < <(oauth_service_env)
   fi
+  if [[ "$svc" != mail-dispatch-service ]]; then
+    envs+=("QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE=$MAILOO_SERVICE_EVENT_LOOPS")
+  fi
   if [[ "$svc" == mail-dispatch-service ]]; then
     envs+=(
       "GLOBAL_SMTP_HOST=${GLOBAL_SMTP_HOST:-127.0.0.1}"
