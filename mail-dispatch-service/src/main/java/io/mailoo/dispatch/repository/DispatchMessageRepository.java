@@ -69,8 +69,10 @@ public class DispatchMessageRepository {
             + "WHERE status = 'CANCELLED' AND $2 <> 'CANCELLED') "
             + "SELECT message_id, status FROM updated";
 
-    private static final String RESULT_PUBLISHED = "UPDATE dispatch_message SET result_unpublished_since = NULL "
-            + "WHERE message_id = $1 AND result_unpublished_since <= $2";
+    /** One statement for a whole batch of acknowledgements (arrays), not one execution per row. */
+    private static final String RESULT_PUBLISHED = "UPDATE dispatch_message d SET result_unpublished_since = NULL "
+            + "FROM unnest($1::uuid[], $2::timestamptz[]) AS p(message_id, recorded_at) "
+            + "WHERE d.message_id = p.message_id AND d.result_unpublished_since <= p.recorded_at";
 
     /** Status of a row that waits for an attempt; the other statuses are those of MailStatus. */
     public static final String QUEUED = "QUEUED";
@@ -172,12 +174,13 @@ public class DispatchMessageRepository {
         if (published.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> tuples = new ArrayList<>(published.size());
-        for (PublishedResult p : published) {
-            tuples.add(Tuple.tuple().addUUID(p.messageId())
-                    .addOffsetDateTime(odt(p.recordedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS))));
+        UUID[] ids = new UUID[published.size()];
+        OffsetDateTime[] recordedAt = new OffsetDateTime[published.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = published.get(i).messageId();
+            recordedAt[i] = odt(published.get(i).recordedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         }
-        return pool.preparedQuery(RESULT_PUBLISHED).executeBatch(tuples).replaceWithVoid();
+        return pool.preparedQuery(RESULT_PUBLISHED).execute(Tuple.of(ids, recordedAt)).replaceWithVoid();
     }
 
     /**
