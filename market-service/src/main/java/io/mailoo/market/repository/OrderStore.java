@@ -27,19 +27,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class OrderStore {
 
-    private static final String INSERT = "INSERT INTO market_order (id, integration_id, project_uid, api_key_id, "
-            + "idempotency_key, request_hash, buyer_email, buyer_name, note, currency, total_minor, lines, "
-            + "mail_message_id, mail_status, mail_error_code, created_at, updated_at) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) "
+    /** market_order's columns, in the order of {@link #values} and of {@link #order(Row)}'s reads. */
+    private static final String COLUMNS = "id, integration_id, project_uid, api_key_id, idempotency_key, "
+            + "request_hash, buyer_email, buyer_name, note, currency, total_minor, lines, mail_message_id, mail_status, "
+            + "mail_error_code, created_at, updated_at";
+    private static final String INSERT = "INSERT INTO market_order (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, "
+            + "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) "
             + "ON CONFLICT ON CONSTRAINT market_order_idempotency DO NOTHING";
     private static final int ORDER_COLUMNS = 17;
     private static final String INSERT_WITH_EVENT = "WITH stored AS (" + INSERT + " RETURNING id) "
             + "INSERT INTO outbox_event (" + Outbox.COLUMNS + ") SELECT "
             + Outbox.typedParameters(ORDER_COLUMNS + 1) + " FROM stored";
 
-    private static final String BY_IDEMPOTENCY_KEY = "SELECT id, integration_id, project_uid, api_key_id, "
-            + "idempotency_key, request_hash, buyer_email, buyer_name, note, currency, total_minor, lines, "
-            + "mail_message_id, mail_status, mail_error_code, created_at, updated_at FROM market_order "
+    private static final String BY_IDEMPOTENCY_KEY = "SELECT " + COLUMNS + " FROM market_order "
             + "WHERE integration_id = $1 AND idempotency_key = $2";
 
     private final Pool pool;

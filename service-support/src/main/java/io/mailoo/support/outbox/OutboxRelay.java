@@ -85,6 +85,7 @@ public class OutboxRelay {
     private final AtomicBoolean again = new AtomicBoolean();
     /** Retries left after being locked out; reset whenever a drain gets the lock. */
     private final AtomicInteger lockedOutRetries = new AtomicInteger();
+    private int lockedOutRetryBudget;
 
     // Not before the application has started: until then the outbox channel is not connected and the emitter
     // cannot be injected (SRMSG00019), which failed every tick of a slow start with a stack trace.
@@ -121,7 +122,7 @@ public class OutboxRelay {
                 return;
             }
         } else {
-            lockedOutRetries.set(lockedOutRetryBudget());
+            lockedOutRetries.set(lockedOutRetryBudget);
         }
         if (again.get()) {
             drain();
@@ -130,12 +131,9 @@ public class OutboxRelay {
 
     @PostConstruct
     void init() {
-        lockedOutRetries.set(lockedOutRetryBudget());
-    }
-
-    /** Enough retries to cover a poll interval, after which the poll takes over. */
-    private int lockedOutRetryBudget() {
-        return (int) Math.max(1, pollInterval.toMillis() / LOCKED_OUT_RETRY_MS);
+        // enough retries to cover a poll interval, after which the poll takes over
+        lockedOutRetryBudget = (int) Math.max(1, pollInterval.toMillis() / LOCKED_OUT_RETRY_MS);
+        lockedOutRetries.set(lockedOutRetryBudget);
     }
 
     /** The size of the last page, or {@link #LOCKED_OUT}. */
