@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Test;
 import com.icegreen.greenmail.util.GreenMail;
 
 import io.mailoo.contracts.Topics;
+import io.mailoo.contracts.events.MailDispatchResult;
 import io.mailoo.contracts.events.MailPurpose;
+import io.mailoo.contracts.events.MailSource;
+import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.contracts.json.EventCodec;
 import io.mailoo.integration.service.links.LinkKeys;
@@ -241,6 +244,39 @@ class SubscriberLifecycleTest {
         assertNotEquals(id, again);
         awaitMail("late@example.test", 2);
         subscriber(form, again).then().body("status", equalTo("PENDING_CONFIRMATION"));
+    }
+
+    @Test
+    void aMailResultAppliedWhileTheSubscriberChangesLeavesTheChangeInPlace() throws Exception {
+        Form form = form("owner-race", true);
+        String id = subscribe(form, "race@example.test");
+        awaitMail("race@example.test", 1);
+        await().atMost(MAIL_TIMEOUT).untilAsserted(() -> subscriber(form, id).then()
+                .body("confirmationStatus", equalTo("SENT")));
+        UUID subscriberId = UUID.fromString(id);
+        UUID confirmationId = UUID.fromString(Database
+                .column("select confirmation_message_id from subscriber where id = ?", subscriberId).get(0));
+        // as if dispatch were still retrying the confirmation, so that a result has something to change
+        Database.update("update subscriber set confirmation_status = 'DEFERRED' where id = ?", subscriberId);
+
+        // another transaction confirms the subscriber and holds the row while the SENT result arrives; the result's
+        // update waits for it and must then change its own columns only (before: a stale entity was written back)
+        Database.updateCommittingAfter(() -> {
+            MailDispatchResult sent = new MailDispatchResult(confirmationId, "integration:" + form.id(),
+                    MailPurpose.SUBSCRIPTION_CONFIRMATION,
+                    new MailSource("integration-service", "subscription-confirmation", confirmationId.toString()),
+                    MailStatus.SENT, 2, null, null, null, Instant.now());
+            kafka.send(Topics.MAIL_RESULTS, sent.profileRef(), sent,
+                    Map.of(Topics.RESULT_SOURCE_SERVICE_HEADER, "integration-service"));
+            await().atMost(MAIL_TIMEOUT).until(() -> !Database.column("select pid from pg_stat_activity where"
+                    + " wait_event_type = 'Lock' and query ilike 'update subscriber%'").isEmpty());
+        }, "update subscriber set status = 'SUBSCRIBED', confirmed_at = now(), confirm_by = null where id = ?",
+                subscriberId);
+
+        await().atMost(MAIL_TIMEOUT).untilAsserted(() -> subscriber(form, id).then()
+                .body("confirmationStatus", equalTo("SENT")));
+        subscriber(form, id).then().body("status", equalTo("SUBSCRIBED")).body("confirmBy", nullValue())
+                .body("confirmedAt", notNullValue());
     }
 
     @Test

@@ -55,40 +55,25 @@ public class MailResultsConsumer {
         return Panache.withTransaction(() -> suspensions.record(result).chain(() -> applyStatus(result)));
     }
 
+    /** One UPDATE of the mail's own columns (see {@link MailResultRecords#OPEN_STATES}). */
     private static Uni<Void> applyStatus(MailDispatchResult result) {
         if (!MailResultRecords.isFrom(result, MailRequests.SERVICE)) {
             return Uni.createFrom().voidItem();
         }
-        return switch (String.valueOf(result.source().entityType())) {
-            case MailRequests.REPLY -> Reply.<Reply>findById(result.messageId())
-                    .invoke(reply -> apply(reply, result)).replaceWithVoid();
-            case MailRequests.WELCOME -> Subscriber.<Subscriber>find("welcomeMessageId", result.messageId())
-                    .firstResult().invoke(subscriber -> apply(subscriber, result)).replaceWithVoid();
-            case MailRequests.CONFIRMATION -> Subscriber.<Subscriber>find("confirmationMessageId", result.messageId())
-                    .firstResult().invoke(subscriber -> applyToConfirmation(subscriber, result)).replaceWithVoid();
-            default -> Uni.createFrom().voidItem();
+        String state = MailState.of(result.status()).name();
+        String errorCode = MailState.errorCode(result);
+        Uni<Integer> updated = switch (String.valueOf(result.source().entityType())) {
+            case MailRequests.REPLY -> Reply.update("status = ?1, errorCode = ?2, updatedAt = ?3 where id = ?4"
+                    + " and status in " + MailResultRecords.OPEN_STATES, state, errorCode, Instant.now(),
+                    result.messageId());
+            case MailRequests.WELCOME -> Subscriber.update("welcomeStatus = ?1, welcomeErrorCode = ?2"
+                    + " where welcomeMessageId = ?3 and welcomeStatus in " + MailResultRecords.OPEN_STATES, state,
+                    errorCode, result.messageId());
+            case MailRequests.CONFIRMATION -> Subscriber.update("confirmationStatus = ?1, confirmationErrorCode = ?2"
+                    + " where confirmationMessageId = ?3 and confirmationStatus in " + MailResultRecords.OPEN_STATES,
+                    state, errorCode, result.messageId());
+            default -> Uni.createFrom().item(0);
         };
-    }
-
-    private static void apply(Reply reply, MailDispatchResult result) {
-        if (reply != null && MailState.mayChange(reply.status)) {
-            reply.status = MailState.of(result.status()).name();
-            reply.errorCode = MailState.errorCode(result);
-            reply.updatedAt = Instant.now();
-        }
-    }
-
-    private static void applyToConfirmation(Subscriber subscriber, MailDispatchResult result) {
-        if (subscriber != null && MailState.mayChange(subscriber.confirmationStatus)) {
-            subscriber.confirmationStatus = MailState.of(result.status()).name();
-            subscriber.confirmationErrorCode = MailState.errorCode(result);
-        }
-    }
-
-    private static void apply(Subscriber subscriber, MailDispatchResult result) {
-        if (subscriber != null && MailState.mayChange(subscriber.welcomeStatus)) {
-            subscriber.welcomeStatus = MailState.of(result.status()).name();
-            subscriber.welcomeErrorCode = MailState.errorCode(result);
-        }
+        return updated.replaceWithVoid();
     }
 }

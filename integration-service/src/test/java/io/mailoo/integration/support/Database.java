@@ -25,6 +25,23 @@ public final class Database {
         }
     }
 
+    /**
+     * Runs an update in a transaction that stays open (holding its row locks) while {@code meanwhile} runs, then
+     * commits: another writer's transaction, to show what a concurrent change of the same row leaves.
+     */
+    public static void updateCommittingAfter(Runnable meanwhile, String sql, Object... params) {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement statement = prepare(c, sql, params)) {
+                statement.executeUpdate();
+            }
+            meanwhile.run();
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The first column of every row of the query. */
     public static List<String> column(String sql, Object... params) {
         try (Connection c = connect(); PreparedStatement statement = prepare(c, sql, params)) {

@@ -36,7 +36,6 @@ import io.smallrye.mutiny.Uni;
 public class MailResultsConsumer {
 
     private static final Logger LOG = Logger.getLogger(MailResultsConsumer.class);
-    private static final String OPEN = "('QUEUED', 'DEFERRED')";
 
     @Inject
     MeterRegistry metrics;
@@ -86,7 +85,7 @@ public class MailResultsConsumer {
         String column = result.purpose() == MailPurpose.OFFER_DELIVERY ? "delivery" : "internal";
         return DatabaseRetry.inTransaction(() -> OfferSubmission.update(
                 column + "Status = ?1, " + column + "ErrorCode = ?2 where id = ?3 and " + column
-                        + "MessageId = ?4 and " + column + "Status in " + OPEN,
+                        + "MessageId = ?4 and " + column + "Status in " + MailResultRecords.OPEN_STATES,
                 MailState.of(result.status()).name(), MailState.errorCode(result), submissionId, result.messageId()), LOG,
                 "mail result " + result.messageId());
     }

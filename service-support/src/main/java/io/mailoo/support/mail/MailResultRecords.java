@@ -25,6 +25,13 @@ import io.smallrye.mutiny.Uni;
  */
 public final class MailResultRecords {
 
+    /**
+     * The stored MailStates a result may still replace, as an SQL list: a result is applied by one UPDATE that names
+     * only the mail's own columns and carries this condition, never by writing back an entity read earlier (that
+     * would undo whatever another transaction changed on the row in between, e.g. a confirmation click).
+     */
+    public static final String OPEN_STATES = "('QUEUED', 'DEFERRED')";
+
     private static final Logger LOG = Logger.getLogger(MailResultRecords.class);
 
     private MailResultRecords() {
