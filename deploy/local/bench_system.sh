@@ -168,22 +168,40 @@ _bench_recovery() {
 }
 
 # ---- startup: each service restarted alone on the running stack (Kafka, PostgreSQL and the others up) -----------
+# _bench_quiet: waits (at most 90 s) until the whole machine is below 30 % busy over a second (the idle stack alone
+# keeps it at 12–20 %), and prints that share.
+# A service keeps compiling (C2) for a minute after it is healthy; without this the next start shares the cores with it.
+_bench_quiet() {
+  local deadline=$(( $(date +%s) + 90 )) busy
+  while :; do
+    busy=$({ head -1 /proc/stat; sleep 1; head -1 /proc/stat; } | awk '
+      { total = 0; for (i = 2; i <= 9; i++) total += $i; idle = $5 + $6 }
+      NR == 1 { t = total; i0 = idle } NR == 2 { printf "%d", 100 * (1 - (idle - i0) / (total - t)) }')
+    ((busy < 30 || $(date +%s) >= deadline)) && break
+  done
+  echo "$busy"
+}
+
 _bench_startup() {
-  local rounds=${1:-3} svc r t0 up quarkus
-  log "startup: each service stopped and started alone, $rounds times; time to /q/health UP and Quarkus' own 'started in'"
+  local rounds=${1:-3} svc r t0 up quarkus pid
+  log "startup: each service stopped and started alone, $rounds times, each start once the machine is quiet;" \
+    "time to /q/health UP, Quarkus' own 'started in', and the CPU the process used until healthy"
   for svc in "${MAILOO_SERVICES[@]}"; do
-    local -a wall=() own=()
+    local -a wall=() own=() cpu=() busy=()
     for ((r = 0; r < rounds; r++)); do
       stop_components "$svc"
+      busy+=("$(_bench_quiet)")
       t0=$(now_ms)
       start_service "$svc" 2>/dev/null
       wait_until "$svc" "$MAILOO_LOG_DIR/$svc.log" 60 service_health_up "$(service_port "$svc")"
       up=$(( $(now_ms) - t0 ))
+      pid=$(component_pid "$svc")
+      cpu+=("$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$pid/stat")")
       quarkus=$(grep -o 'started in [0-9.]*s' "$MAILOO_LOG_DIR/$svc.log" | tail -1 | grep -o '[0-9.]*')
       wall+=("$up")
       own+=("$(awk -v s="${quarkus:-0}" 'BEGIN { printf "%d", s * 1000 }')")
     done
-    echo "BENCH startup.$svc process_to_healthy_ms $(printf '%s\n' "${wall[@]}" | _bench_percentiles) quarkus_started_in_ms $(printf '%s\n' "${own[@]}" | _bench_percentiles)"
+    echo "BENCH startup.$svc process_to_healthy_ms $(printf '%s\n' "${wall[@]}" | _bench_percentiles) quarkus_started_in_ms $(printf '%s\n' "${own[@]}" | _bench_percentiles) cpu_until_healthy_ms $(printf '%s\n' "${cpu[@]}" | _bench_percentiles) machine_busy_before_pct ${busy[*]}"
   done
 }
 
