@@ -89,8 +89,11 @@ start_smtp_sink() {
   SINK_PORT=$port
   : >"$log"
   # -u: privileges to switch to (required as root); -m: simultaneous connections (default 256 is below P x 10);
-  # last argument: listen backlog
-  "$SMTP_SINK" -c -u "$(id -un)" -m 4096 "127.0.0.1:$SINK_PORT" 1024 >>"$log" 2>&1 &
+  # last argument: listen backlog. The descriptor limit is raised to match -m: with the usual 1,024, the bare
+  # client's 500 pooled connections plus dispatch's 500 exhausted it, and the sink stopped greeting (every later
+  # send waited for its timeout, 2026-12-05)
+  (ulimit -n 8192 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$SMTP_SINK" -c -u "$(id -un)" -m 4096 \
+    "127.0.0.1:$SINK_PORT" 1024) >>"$log" 2>&1 &
   SINK_PID=$!
   for _ in $(seq 1 50); do port_open "$SINK_PORT" && break; sleep 0.1; done
   port_open "$SINK_PORT" || { show_log_tail "$log" 20; die "smtp-sink did not start"; }

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import io.mailoo.contracts.events.MailState;
 import io.mailoo.contracts.json.EventCodec;
@@ -117,10 +118,11 @@ public class PublicFormService {
                             });
                 }))
                 .chain(stored -> !stored.id.equals(subscriber.id) || !mailWouldGo[0] ? Uni.createFrom().item(stored)
+                        // locked: the row is written back whole, so nothing may change it in between
                         : limits.publicMailTo(email).chain(withinCap -> Panache.withTransaction(
-                                () -> Subscriber.<Subscriber>findById(stored.id).call(s -> Integration
-                                        .<Integration>findById(integrationId).chain(integration ->
-                                                firstMail(integration, s, fields, withinCap))))));
+                                () -> Subscriber.<Subscriber>findById(stored.id, LockModeType.PESSIMISTIC_WRITE)
+                                        .call(s -> Integration.<Integration>findById(integrationId).chain(
+                                                integration -> firstMail(integration, s, fields, withinCap))))));
     }
 
     private Uni<Void> firstMail(Integration integration, Subscriber subscriber, Map<String, Object> fields,

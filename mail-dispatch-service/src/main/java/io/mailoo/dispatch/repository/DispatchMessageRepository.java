@@ -51,22 +51,28 @@ public class DispatchMessageRepository {
     /**
      * Writes an outcome and its line of the delivery log (dispatch_attempt) in one statement. A deferral of a message
      * whose owner asked to cancel it while this process held it becomes CANCELLED instead (the cancel arrived before
-     * the next send); the statement answers the status it stored.
+     * the next send); the statement answers the status it stored. Every parameter is cast: PostgreSQL cannot type
+     * {@code CASE … THEN NULL ELSE $4 END} by itself, and the client then prepared the statement twice per batch (once
+     * refused, once with the first row's Java types) and never kept it in its statement cache.
      */
-    private static final String CANCEL_NOW = "(cancel_requested_at IS NOT NULL AND $2 = 'DEFERRED')";
+    private static final String CANCEL_NOW = "(cancel_requested_at IS NOT NULL AND $2::text = 'DEFERRED')";
     private static final String RECORD_OUTCOME = "WITH updated AS (UPDATE dispatch_message SET "
-            + "status = CASE WHEN " + CANCEL_NOW + " THEN 'CANCELLED' ELSE $2 END, attempt = $3, "
-            + "next_attempt_at = CASE WHEN " + CANCEL_NOW + " THEN NULL ELSE $4 END, "
-            + "lease_until = NULL, lease_owner = NULL, smtp_code = $5, smtp_enhanced_code = $6, smtp_message = $7, "
-            + "error_code = CASE WHEN " + CANCEL_NOW + " THEN 'CANCELLED_BY_OWNER' ELSE $8 END, updated_at = $9, "
-            + "request = CASE WHEN $10 OR " + CANCEL_NOW + " THEN NULL ELSE request END, "
-            + "result_unpublished_since = $9, smtp_step = $11 WHERE message_id = $1 RETURNING message_id, status), "
+            + "status = CASE WHEN " + CANCEL_NOW + " THEN 'CANCELLED' ELSE $2::text END, attempt = $3::int, "
+            + "next_attempt_at = CASE WHEN " + CANCEL_NOW + " THEN NULL ELSE $4::timestamptz END, "
+            + "lease_until = NULL, lease_owner = NULL, smtp_code = $5::int, smtp_enhanced_code = $6::text, "
+            + "smtp_message = $7::text, "
+            + "error_code = CASE WHEN " + CANCEL_NOW + " THEN 'CANCELLED_BY_OWNER' ELSE $8::text END, "
+            + "updated_at = $9::timestamptz, "
+            + "request = CASE WHEN $10::boolean OR " + CANCEL_NOW + " THEN NULL ELSE request END, "
+            + "result_unpublished_since = $9::timestamptz, smtp_step = $11::text WHERE message_id = $1::uuid "
+            + "RETURNING message_id, status), "
             + "attempted AS (INSERT INTO dispatch_attempt (message_id, attempt, status, error_code, smtp_code, "
             + "smtp_enhanced_code, smtp_message, smtp_step, next_attempt_at, occurred_at) "
-            + "SELECT message_id, $3, $2, $8, $5, $6, $7, $11, $4, $9 FROM updated), "
+            + "SELECT message_id, $3::int, $2::text, $8::text, $5::int, $6::text, $7::text, $11::text, "
+            + "$4::timestamptz, $9::timestamptz FROM updated), "
             + "cancelled AS (INSERT INTO dispatch_attempt (message_id, attempt, status, error_code, occurred_at) "
-            + "SELECT message_id, $3, 'CANCELLED', 'CANCELLED_BY_OWNER', $9 + interval '1 microsecond' FROM updated "
-            + "WHERE status = 'CANCELLED' AND $2 <> 'CANCELLED') "
+            + "SELECT message_id, $3::int, 'CANCELLED', 'CANCELLED_BY_OWNER', $9::timestamptz + interval '1 microsecond' "
+            + "FROM updated WHERE status = 'CANCELLED' AND $2::text <> 'CANCELLED') "
             + "SELECT message_id, status FROM updated";
 
     /** One statement for a whole batch of acknowledgements (arrays), not one execution per row. */
