@@ -253,7 +253,7 @@ exec > >(tee "$RESULT_FILE") 2>&1
   fi
   DISPATCH_RATE=$(bench_value "$dispatch_out" dispatch.rate)
   # memory through the burst: the process's resident high-water mark (VmHWM) and what it holds now (issue 12: <= 512 MB)
-  local dpid hwm rss_now
+  dpid="" hwm="" rss_now=""
   if dpid=$(component_pid mail-dispatch-service 2>/dev/null); then
     hwm=$(awk '/^VmHWM:/ { printf "%d", $2 / 1024 }' "/proc/$dpid/status" 2>/dev/null || true)
     rss_now=$(awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$dpid/status" 2>/dev/null || true)
