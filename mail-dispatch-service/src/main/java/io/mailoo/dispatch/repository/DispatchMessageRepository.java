@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +37,20 @@ public class DispatchMessageRepository {
     static final String COLUMNS = "message_id, profile_ref, purpose, source_service, source_entity_type, "
             + "source_entity_id, status, attempt, next_attempt_at, expires_at, smtp_code, smtp_enhanced_code, "
             + "smtp_message, smtp_step, error_code, created_at, updated_at";
+
+    /**
+     * PostgreSQL's order of uuid values (bytes compared unsigned), which {@link UUID#compareTo} is not. Every statement
+     * that locks many rows by id locks them in this order, so two of them never wait for each other in a circle: the
+     * lease renewal, the results' acknowledgement and a batch of outcomes deadlocked under a 50,000 burst (40P01 every
+     * few seconds; a failed renewal pauses sending).
+     */
+    public static final Comparator<UUID> POSTGRES_ORDER = Comparator
+            .comparing((UUID id) -> id.getMostSignificantBits(), Long::compareUnsigned)
+            .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
+
+    /** The rows of the ids in $1, locked in id order (see {@link #POSTGRES_ORDER}) before the statement changes them. */
+    private static final String LOCKED_IN_ORDER = "WITH locked AS MATERIALIZED (SELECT message_id FROM "
+            + "dispatch_message WHERE message_id = ANY($1::uuid[]) ORDER BY message_id FOR UPDATE) ";
 
     /** Queued rows are leased to this instance on the database's clock, so replicas' clocks do not matter. */
     private static final String INSERT = "INSERT INTO dispatch_message (message_id, profile_ref, purpose, "
@@ -76,9 +91,11 @@ public class DispatchMessageRepository {
             + "SELECT message_id, status FROM updated";
 
     /** One statement for a whole batch of acknowledgements (arrays), not one execution per row. */
-    private static final String RESULT_PUBLISHED = "UPDATE dispatch_message d SET result_unpublished_since = NULL "
-            + "FROM unnest($1::uuid[], $2::timestamptz[]) AS p(message_id, recorded_at) "
-            + "WHERE d.message_id = p.message_id AND d.result_unpublished_since <= p.recorded_at";
+    private static final String RESULT_PUBLISHED = LOCKED_IN_ORDER + "UPDATE dispatch_message d "
+            + "SET result_unpublished_since = NULL "
+            + "FROM locked, unnest($1::uuid[], $2::timestamptz[]) AS p(message_id, recorded_at) "
+            + "WHERE d.message_id = locked.message_id AND p.message_id = d.message_id "
+            + "AND d.result_unpublished_since <= p.recorded_at";
 
     /** Status of a row that waits for an attempt; the other statuses are those of MailStatus. */
     public static final String QUEUED = "QUEUED";
@@ -154,7 +171,10 @@ public class DispatchMessageRepository {
     /** Writes the outcomes; answers the status each message now has (CANCELLED where a cancel overtook a deferral). */
     public Uni<java.util.Map<UUID, String>> recordOutcomes(List<OutcomeWrite> writes) {
         List<Tuple> tuples = new ArrayList<>(writes.size());
-        for (OutcomeWrite w : writes) {
+        // one transaction for the batch: its row locks are taken in id order, like every other many-row statement's
+        List<OutcomeWrite> ordered = new ArrayList<>(writes);
+        ordered.sort(Comparator.comparing(OutcomeWrite::messageId, POSTGRES_ORDER));
+        for (OutcomeWrite w : ordered) {
             tuples.add(Tuple.tuple().addUUID(w.messageId()).addString(w.status().name())
                     .addInteger(w.attempt()).addOffsetDateTime(odt(w.nextAttemptAt()))
                     .addInteger(w.smtp() == null ? null : w.smtp().code())
@@ -217,8 +237,8 @@ public class DispatchMessageRepository {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.preparedQuery("UPDATE dispatch_message SET lease_until = NULL, lease_owner = NULL "
-                + "WHERE message_id = ANY($1) AND lease_owner = $2")
+        return pool.preparedQuery(LOCKED_IN_ORDER + "UPDATE dispatch_message d SET lease_until = NULL, "
+                + "lease_owner = NULL FROM locked WHERE d.message_id = locked.message_id AND d.lease_owner = $2")
                 .execute(Tuple.of(ids.toArray(UUID[]::new), owner)).replaceWithVoid();
     }
 
@@ -227,8 +247,9 @@ public class DispatchMessageRepository {
      * for all of them); returns the ids renewed. A row another instance took meanwhile is not touched.
      */
     public Uni<Set<UUID>> renewLeases(List<UUID> ids, UUID owner, long leaseMillis) {
-        return pool.preparedQuery("UPDATE dispatch_message SET lease_until = now() + $3::int * interval "
-                + "'1 millisecond' WHERE message_id = ANY($1) AND lease_owner = $2 RETURNING message_id")
+        return pool.preparedQuery(LOCKED_IN_ORDER + "UPDATE dispatch_message d SET lease_until = now() + $3::int "
+                + "* interval '1 millisecond' FROM locked WHERE d.message_id = locked.message_id "
+                + "AND d.lease_owner = $2 RETURNING d.message_id")
                 .execute(Tuple.of(ids.toArray(UUID[]::new), owner, (int) leaseMillis))
                 .map(DispatchMessageRepository::returnedIds);
     }

@@ -2,12 +2,16 @@ package io.mailoo.dispatch.repository;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -21,6 +25,7 @@ import io.mailoo.dispatch.repository.DispatchMessageRepository.OutcomeWrite;
 import io.mailoo.dispatch.support.DispatchTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,7 +35,8 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 
 /**
- * The outcome statement on a connection that has never prepared it, whichever outcome comes first: it is stored, and
+ * dispatch_message's statements on real PostgreSQL. Many-row statements of the same rows, side by side, never
+ * deadlock (all lock in id order). The outcome statement on a connection that has never prepared it, whichever outcome comes first: it is stored, and
  * prepared once and kept in the connection's statement cache. Before, PostgreSQL could not type one of its parameters
  * ({@code CASE … THEN NULL ELSE $4 END}): every batch was refused once ("next_attempt_at is of type timestamp with
  * time zone but expression is of type text", 8,529 such errors in the server log of one benchmark), prepared again
@@ -38,7 +44,7 @@ import io.vertx.sqlclient.PoolOptions;
  */
 @QuarkusTest
 @QuarkusTestResource(value = DispatchTestResources.class, restrictToAnnotatedClass = true)
-class OutcomeStatementTest {
+class DispatchMessageStatementsTest {
 
     @Inject
     Pool pool;
@@ -100,6 +106,51 @@ class OutcomeStatementTest {
         } finally {
             fresh.closeAndAwait();
         }
+    }
+
+    @Test
+    void renewalsAcknowledgementsAndOutcomesOfTheSameRowsSideBySideNeverDeadlock() {
+        UUID owner = UUID.randomUUID();
+        List<UUID> ids = new ArrayList<>();
+        pool.preparedQuery("INSERT INTO dispatch_message (message_id, profile_ref, purpose, status, attempt, "
+                + "expires_at, created_at, updated_at, lease_owner, lease_until, result_unpublished_since) "
+                + "SELECT gen_random_uuid(), 'integration:lock-order-test', 'WELCOME', 'QUEUED', 0, "
+                + "now() + interval '1 day', now(), now(), $1, now() + interval '1 minute', now() "
+                + "FROM generate_series(1, 1000) RETURNING message_id").execute(Tuple.of(owner)).await()
+                .atMost(Duration.ofSeconds(10)).forEach(row -> ids.add(row.getUUID("message_id")));
+        List<UUID> postgresOrder = new ArrayList<>();
+        pool.preparedQuery("SELECT id FROM unnest($1::uuid[]) AS id ORDER BY id")
+                .execute(Tuple.of(ids.toArray(UUID[]::new))).await().atMost(Duration.ofSeconds(10))
+                .forEach(row -> postgresOrder.add(row.getUUID("id")));
+        assertEquals(postgresOrder, ids.stream().sorted(DispatchMessageRepository.POSTGRES_ORDER).toList(),
+                "the outcome batch is sorted the way PostgreSQL sorts the ids it locks");
+        DispatchMessageRepository repository = new DispatchMessageRepository(pool);
+        Random random = new Random(42);
+        for (int round = 0; round < 10; round++) {
+            List<UUID> renewed = shuffled(ids, random);
+            List<UUID> acknowledged = shuffled(ids, random);
+            List<OutcomeWrite> outcomes = shuffled(ids, random).subList(0, 400).stream()
+                    .map(id -> new OutcomeWrite(id, MailStatus.DEFERRED, 1, Instant.now().plusSeconds(60), null, null,
+                            "SMTP_TIMEOUT", Instant.now()))
+                    .toList();
+            Instant later = Instant.now().plusSeconds(3600);
+            // three connections at once, as the lease renewal, Kafka's acknowledgements and the recorder run
+            Uni.combine().all().unis(repository.renewLeases(renewed, owner, 60_000),
+                    repository.resultsPublished(acknowledged.stream()
+                            .map(id -> new DispatchMessageRepository.PublishedResult(id, later)).toList()),
+                    repository.recordOutcomes(outcomes))
+                    .discardItems().await().atMost(Duration.ofSeconds(60));
+        }
+        long deferred = pool.preparedQuery("SELECT count(*) AS n FROM dispatch_message WHERE message_id = ANY($1) "
+                + "AND status = 'DEFERRED'").execute(Tuple.of(ids.toArray(UUID[]::new))).await()
+                .atMost(Duration.ofSeconds(10)).iterator().next().getLong("n");
+        assertTrue(deferred >= 400, "every round's outcomes were stored: " + deferred);
+    }
+
+    private static <T> List<T> shuffled(List<T> items, Random random) {
+        List<T> copy = new ArrayList<>(items);
+        Collections.shuffle(copy, random);
+        return copy;
     }
 
     private UUID queued() {
