@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -20,6 +21,8 @@ final class FixedRateRun {
     private final Options o;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong seq = new AtomicLong();
+    private final LongAdder createdWithoutId = new LongAdder();
+    private final LongAdder duplicateIds = new LongAdder();
 
     FixedRateRun(Options o) {
         this.o = o;
@@ -65,8 +68,13 @@ final class FixedRateRun {
                 long end = System.nanoTime();
                 OrderClient.Outcome outcome = ar.result();
                 stats.record(at, end, outcome);
-                if (due != null && outcome.orderId() != null) {
-                    due.put(outcome.orderId(), at);
+                if (due != null && outcome.status() == 201) {
+                    // every 201 must name an order of its own: one without, or one named twice, is counted
+                    if (outcome.orderId() == null) {
+                        createdWithoutId.increment();
+                    } else if (due.put(outcome.orderId(), at) != null) {
+                        duplicateIds.increment();
+                    }
                 }
                 inFlight.decrementAndGet();
             });
@@ -102,5 +110,7 @@ final class FixedRateRun {
         System.out.println("BENCH fixed.max_ms=" + Stats.maxMs(s.latencyMicros));
         System.out.println("BENCH fixed.statuses=" + s.statuses());
         System.out.println("BENCH fixed.errors=" + s.errors());
+        System.out.println("BENCH fixed.created_without_order_id=" + createdWithoutId.sum());
+        System.out.println("BENCH fixed.duplicate_order_ids=" + duplicateIds.sum());
     }
 }
