@@ -48,7 +48,7 @@ public class DispatchMessageRepository {
             .comparing((UUID id) -> id.getMostSignificantBits(), Long::compareUnsigned)
             .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
-    /** The rows of the ids in $1, locked in id order (see {@link #POSTGRES_ORDER}) before the statement changes them. */
+    /** The rows of the ids in $1, locked in id order ({@link #POSTGRES_ORDER}) before the statement changes them. */
     private static final String LOCKED_IN_ORDER = "WITH locked AS MATERIALIZED (SELECT message_id FROM "
             + "dispatch_message WHERE message_id = ANY($1::uuid[]) ORDER BY message_id FOR UPDATE) ";
 
@@ -86,7 +86,8 @@ public class DispatchMessageRepository {
             + "SELECT message_id, $3::int, $2::text, $8::text, $5::int, $6::text, $7::text, $11::text, "
             + "$4::timestamptz, $9::timestamptz FROM updated), "
             + "cancelled AS (INSERT INTO dispatch_attempt (message_id, attempt, status, error_code, occurred_at) "
-            + "SELECT message_id, $3::int, 'CANCELLED', 'CANCELLED_BY_OWNER', $9::timestamptz + interval '1 microsecond' "
+            + "SELECT message_id, $3::int, 'CANCELLED', 'CANCELLED_BY_OWNER', "
+            + "$9::timestamptz + interval '1 microsecond' "
             + "FROM updated WHERE status = 'CANCELLED' AND $2::text <> 'CANCELLED') "
             + "SELECT message_id, status FROM updated";
 

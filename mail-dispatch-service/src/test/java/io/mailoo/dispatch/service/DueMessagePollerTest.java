@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
@@ -128,7 +129,7 @@ class DueMessagePollerTest {
     @Test
     void nothingIsLeasedWhileMemoryIsFull() {
         engine.room = 0;
-        engine.taken.addAll(java.util.Collections.nCopies(new TestSettings(true).inMemoryLimit(), null));
+        engine.taken.addAll(Collections.nCopies(new TestSettings(true).inMemoryLimit(), null));
         repository.pages.add(page(PAGE));
         poller.poll().await().indefinitely();
         assertEquals(0, repository.leaseCalls);

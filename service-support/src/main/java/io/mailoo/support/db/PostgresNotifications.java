@@ -6,13 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * The service's one LISTEN connection to its database. PostgreSQL delivers a NOTIFY when the notifying transaction
@@ -28,14 +26,8 @@ public class PostgresNotifications {
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
+    @Inject
+    DatabaseConnectOptions connectOptions;
 
     private PgSubscriber subscriber;
 
@@ -43,9 +35,7 @@ public class PostgresNotifications {
     public synchronized void listen(String channel, Runnable subscribed, Consumer<String> handler) {
         boolean first = subscriber == null;
         if (first) {
-            PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
-                    .setUser(username).setPassword(password);
-            subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> 1000L);
+            subscriber = PgSubscriber.subscriber(vertx, connectOptions.get()).reconnectPolicy(attempt -> 1000L);
         }
         var listening = subscriber.channel(channel);
         if (subscribed != null) {
