@@ -27,6 +27,8 @@ final class SystemStack implements AutoCloseable {
     final List<ServiceProcess> integration = new ArrayList<>();
     final List<ServiceProcess> market = new ArrayList<>();
     final List<ServiceProcess> dispatch = new ArrayList<>();
+    String dispatchDatabase;
+    String marketDatabase;
 
     private SystemStack(SystemBroker broker, GreenMail tenantSmtp, GreenMail platformSmtp) {
         this.broker = broker;
@@ -52,7 +54,9 @@ final class SystemStack implements AutoCloseable {
 
     private void startServices() {
         String suffix = System.getenv().getOrDefault("MAILOO_TEST_DB_SUFFIX", "");
-        Map<String, String> dispatchEnv = environment(TestDatabases.recreate("mailoo_dispatch_systest" + suffix));
+        dispatchDatabase = TestDatabases.recreate("mailoo_dispatch_systest" + suffix);
+        marketDatabase = TestDatabases.recreate("mailoo_market_systest" + suffix);
+        Map<String, String> dispatchEnv = environment(dispatchDatabase);
         dispatchEnv.put("MAIL_SMTP_ALLOW_PRIVATE_HOSTS", "true");
         dispatchEnv.put("GLOBAL_SMTP_HOST", "127.0.0.1");
         dispatchEnv.put("GLOBAL_SMTP_PORT", Integer.toString(platformSmtp.getSmtp().getPort()));
@@ -62,7 +66,7 @@ final class SystemStack implements AutoCloseable {
         // the tenant's server is fast; the run measures Mailoo, not a profile's default budget
         dispatchEnv.put("DISPATCH_DEFAULT_MESSAGES_PER_MINUTE", "100000");
         dispatchEnv.put("DISPATCH_PROFILE_GRACE", "PT5S");
-        Map<String, String> marketEnv = environment(TestDatabases.recreate("mailoo_market_systest" + suffix));
+        Map<String, String> marketEnv = environment(marketDatabase);
         marketEnv.put("ORDERS_PER_KEY_PER_MINUTE", "1000000");
         Map<String, String> integrationEnv = environment(
                 TestDatabases.recreate("mailoo_integration_systest" + suffix));

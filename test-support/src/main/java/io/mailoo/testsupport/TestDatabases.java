@@ -40,6 +40,34 @@ public final class TestDatabases {
         }
     }
 
+    /**
+     * Rows of a read-only query on a test database, each as column → value text (for a test's failure message: what
+     * the services stored when an await gave up).
+     */
+    public static java.util.List<Map<String, String>> query(String database, String sql, Object... parameters) {
+        checkName(database);
+        try (Connection c = connect(database); var statement = c.prepareStatement(sql)) {
+            c.setReadOnly(true);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            var rows = new java.util.ArrayList<Map<String, String>>();
+            try (var result = statement.executeQuery()) {
+                var meta = result.getMetaData();
+                while (result.next()) {
+                    Map<String, String> row = new java.util.LinkedHashMap<>();
+                    for (int column = 1; column <= meta.getColumnCount(); column++) {
+                        row.put(meta.getColumnLabel(column), result.getString(column));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot query the test database " + database, e);
+        }
+    }
+
     private static void checkName(String database) {
         if (!database.matches("[a-z0-9_]{1,63}")) {
             throw new IllegalArgumentException("not a plain database name: " + database);
@@ -47,9 +75,13 @@ public final class TestDatabases {
     }
 
     private static Connection admin() throws SQLException {
+        return connect("postgres");
+    }
+
+    private static Connection connect(String database) throws SQLException {
         Map<String, String> env = System.getenv();
         String url = "jdbc:postgresql://" + env.getOrDefault("MAILOO_TEST_DB_HOST", "127.0.0.1") + ":"
-                + env.getOrDefault("MAILOO_TEST_DB_PORT", "5432") + "/postgres";
+                + env.getOrDefault("MAILOO_TEST_DB_PORT", "5432") + "/" + database;
         return DriverManager.getConnection(url, env.getOrDefault("MAILOO_TEST_DB_USERNAME", "postgres"),
                 env.getOrDefault("MAILOO_TEST_DB_PASSWORD", "postgres"));
     }
