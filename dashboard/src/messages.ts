@@ -143,6 +143,10 @@ const CODES: Record<string, Explanation> = {
   TEMPLATE_RENDER_FAILED: { sentence: 'The welcome template could not be rendered for this subscriber.' },
   TEMPLATE_OUTPUT_TOO_LARGE: { sentence: 'The rendered welcome mail was too large to send.' },
   LIMIT_INVALID: { sentence: 'The list was asked for with an invalid limit.' },
+  DATABASE_UNAVAILABLE: {
+    sentence: 'Mailoo is very busy or restarting for a moment; nothing was saved.',
+    check: 'Try again in a few seconds.',
+  },
   INTERNAL_ERROR: { sentence: 'Something went wrong on Mailoo’s side; it has been logged.', check: 'Try again; if it keeps happening, ask an operator.' },
   JSON_MALFORMED: { sentence: 'The service could not read what was sent.', check: 'Reload the page and try again.' },
   REQUEST_TOO_LARGE: { sentence: 'What was sent is larger than Mailoo accepts.', check: 'Shorten the longest texts and try again.' },

@@ -3,14 +3,8 @@ package io.mailoo.market;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +20,7 @@ import io.mailoo.contracts.events.SmtpSecurity;
 import io.mailoo.contracts.events.SmtpServer;
 import io.mailoo.market.support.MarketFixtures;
 import io.mailoo.market.support.MarketTestBase;
+import io.mailoo.market.support.ServiceLog;
 import io.mailoo.testsupport.PartitionedRecords;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Row;
@@ -72,8 +67,6 @@ class VersionedRemovalProjectionTest extends MarketTestBase {
             };
         }
     }
-
-    private static final Path SERVICE_LOG = Path.of("target", "market-test.log");
 
     private static final java.util.Map<Projection, PartitionedRecords> TOPICS = new java.util.EnumMap<>(
             Projection.class);
@@ -177,22 +170,8 @@ class VersionedRemovalProjectionTest extends MarketTestBase {
     }
 
     /** Attempts the service logged as failed for this projection's topic (DatabaseRetry logs each one). */
-    private static long failedAttempts(Projection p) throws IOException {
-        String marker = "Applying a record of " + p.topic + " failed";
-        long count = 0;
-        // the log rotates by size: count in the rotated files too, so the count only grows
-        try (Stream<Path> files = Files.list(SERVICE_LOG.getParent())) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("market-test.log")).toList()) {
-                try {
-                    // bytes decoded leniently: the service may be writing a line's last character right now
-                    String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-                    count += text.lines().filter(line -> line.contains(marker)).count();
-                } catch (NoSuchFileException rotatedAway) {
-                    // renamed while listed: the next poll counts it under its new name
-                }
-            }
-        }
-        return count;
+    private static long failedAttempts(Projection p) {
+        return ServiceLog.count("Applying a record of " + p.topic + " failed");
     }
 
     private static PartitionedRecords records(Projection p) {

@@ -1,6 +1,5 @@
 package io.mailoo.market.messaging;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import io.mailoo.contracts.events.MailDispatchResult;
 import io.mailoo.contracts.events.MailState;
 import io.mailoo.market.service.OrderConfirmationMail;
 import io.mailoo.support.mail.MailResultRecords;
+import io.mailoo.support.messaging.DatabaseRetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -73,15 +73,15 @@ public class OrderMailResultConsumer {
         List<UUID> ids = new ArrayList<>(finals.keySet());
         String[] statuses = ids.stream().map(id -> finals.get(id).status().name()).toArray(String[]::new);
         String[] codes = ids.stream().map(id -> finals.get(id).errorCode()).toArray(String[]::new);
-        return pool.preparedQuery(UPDATE).execute(Tuple.of(ids.toArray(UUID[]::new), statuses, codes))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200)).atMost(5)
+        // the same retry budget as every other consumer's database work (about a minute): a few seconds of
+        // "too many clients" or a restart must not leave orders QUEUED whose mail has left
+        return DatabaseRetry.retried(pool.preparedQuery(UPDATE).execute(Tuple.of(ids.toArray(UUID[]::new), statuses,
+                codes)), LOG, ids.size() + " order confirmation results")
                 .invoke(rows -> {
                     for (Row row : rows) {
                         metrics.counter("mailoo.market.confirmations", "status", row.getString(0)).increment();
                     }
                 })
-                .onFailure().invoke(f -> LOG.warnf("Passing over %d order confirmation results: %s", ids.size(),
-                        f.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }

@@ -2,6 +2,8 @@ package io.mailoo.support.http;
 
 import java.util.List;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +22,11 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** How long a client waits after DATABASE_UNAVAILABLE: an overload or a restart is over in seconds. */
+    static final int OUTAGE_RETRY_AFTER_SECONDS = 2;
+
+    @Inject
+    Instance<DependencyOutage> outages;
 
     /** A 429 or 503 says when to come back (Retry-After), so well-behaved clients wait instead of retrying at once. */
     @ServerExceptionMapper
@@ -90,10 +97,37 @@ public class ProblemMappers {
                 retryAfter(e.getResponse().getHeaderString("Retry-After"))).build();
     }
 
+    /**
+     * A database that refuses connections (too many clients) or is restarting is not the request's fault and not a
+     * bug: 503 DATABASE_UNAVAILABLE with Retry-After, logged as a warning with the failure's class only (its message
+     * may quote SQL). Anything else is a 500.
+     */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        Throwable outage = outageIn(e);
+        if (outage != null) {
+            LOG.warnf("Answering 503 DATABASE_UNAVAILABLE: %s", outage.getClass().getName());
+            return Response.fromResponse(response(503, "DATABASE_UNAVAILABLE",
+                    "The service's database is overloaded or restarting; nothing was stored. Retry after Retry-After.",
+                    null)).header("Retry-After", OUTAGE_RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "Unexpected error");
         return response(500, "INTERNAL_ERROR", "Something went wrong on our side; it has been logged.", null);
+    }
+
+    private Throwable outageIn(Throwable failure) {
+        if (outages == null) {
+            return null;
+        }
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            for (DependencyOutage outage : outages) {
+                if (outage.recognises(cause)) {
+                    return cause;
+                }
+            }
+        }
+        return null;
     }
 
     /** A 429 thrown by a library keeps its Retry-After when it had one (in seconds), else says 1 s. */

@@ -41,6 +41,8 @@ public class ApiDocumentFilter implements OASFilter {
     static final String DEFAULT_BASE_URL = "http://127.0.0.1:8080";
 
     private static final String JSON = "application/json";
+    private static final String DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE: the service's database is out of "
+            + "connections or restarting; nothing was stored. Retry after Retry-After.";
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -145,6 +147,15 @@ public class ApiDocumentFilter implements OASFilter {
                     + "for its field.");
             addIfAbsent(responses, "413", "REQUEST_TOO_LARGE: the body is larger than the service accepts.");
             addIfAbsent(responses, "415", "UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json.");
+        }
+        // any route may meet a database that is out of connections or restarting (ProblemMappers)
+        APIResponse unavailable = responses.getAPIResponse("503");
+        if (unavailable == null) {
+            addIfAbsent(responses, "503", DATABASE_UNAVAILABLE);
+        } else if (unavailable.getRef() == null && (unavailable.getDescription() == null
+                || !unavailable.getDescription().contains("DATABASE_UNAVAILABLE"))) {
+            unavailable.setDescription((unavailable.getDescription() == null ? "" : unavailable.getDescription() + " ")
+                    + DATABASE_UNAVAILABLE);
         }
         Map<String, APIResponse> sorted = new LinkedHashMap<>();
         responses.getAPIResponses().entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -31,13 +31,20 @@ public final class DatabaseRetry {
             // A retry is resubscribed from Mutiny's timer thread; Hibernate Reactive must run on the consumer's context.
             attempt = attempt.runSubscriptionOn(task -> context.runOnContext(v -> task.run()));
         }
+        return retried(attempt, log, what).replaceWithVoid();
+    }
+
+    /**
+     * The same policy for work that is not a Hibernate transaction (a statement through the SQL client): the
+     * attempt is subscribed again on failure, so it must be lazy (a {@code preparedQuery(…).execute(…)} Uni is).
+     */
+    public static <T> Uni<T> retried(Uni<T> attempt, Logger log, String what) {
         AtomicInteger failures = new AtomicInteger();
         // each failed attempt is logged, so an outage shows while it lasts, not only once the record is given up
         return attempt.onFailure().invoke(f -> log.warnf("Applying %s failed (attempt %d of %d): %s", what,
                 failures.incrementAndGet(), ATTEMPTS + 1, f.getMessage()))
                 .onFailure().retry().withBackOff(FIRST, MAX).atMost(ATTEMPTS)
                 .onFailure().invoke(f -> log.errorf("Gave up applying %s after %d attempts: %s", what, ATTEMPTS + 1,
-                        f.getMessage()))
-                .replaceWithVoid();
+                        f.getMessage()));
     }
 }

@@ -27,6 +27,9 @@ public enum ErrorCode {
     RATE_LIMITED(429, Audience.DASHBOARD,
             "Too many requests (or mails of a profile) in a short time; Retry-After says when to come back."),
     INTERNAL_ERROR(500, Audience.DASHBOARD, "Something failed inside the service; it was logged."),
+    DATABASE_UNAVAILABLE(503, Audience.DASHBOARD,
+            "The service's database is overloaded (out of connections) or restarting; nothing was stored; retry after "
+                    + "Retry-After."),
 
     // --- the request's form ---
     JSON_MALFORMED(400, Audience.DASHBOARD, "The body is not JSON, or not of the expected shape."),
