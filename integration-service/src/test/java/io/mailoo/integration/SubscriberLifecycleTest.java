@@ -45,6 +45,7 @@ import io.mailoo.testsupport.KafkaTestClient;
 import io.mailoo.testsupport.MailooTestStack;
 import io.mailoo.testsupport.PlatformSmtp;
 import io.mailoo.testsupport.SecretLeakCheck;
+import io.mailoo.testsupport.ServiceLog;
 import io.mailoo.testsupport.TenantSmtp;
 import io.mailoo.testsupport.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -62,6 +63,10 @@ import io.restassured.response.Response;
 class SubscriberLifecycleTest {
 
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(40);
+    private static final ServiceLog SERVICE_LOG = new ServiceLog(java.nio.file.Path.of("target",
+            "integration-test.log"));
+    private static final String RESULT_FAILED = "Applying the mail result at offset";
+    private static final String SECOND_ATTEMPT = "failed (attempt 2 of 9)";
     /** PUBLIC_BASE_URL's default: links name the gateway, the test calls the service behind it by path. */
     private static final String BASE = "http://127.0.0.1:8080";
     private static final Pattern CONFIRM_LINK = Pattern
@@ -277,6 +282,41 @@ class SubscriberLifecycleTest {
                 .body("confirmationStatus", equalTo("SENT")));
         subscriber(form, id).then().body("status", equalTo("SUBSCRIBED")).body("confirmBy", nullValue())
                 .body("confirmedAt", notNullValue());
+    }
+
+    /**
+     * A result whose write fails (the table away: a database error that is no outage) is retried, not passed over:
+     * before, one failed transaction left the confirmation at its old status for good.
+     */
+    @Test
+    void aMailResultThatCannotBeWrittenIsRetriedUntilItIs() throws Exception {
+        Form form = form("owner-retry", true);
+        String id = subscribe(form, "retry@example.test");
+        awaitMail("retry@example.test", 1);
+        await().atMost(MAIL_TIMEOUT).untilAsserted(() -> subscriber(form, id).then()
+                .body("confirmationStatus", equalTo("SENT")));
+        UUID subscriberId = UUID.fromString(id);
+        UUID confirmationId = UUID.fromString(Database
+                .column("select confirmation_message_id from subscriber where id = ?", subscriberId).get(0));
+        Database.update("update subscriber set confirmation_status = 'DEFERRED' where id = ?", subscriberId);
+        long secondAttemptsBefore = SERVICE_LOG.count(RESULT_FAILED, SECOND_ATTEMPT);
+
+        Database.update("alter table subscriber rename to subscriber_away");
+        try {
+            MailDispatchResult sent = new MailDispatchResult(confirmationId, "integration:" + form.id(),
+                    MailPurpose.SUBSCRIPTION_CONFIRMATION,
+                    new MailSource("integration-service", "subscription-confirmation", confirmationId.toString()),
+                    MailStatus.SENT, 2, null, null, null, Instant.now());
+            kafka.send(Topics.MAIL_RESULTS, sent.profileRef(), sent,
+                    Map.of(Topics.RESULT_SOURCE_SERVICE_HEADER, "integration-service"));
+            await("a second attempt").atMost(MAIL_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> SERVICE_LOG.count(RESULT_FAILED, SECOND_ATTEMPT) > secondAttemptsBefore);
+        } finally {
+            Database.update("alter table subscriber_away rename to subscriber");
+        }
+
+        await().atMost(MAIL_TIMEOUT).until(() -> "SENT".equals(Database
+                .column("select confirmation_status from subscriber where id = ?", subscriberId).get(0)));
     }
 
     @Test

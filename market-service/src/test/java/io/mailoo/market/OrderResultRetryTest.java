@@ -16,7 +16,6 @@ import io.mailoo.contracts.events.MailSource;
 import io.mailoo.contracts.events.MailStatus;
 import io.mailoo.market.service.OrderConfirmationMail;
 import io.mailoo.market.support.MarketTestBase;
-import io.mailoo.market.support.ServiceLog;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -39,7 +38,7 @@ class OrderResultRetryTest extends MarketTestBase {
                 + "buyer_email, currency, total_minor, lines, mail_message_id, mail_status, created_at, updated_at) "
                 + "VALUES ($1, $2, 'retry-project', $3, 'hash', 'buyer@retry.test', 'EUR', 100, '[]', $4, 'QUEUED', "
                 + "now(), now())", orderId, "retry-" + orderId, UUID.randomUUID(), messageId);
-        long sixthFailuresBefore = ServiceLog.count(SIXTH_FAILURE);
+        long sixthFailuresBefore = SERVICE_LOG.count(SIXTH_FAILURE);
 
         fixtures.query("ALTER TABLE market_order RENAME TO market_order_away");
         try {
@@ -49,7 +48,7 @@ class OrderResultRetryTest extends MarketTestBase {
                     MailStatus.SENT, 1, null, null, null, Instant.now()),
                     Map.of(Topics.RESULT_SOURCE_SERVICE_HEADER, OrderConfirmationMail.SOURCE_SERVICE));
             await("the sixth failed attempt").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> ServiceLog.count(SIXTH_FAILURE) > sixthFailuresBefore);
+                    .until(() -> SERVICE_LOG.count(SIXTH_FAILURE) > sixthFailuresBefore);
         } finally {
             fixtures.query("ALTER TABLE market_order_away RENAME TO market_order");
         }

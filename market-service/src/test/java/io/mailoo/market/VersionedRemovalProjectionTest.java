@@ -20,7 +20,6 @@ import io.mailoo.contracts.events.SmtpSecurity;
 import io.mailoo.contracts.events.SmtpServer;
 import io.mailoo.market.support.MarketFixtures;
 import io.mailoo.market.support.MarketTestBase;
-import io.mailoo.market.support.ServiceLog;
 import io.mailoo.testsupport.PartitionedRecords;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Row;
@@ -171,7 +170,7 @@ class VersionedRemovalProjectionTest extends MarketTestBase {
 
     /** Attempts the service logged as failed for this projection's topic (DatabaseRetry logs each one). */
     private static long failedAttempts(Projection p) {
-        return ServiceLog.count("Applying a record of " + p.topic + " failed");
+        return SERVICE_LOG.count("Applying a record of " + p.topic + " failed");
     }
 
     private static PartitionedRecords records(Projection p) {

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import io.mailoo.contracts.events.MailDispatchResult;
 import io.mailoo.contracts.events.MailState;
@@ -19,8 +20,8 @@ import io.mailoo.integration.service.MailRequests;
 import io.mailoo.integration.service.OutboundMailSuspensions;
 import io.mailoo.support.mail.MailResultRecords;
 import io.mailoo.support.mail.ProfileSuspension;
+import io.mailoo.support.messaging.DatabaseRetry;
 import io.mailoo.support.smtpprofile.OAuth2Reconnect;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,6 +32,8 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class MailResultsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(MailResultsConsumer.class);
 
     @Inject
     OutboundMailSuspensions suspensions;
@@ -52,7 +55,9 @@ public class MailResultsConsumer {
         if (result == null) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> suspensions.record(result).chain(() -> applyStatus(result)));
+        // retried like every consumer's database work: a failed write must not leave a reply or welcome mail QUEUED
+        return DatabaseRetry.inTransaction(() -> suspensions.record(result).chain(() -> applyStatus(result)), LOG,
+                "the mail result at offset " + record.offset());
     }
 
     /** One UPDATE of the mail's own columns (see {@link MailResultRecords#OPEN_STATES}). */

@@ -8,6 +8,17 @@ package io.mailoo.support.http;
  */
 public interface DependencyOutage {
 
-    /** Whether this one exception (not its causes: the caller walks the chain) is such a failure. */
+    /** Whether this one exception (not its causes) is such a failure. */
     boolean recognises(Throwable failure);
+
+    /** The failure or the first of its causes that is such a failure, or null (wrappers hide the database's own). */
+    default Throwable foundIn(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            if (recognises(cause)) {
+                return cause;
+            }
+        }
+        return null;
+    }
 }

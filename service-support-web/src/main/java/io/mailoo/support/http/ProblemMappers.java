@@ -119,12 +119,10 @@ public class ProblemMappers {
         if (outages == null) {
             return null;
         }
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
-            for (DependencyOutage outage : outages) {
-                if (outage.recognises(cause)) {
-                    return cause;
-                }
+        for (DependencyOutage outage : outages) {
+            Throwable found = outage.foundIn(failure);
+            if (found != null) {
+                return found;
             }
         }
         return null;

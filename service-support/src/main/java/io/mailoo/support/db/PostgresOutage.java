@@ -18,6 +18,7 @@ import io.vertx.sqlclient.ClosedConnectionException;
 public class PostgresOutage implements DependencyOutage {
 
     private static final Set<String> SHUTDOWN_STATES = Set.of("57P01", "57P02", "57P03");
+    private static final PostgresOutage INSTANCE = new PostgresOutage();
 
     @Override
     public boolean recognises(Throwable failure) {
@@ -29,5 +30,10 @@ public class PostgresOutage implements DependencyOutage {
             return state.startsWith("53") || state.startsWith("08") || SHUTDOWN_STATES.contains(state);
         }
         return false;
+    }
+
+    /** Whether the failure or one of its causes is an outage (for code that is not a bean: DatabaseRetry). */
+    public static boolean isOutage(Throwable failure) {
+        return INSTANCE.foundIn(failure) != null;
     }
 }
