@@ -255,24 +255,13 @@ class SubscriberLifecycleTest {
     void aMailResultAppliedWhileTheSubscriberChangesLeavesTheChangeInPlace() throws Exception {
         Form form = form("owner-race", true);
         String id = subscribe(form, "race@example.test");
-        awaitMail("race@example.test", 1);
-        await().atMost(MAIL_TIMEOUT).untilAsserted(() -> subscriber(form, id).then()
-                .body("confirmationStatus", equalTo("SENT")));
         UUID subscriberId = UUID.fromString(id);
-        UUID confirmationId = UUID.fromString(Database
-                .column("select confirmation_message_id from subscriber where id = ?", subscriberId).get(0));
-        // as if dispatch were still retrying the confirmation, so that a result has something to change
-        Database.update("update subscriber set confirmation_status = 'DEFERRED' where id = ?", subscriberId);
+        UUID confirmationId = confirmationStillDeferred(form, id, "race@example.test");
 
         // another transaction confirms the subscriber and holds the row while the SENT result arrives; the result's
         // update waits for it and must then change its own columns only (before: a stale entity was written back)
         Database.updateCommittingAfter(() -> {
-            MailDispatchResult sent = new MailDispatchResult(confirmationId, "integration:" + form.id(),
-                    MailPurpose.SUBSCRIPTION_CONFIRMATION,
-                    new MailSource("integration-service", "subscription-confirmation", confirmationId.toString()),
-                    MailStatus.SENT, 2, null, null, null, Instant.now());
-            kafka.send(Topics.MAIL_RESULTS, sent.profileRef(), sent,
-                    Map.of(Topics.RESULT_SOURCE_SERVICE_HEADER, "integration-service"));
+            sendConfirmationSent(form, confirmationId);
             await().atMost(MAIL_TIMEOUT).until(() -> !Database.column("select pid from pg_stat_activity where"
                     + " wait_event_type = 'Lock' and query ilike 'update subscriber%'").isEmpty());
         }, "update subscriber set status = 'SUBSCRIBED', confirmed_at = now(), confirm_by = null where id = ?",
@@ -292,23 +281,13 @@ class SubscriberLifecycleTest {
     void aMailResultThatCannotBeWrittenIsRetriedUntilItIs() throws Exception {
         Form form = form("owner-retry", true);
         String id = subscribe(form, "retry@example.test");
-        awaitMail("retry@example.test", 1);
-        await().atMost(MAIL_TIMEOUT).untilAsserted(() -> subscriber(form, id).then()
-                .body("confirmationStatus", equalTo("SENT")));
         UUID subscriberId = UUID.fromString(id);
-        UUID confirmationId = UUID.fromString(Database
-                .column("select confirmation_message_id from subscriber where id = ?", subscriberId).get(0));
-        Database.update("update subscriber set confirmation_status = 'DEFERRED' where id = ?", subscriberId);
+        UUID confirmationId = confirmationStillDeferred(form, id, "retry@example.test");
         long secondAttemptsBefore = SERVICE_LOG.count(RESULT_FAILED, SECOND_ATTEMPT);
 
         Database.update("alter table subscriber rename to subscriber_away");
         try {
-            MailDispatchResult sent = new MailDispatchResult(confirmationId, "integration:" + form.id(),
-                    MailPurpose.SUBSCRIPTION_CONFIRMATION,
-                    new MailSource("integration-service", "subscription-confirmation", confirmationId.toString()),
-                    MailStatus.SENT, 2, null, null, null, Instant.now());
-            kafka.send(Topics.MAIL_RESULTS, sent.profileRef(), sent,
-                    Map.of(Topics.RESULT_SOURCE_SERVICE_HEADER, "integration-service"));
+            sendConfirmationSent(form, confirmationId);
             await("a second attempt").atMost(MAIL_TIMEOUT).pollInterval(Duration.ofMillis(100))
                     .until(() -> SERVICE_LOG.count(RESULT_FAILED, SECOND_ATTEMPT) > secondAttemptsBefore);
         } finally {
@@ -317,6 +296,31 @@ class SubscriberLifecycleTest {
 
         await().atMost(MAIL_TIMEOUT).until(() -> "SENT".equals(Database
                 .column("select confirmation_status from subscriber where id = ?", subscriberId).get(0)));
+    }
+
+    /**
+     * Waits for the subscriber's confirmation to be SENT, then sets it back to DEFERRED — as if dispatch were still
+     * retrying it, so that a result has something to change — and answers the confirmation's message id.
+     */
+    private UUID confirmationStillDeferred(Form form, String id, String address) throws Exception {
+        awaitMail(address, 1);
+        await().atMost(MAIL_TIMEOUT).untilAsserted(() -> subscriber(form, id).then()
+                .body("confirmationStatus", equalTo("SENT")));
+        UUID subscriberId = UUID.fromString(id);
+        UUID confirmationId = UUID.fromString(Database
+                .column("select confirmation_message_id from subscriber where id = ?", subscriberId).get(0));
+        Database.update("update subscriber set confirmation_status = 'DEFERRED' where id = ?", subscriberId);
+        return confirmationId;
+    }
+
+    /** A SENT result of the confirmation, as dispatch publishes it. */
+    private static void sendConfirmationSent(Form form, UUID confirmationId) {
+        MailDispatchResult sent = new MailDispatchResult(confirmationId, "integration:" + form.id(),
+                MailPurpose.SUBSCRIPTION_CONFIRMATION,
+                new MailSource("integration-service", "subscription-confirmation", confirmationId.toString()),
+                MailStatus.SENT, 2, null, null, null, Instant.now());
+        kafka.send(Topics.MAIL_RESULTS, sent.profileRef(), sent,
+                Map.of(Topics.RESULT_SOURCE_SERVICE_HEADER, "integration-service"));
     }
 
     @Test
