@@ -1,24 +1,52 @@
 package io.mailoo.support.db;
 
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.mailoo.support.http.DependencyOutage;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
 /**
  * PostgreSQL failures that say the database is overloaded or away for a moment: out of connections (53300, "too
- * many clients" at 500 orders/s with several replicas), other insufficient resources (class 53), a broken or refused
- * connection (class 08), an administrator's or a crash's shutdown and "starting up" (57P01–57P03), and a pooled
- * connection that closed under the statement. Statement errors (syntax, constraints, deadlocks) are not.
+ * many clients" at 500 orders/s with several replicas), other insufficient resources (class 53), a broken connection
+ * (class 08), an administrator's or a crash's shutdown and "starting up" (57P01–57P03), a pooled connection that
+ * closed under the statement, and the database's address refusing connections or not resolving (a stopped or
+ * restarting server). Statement errors (syntax, constraints, deadlocks) are not.
  */
 @ApplicationScoped
 public class PostgresOutage implements DependencyOutage {
 
     private static final Set<String> SHUTDOWN_STATES = Set.of("57P01", "57P02", "57P03");
-    private static final PostgresOutage INSTANCE = new PostgresOutage();
+    /** For a consumer's database work, where any connect failure can only be the database's. */
+    private static final PostgresOutage ANY_ADDRESS = new PostgresOutage(null, -1);
+
+    private final String host;
+    private final int port;
+
+    @Inject
+    public PostgresOutage(DatabaseConnectOptions database) {
+        this(database.get().getHost(), database.get().getPort());
+    }
+
+    /**
+     * @param host the database's host, or null when any connect failure counts
+     * @param port the database's port
+     */
+    PostgresOutage(String host, int port) {
+        this.host = host;
+        this.port = port;
+    }
+
+    /** An outage for the database at this address (tests; the bean reads the datasource's). */
+    static PostgresOutage at(PgConnectOptions database) {
+        return new PostgresOutage(database.getHost(), database.getPort());
+    }
 
     @Override
     public boolean recognises(Throwable failure) {
@@ -29,11 +57,20 @@ public class PostgresOutage implements DependencyOutage {
             String state = pg.getSqlState();
             return state.startsWith("53") || state.startsWith("08") || SHUTDOWN_STATES.contains(state);
         }
+        // a connect failure is the database's only when it names the database's address (Netty: "Connection
+        // refused: host/10.0.0.5:5432"): an OAuth token endpoint that refuses is no database outage
+        String message = String.valueOf(failure.getMessage());
+        if (failure instanceof ConnectException) {
+            return host == null || message.endsWith(":" + port);
+        }
+        if (failure instanceof UnknownHostException) {
+            return host == null || message.contains(host);
+        }
         return false;
     }
 
-    /** Whether the failure or one of its causes is an outage (for code that is not a bean: DatabaseRetry). */
+    /** Whether the failure or one of its causes is an outage, for a consumer's database work (DatabaseRetry). */
     public static boolean isOutage(Throwable failure) {
-        return INSTANCE.foundIn(failure) != null;
+        return ANY_ADDRESS.foundIn(failure) != null;
     }
 }

@@ -2,6 +2,7 @@ package io.mailoo.support.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
@@ -27,7 +28,7 @@ class PostgresOutageTest {
 
     private static final String ROLE = "mailoo_outage_" + UUID.randomUUID().toString().substring(0, 8);
     private static Vertx vertx;
-    private final PostgresOutage outage = new PostgresOutage();
+    private final PostgresOutage outage = PostgresOutage.at(options());
 
     @BeforeAll
     static void createRoleWithoutConnections() throws Exception {
@@ -74,6 +75,20 @@ class PostgresOutageTest {
         assertFalse(outage.recognises(new PgException("deadlock detected", "ERROR", "40P01", null)));
         assertFalse(outage.recognises(new PgException("duplicate key", "ERROR", "23505", null)));
         assertFalse(outage.recognises(new IllegalStateException("something else")));
+    }
+
+    @Test
+    void aStoppedDatabaseIsAnOutageButAnotherAddressThatRefusesIsNot() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Throwable refused = failureOf(PgConnection.connect(vertx, options().setPort(closedPort)));
+
+        assertTrue(PostgresOutage.at(options().setPort(closedPort)).foundIn(refused) != null,
+                "the database's own address refusing: " + refused);
+        assertNull(outage.foundIn(refused), "another address refusing (e.g. an OAuth token endpoint) is no outage");
+        assertTrue(PostgresOutage.isOutage(refused), "a consumer's database work: any connect failure is the database");
     }
 
     private static PgException assertInstanceOf(Throwable failure) {
