@@ -5,8 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
+import java.net.ConnectException;
 import java.util.concurrent.CompletionException;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.junit.jupiter.api.Test;
 
 import io.mailoo.market.support.MarketTestBase;
+import io.mailoo.support.db.DatabaseConnectOptions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
@@ -31,6 +34,20 @@ class DatabaseUnavailableTest extends MarketTestBase {
     /** Fails the way a repository's call does when PostgreSQL answers with this SQLState. */
     @Path("/test/database-failure")
     public static class FailingRoute {
+
+        @Inject
+        DatabaseConnectOptions database;
+
+        /** As the reactive pool fails while PostgreSQL is stopped: Netty's checked "connection refused". */
+        @GET
+        @Path("/refused/{which}")
+        @Operation(hidden = true)
+        public Uni<String> refused(@PathParam("which") String which) {
+            String address = "database".equals(which)
+                    ? database.get().getHost() + ":" + database.get().getPort()
+                    : "oauth.provider.test:443";
+            return Uni.createFrom().failure(new ConnectException("Connection refused: /" + address));
+        }
 
         @GET
         @Path("/{state}")
@@ -53,6 +70,20 @@ class DatabaseUnavailableTest extends MarketTestBase {
     void aDatabaseStartingUpIsA503() {
         given().get("/test/database-failure/57P03").then().statusCode(503)
                 .body("code", equalTo("DATABASE_UNAVAILABLE"));
+    }
+
+    @Test
+    void aStoppedDatabaseIsA503() {
+        given().get("/test/database-failure/refused/database").then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", "2")
+                .body("code", equalTo("DATABASE_UNAVAILABLE"));
+    }
+
+    @Test
+    void anotherAddressThatRefusesIsAProblem500() {
+        given().get("/test/database-failure/refused/other").then().statusCode(500)
+                .contentType("application/problem+json").body("code", equalTo("INTERNAL_ERROR"))
+                .body(not(containsString("oauth.provider.test")));
     }
 
     @Test

@@ -100,10 +100,11 @@ public class ProblemMappers {
     /**
      * A database that refuses connections (too many clients) or is restarting is not the request's fault and not a
      * bug: 503 DATABASE_UNAVAILABLE with Retry-After, logged as a warning with the failure's class only (its message
-     * may quote SQL). Anything else is a 500.
+     * may quote SQL). Anything else is a 500. Checked exceptions too: a reactive pool's "connection refused" is an
+     * IOException, and before it left as Quarkus' own 500 without a problem body.
      */
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(Exception e) {
         Throwable outage = outageIn(e);
         if (outage != null) {
             LOG.warnf("Answering 503 DATABASE_UNAVAILABLE: %s", outage.getClass().getName());
