@@ -35,6 +35,9 @@ usage: ./mailoo COMMAND [ARGS]
                       follow mailoo.mail-results.v1 live as readable lines (Ctrl-C to stop)
   smoke               end-to-end check of the running stack through the gateway (every mail checked at the catcher)
   abuse               replays the attacks of docs/security.md against the running stack and checks each fails safely
+  fault db-outage [--seconds N]
+                      stops the local PostgreSQL for N s (default 80) under 4 ordering clients, then checks the 503s
+                      meanwhile, that every service stayed alive and that every accepted order ends SENT
   help                this text
 
 Infra-only start (no build, no services): MAILOO_SKIP_SERVICES=1 ./mailoo up

@@ -24,6 +24,9 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** How long a client waits after DATABASE_UNAVAILABLE: an overload or a restart is over in seconds. */
     static final int OUTAGE_RETRY_AFTER_SECONDS = 2;
+    private static final int OUTAGE_WARNING_INTERVAL_SECONDS = 10;
+    /** One warning per interval while the database is away, not one per request. */
+    private static final EveryFewSeconds OUTAGE_WARNINGS = new EveryFewSeconds(OUTAGE_WARNING_INTERVAL_SECONDS);
 
     @Inject
     Instance<DependencyOutage> outages;
@@ -100,14 +103,17 @@ public class ProblemMappers {
     /**
      * A database that refuses connections (too many clients) or is restarting is not the request's fault and not a
      * bug: 503 DATABASE_UNAVAILABLE with Retry-After, logged as a warning with the failure's class only (its message
-     * may quote SQL). Anything else is a 500. Checked exceptions too: a reactive pool's "connection refused" is an
-     * IOException, and before it left as Quarkus' own 500 without a problem body.
+     * may quote SQL), at most once every 10 s with the count of the answers in between. Anything else is a 500.
+     * Checked exceptions too: a reactive pool's "connection refused" is an IOException, and before it left as
+     * Quarkus' own 500 without a problem body.
      */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         Throwable outage = outageIn(e);
         if (outage != null) {
-            LOG.warnf("Answering 503 DATABASE_UNAVAILABLE: %s", outage.getClass().getName());
+            String cause = outage.getClass().getName();
+            OUTAGE_WARNINGS.event(skipped -> LOG.warnf("Answering 503 DATABASE_UNAVAILABLE: %s (%d more such answers "
+                    + "in the %d s before, not logged one by one)", cause, skipped, OUTAGE_WARNING_INTERVAL_SECONDS));
             return Response.fromResponse(response(503, "DATABASE_UNAVAILABLE",
                     "The service's database is overloaded or restarting; nothing was stored. Retry after Retry-After.",
                     null)).header("Retry-After", OUTAGE_RETRY_AFTER_SECONDS).build();
