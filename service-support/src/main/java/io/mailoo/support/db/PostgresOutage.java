@@ -31,7 +31,11 @@ public class PostgresOutage implements DependencyOutage {
 
     @Inject
     public PostgresOutage(DatabaseConnectOptions database) {
-        this(database.get().getHost(), database.get().getPort());
+        this(database.get());
+    }
+
+    private PostgresOutage(PgConnectOptions database) {
+        this(database.getHost(), database.getPort());
     }
 
     /**
@@ -45,7 +49,7 @@ public class PostgresOutage implements DependencyOutage {
 
     /** An outage for the database at this address (tests; the bean reads the datasource's). */
     static PostgresOutage at(PgConnectOptions database) {
-        return new PostgresOutage(database.getHost(), database.getPort());
+        return new PostgresOutage(database);
     }
 
     @Override
