@@ -38,27 +38,6 @@ of each process. Output also in .mailoo/bench/orders-<time>.txt.
 EOF
 }
 
-# cpu_snapshot NAME=PID... : one line "NAME TICKS" per argument, the user + system clock ticks so far of that process
-# and all its descendants (nginx's worker, PostgreSQL's backends are children of the recorded pid), then one line
-# "machine TICKS" (busy ticks of all cores, /proc/stat) - all read in one pass, so every figure covers the same
-# instant even on a saturated machine
-cpu_snapshot() {
-  { printf 'root %s\n' "$@"; awk '/^cpu / { print "machine", $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat
-    cat /proc/[0-9]*/stat 2>/dev/null; } | awk '
-    $1 == "root" { split($2, kv, "="); root[kv[2]] = kv[1]; order[++n] = kv[2]; next }
-    $1 == "machine" { machine = $2; next }
-    { rest = substr($0, index($0, ") ") + 2); split(rest, f, " ")
-      pid = $1 + 0; parent[pid] = f[2] + 0; ticks[pid] = f[12] + f[13] }
-    END {
-      for (pid in ticks) {
-        p = pid + 0
-        for (hops = 0; p > 1 && hops < 64; hops++) { if (p in root) { sum[p] += ticks[pid]; break } p = parent[p] }
-      }
-      for (i = 1; i <= n; i++) print root[order[i]], sum[order[i]] + 0
-      print "machine", machine
-    }'
-}
-
 # stack_has_bench_env : the running market-service and mail-dispatch-service were started with ORDER_BENCH_ENV
 stack_has_bench_env() {
   local svc pid kv

@@ -52,16 +52,20 @@ class ResultRepublishTest {
         UUID id = UUID.randomUUID();
         pool.preparedQuery("INSERT INTO dispatch_message (message_id, profile_ref, purpose, source_service, "
                 + "source_entity_type, source_entity_id, status, attempt, expires_at, smtp_code, smtp_message, "
-                + "created_at, updated_at, result_unpublished_since) VALUES ($1, 'integration:republish-test', "
+                + "created_at, updated_at) VALUES ($1, 'integration:republish-test', "
                 + "'ORDER_CONFIRMATION', 'market-service', 'ORDER', 'order-1', 'SENT', 1, now() + interval '1 day', "
-                + "250, 'Ok', now(), now(), " + (unpublishedFor == null ? "NULL" : "now() - interval '" + unpublishedFor + "'")
-                + ")").execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(10));
+                + "250, 'Ok', now(), now())").execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(10));
+        if (unpublishedFor != null) {
+            pool.preparedQuery("INSERT INTO dispatch_result_unpublished (message_id, since) "
+                    + "VALUES ($1, now() - interval '" + unpublishedFor + "')").execute(Tuple.of(id)).await()
+                    .atMost(Duration.ofSeconds(10));
+        }
         return id;
     }
 
     private boolean marked(UUID id) {
-        return pool.preparedQuery("SELECT result_unpublished_since IS NOT NULL AS marked FROM dispatch_message "
-                + "WHERE message_id = $1").execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(10))
+        return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM dispatch_result_unpublished WHERE message_id = $1) "
+                + "AS marked").execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(10))
                 .iterator().next().getBoolean("marked");
     }
 

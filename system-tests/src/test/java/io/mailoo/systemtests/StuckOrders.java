@@ -41,8 +41,9 @@ final class StuckOrders {
             text.append(orders);
             if (!orders.isEmpty() && orders.get(0).get("mail_message_id") != null) {
                 text.append(", dispatch ").append(TestDatabases.query(stack.dispatchDatabase,
-                        "SELECT status, attempt, kafka_partition, lease_owner, updated_at, result_unpublished_since "
-                                + "FROM dispatch_message WHERE message_id = ?",
+                        "SELECT status, attempt, d.kafka_partition, lease_owner, updated_at, "
+                                + "u.since AS result_unpublished_since FROM dispatch_message d "
+                                + "LEFT JOIN dispatch_result_unpublished u USING (message_id) WHERE message_id = ?",
                         UUID.fromString(orders.get(0).get("mail_message_id"))));
             }
         }

@@ -65,6 +65,7 @@ public final class DispatchBench {
                   bare only:
                   --pool N            maxPoolSize per client (default 10)
                   --inflight N        sends in flight per client (default 40)
+                  both:
                   --warmup N          untimed warm-up messages before the measured run (default 2000)
                   dispatch only:
                   --kafka HOST:PORT   bootstrap (default 127.0.0.1:$MAILOO_KAFKA_PORT or 9092)

@@ -64,13 +64,23 @@ public class DispatchMessageRepository {
             + "ON CONFLICT (message_id) DO NOTHING RETURNING message_id";
 
     /**
-     * Writes an outcome and its line of the delivery log (dispatch_attempt) in one statement. A deferral of a message
+     * Marks the rows of the CTE {@code updated} "result unpublished" (dispatch_result_unpublished) since the time that
+     * follows, until Kafka acknowledges the result; a mark already there takes the new time.
+     */
+    static final String UNPUBLISHED_FROM_UPDATED = "unpublished AS (INSERT INTO dispatch_result_unpublished "
+            + "(message_id, kafka_partition, since) SELECT message_id, kafka_partition, ";
+    static final String STILL_UNPUBLISHED = "ON CONFLICT (message_id) DO UPDATE SET since = EXCLUDED.since";
+
+    private static final String CANCEL_NOW = "(cancel_requested_at IS NOT NULL AND $2::text = 'DEFERRED')";
+
+    /**
+     * Writes an outcome, its line of the delivery log (dispatch_attempt) and its "result unpublished" mark in one
+     * statement. A deferral of a message
      * whose owner asked to cancel it while this process held it becomes CANCELLED instead (the cancel arrived before
      * the next send); the statement answers the status it stored. Every parameter is cast: PostgreSQL cannot type
      * {@code CASE … THEN NULL ELSE $4 END} by itself, and the client then prepared the statement twice per batch (once
      * refused, once with the first row's Java types) and never kept it in its statement cache.
      */
-    private static final String CANCEL_NOW = "(cancel_requested_at IS NOT NULL AND $2::text = 'DEFERRED')";
     private static final String RECORD_OUTCOME = "WITH updated AS (UPDATE dispatch_message SET "
             + "status = CASE WHEN " + CANCEL_NOW + " THEN 'CANCELLED' ELSE $2::text END, attempt = $3::int, "
             + "next_attempt_at = CASE WHEN " + CANCEL_NOW + " THEN NULL ELSE $4::timestamptz END, "
@@ -79,8 +89,9 @@ public class DispatchMessageRepository {
             + "error_code = CASE WHEN " + CANCEL_NOW + " THEN 'CANCELLED_BY_OWNER' ELSE $8::text END, "
             + "updated_at = $9::timestamptz, "
             + "request = CASE WHEN $10::boolean OR " + CANCEL_NOW + " THEN NULL ELSE request END, "
-            + "result_unpublished_since = $9::timestamptz, smtp_step = $11::text WHERE message_id = $1::uuid "
-            + "RETURNING message_id, status), "
+            + "smtp_step = $11::text WHERE message_id = $1::uuid "
+            + "RETURNING message_id, status, kafka_partition), "
+            + UNPUBLISHED_FROM_UPDATED + "$9::timestamptz FROM updated " + STILL_UNPUBLISHED + "), "
             + "attempted AS (INSERT INTO dispatch_attempt (message_id, attempt, status, error_code, smtp_code, "
             + "smtp_enhanced_code, smtp_message, smtp_step, next_attempt_at, occurred_at) "
             + "SELECT message_id, $3::int, $2::text, $8::text, $5::int, $6::text, $7::text, $11::text, "
@@ -91,12 +102,15 @@ public class DispatchMessageRepository {
             + "FROM updated WHERE status = 'CANCELLED' AND $2::text <> 'CANCELLED') "
             + "SELECT message_id, status FROM updated";
 
-    /** One statement for a whole batch of acknowledgements (arrays), not one execution per row. */
-    private static final String RESULT_PUBLISHED = LOCKED_IN_ORDER + "UPDATE dispatch_message d "
-            + "SET result_unpublished_since = NULL "
-            + "FROM locked, unnest($1::uuid[], $2::timestamptz[]) AS p(message_id, recorded_at) "
-            + "WHERE d.message_id = locked.message_id AND p.message_id = d.message_id "
-            + "AND d.result_unpublished_since <= p.recorded_at";
+    /**
+     * One statement for a whole batch of acknowledgements (arrays), not one execution per row; the marks are locked in
+     * id order, as the outcome batches (sorted) take them.
+     */
+    private static final String RESULT_PUBLISHED = "WITH locked AS MATERIALIZED (SELECT message_id FROM "
+            + "dispatch_result_unpublished WHERE message_id = ANY($1::uuid[]) ORDER BY message_id FOR UPDATE) "
+            + "DELETE FROM dispatch_result_unpublished u "
+            + "USING locked, unnest($1::uuid[], $2::timestamptz[]) AS p(message_id, recorded_at) "
+            + "WHERE u.message_id = locked.message_id AND p.message_id = u.message_id AND u.since <= p.recorded_at";
 
     /** Status of a row that waits for an attempt; the other statuses are those of MailStatus. */
     public static final String QUEUED = "QUEUED";
@@ -215,10 +229,11 @@ public class DispatchMessageRepository {
      * acknowledged by Kafka, and moves their mark to now, so the next take is one interval later.
      */
     public Uni<List<MessageRecord>> takeUnpublishedResults(int limit, Instant before, Integer[] partitions) {
-        return pool.preparedQuery("UPDATE dispatch_message SET result_unpublished_since = now() "
-                + "WHERE message_id IN (SELECT message_id FROM dispatch_message "
-                + "WHERE result_unpublished_since < $1 AND (kafka_partition IS NULL OR kafka_partition = ANY($3)) "
-                + "ORDER BY result_unpublished_since LIMIT $2 FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)
+        return pool.preparedQuery("WITH taken AS (UPDATE dispatch_result_unpublished SET since = now() "
+                + "WHERE message_id IN (SELECT message_id FROM dispatch_result_unpublished "
+                + "WHERE since < $1 AND (kafka_partition IS NULL OR kafka_partition = ANY($3)) "
+                + "ORDER BY since LIMIT $2 FOR UPDATE SKIP LOCKED) RETURNING message_id) "
+                + "SELECT " + COLUMNS + " FROM dispatch_message JOIN taken USING (message_id)")
                 .execute(Tuple.of(odt(before), limit, partitions))
                 .map(DispatchMessageRepository::records);
     }

@@ -39,7 +39,8 @@ import io.vertx.sqlclient.PoolOptions;
  * outcome comes first, is stored, and is prepared once and kept in the connection's statement cache. Before,
  * PostgreSQL could not type one of its parameters ({@code CASE … THEN NULL ELSE $4 END}): every batch was refused once
  * ("next_attempt_at is of type timestamp with time zone but expression is of type text", 8,529 such errors in the
- * server log of one benchmark), prepared again with the first row's Java types, and never cached.
+ * server log of one benchmark), prepared again with the first row's Java types, and never cached. An outcome marks its
+ * result unpublished (dispatch_result_unpublished) until Kafka acknowledges that outcome's result.
  */
 @QuarkusTest
 @QuarkusTestResource(value = DispatchTestResources.class, restrictToAnnotatedClass = true)
@@ -106,11 +107,14 @@ class DispatchMessageStatementsTest {
         UUID owner = UUID.randomUUID();
         List<UUID> ids = new ArrayList<>();
         pool.preparedQuery("INSERT INTO dispatch_message (message_id, profile_ref, purpose, status, attempt, "
-                + "expires_at, created_at, updated_at, lease_owner, lease_until, result_unpublished_since) "
+                + "expires_at, created_at, updated_at, lease_owner, lease_until) "
                 + "SELECT gen_random_uuid(), 'integration:lock-order-test', 'WELCOME', 'QUEUED', 0, "
-                + "now() + interval '1 day', now(), now(), $1, now() + interval '1 minute', now() "
+                + "now() + interval '1 day', now(), now(), $1, now() + interval '1 minute' "
                 + "FROM generate_series(1, 1000) RETURNING message_id").execute(Tuple.of(owner)).await()
                 .atMost(Duration.ofSeconds(10)).forEach(row -> ids.add(row.getUUID("message_id")));
+        pool.preparedQuery("INSERT INTO dispatch_result_unpublished (message_id, since) "
+                + "SELECT unnest($1::uuid[]), now()").execute(Tuple.of(ids.toArray(UUID[]::new))).await()
+                .atMost(Duration.ofSeconds(10));
         List<UUID> postgresOrder = new ArrayList<>();
         pool.preparedQuery("SELECT id FROM unnest($1::uuid[]) AS id ORDER BY id")
                 .execute(Tuple.of(ids.toArray(UUID[]::new))).await().atMost(Duration.ofSeconds(10))
@@ -138,6 +142,37 @@ class DispatchMessageStatementsTest {
                 + "AND status = 'DEFERRED'").execute(Tuple.of(ids.toArray(UUID[]::new))).await()
                 .atMost(Duration.ofSeconds(10)).iterator().next().getLong("n");
         assertTrue(deferred >= 400, "every round's outcomes were stored: " + deferred);
+    }
+
+    @Test
+    void anOutcomeMarksItsResultUnpublishedUntilTheAcknowledgementOfThatOutcome() {
+        DispatchMessageRepository repository = new DispatchMessageRepository(pool);
+        UUID id = queued();
+        Instant deferredAt = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.MICROS);
+        repository.recordOutcomes(List.of(new OutcomeWrite(id, MailStatus.DEFERRED, 1, Instant.now().plusSeconds(60),
+                null, null, "SMTP_TIMEOUT", deferredAt))).await().atMost(Duration.ofSeconds(10));
+        assertEquals(deferredAt, unpublishedSince(id), "the deferral's result waits for Kafka");
+
+        Instant sentAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        repository.recordOutcomes(List.of(new OutcomeWrite(id, MailStatus.SENT, 2, null,
+                new SmtpReply(250, "2.0.0", "Ok"), null, null, sentAt))).await().atMost(Duration.ofSeconds(10));
+        assertEquals(sentAt, unpublishedSince(id), "a later outcome moves the mark to its own time");
+
+        repository.resultsPublished(List.of(new DispatchMessageRepository.PublishedResult(id, deferredAt))).await()
+                .atMost(Duration.ofSeconds(10));
+        assertEquals(sentAt, unpublishedSince(id), "a late acknowledgement of the deferral leaves the SENT result marked");
+
+        repository.resultsPublished(List.of(new DispatchMessageRepository.PublishedResult(id, sentAt))).await()
+                .atMost(Duration.ofSeconds(10));
+        assertNull(unpublishedSince(id), "the SENT result's acknowledgement clears the mark");
+        assertEquals("SENT", pool.preparedQuery("SELECT status FROM dispatch_message WHERE message_id = $1")
+                .execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(10)).iterator().next().getString(0));
+    }
+
+    private Instant unpublishedSince(UUID id) {
+        var rows = pool.preparedQuery("SELECT since FROM dispatch_result_unpublished WHERE message_id = $1")
+                .execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(10));
+        return rows.size() == 0 ? null : rows.iterator().next().getOffsetDateTime("since").toInstant();
     }
 
     private static <T> List<T> shuffled(List<T> items, Random random) {
