@@ -9,12 +9,15 @@ CREATE TABLE dispatch_result_unpublished (
 );
 CREATE INDEX dispatch_result_unpublished_since ON dispatch_result_unpublished (since);
 
+-- The marks present now are moved (and cleared in the old column, so an older replica does not publish them again).
 INSERT INTO dispatch_result_unpublished (message_id, kafka_partition, since)
 SELECT message_id, kafka_partition, result_unpublished_since FROM dispatch_message
 WHERE result_unpublished_since IS NOT NULL;
+UPDATE dispatch_message SET result_unpublished_since = NULL WHERE result_unpublished_since IS NOT NULL;
 
-DROP INDEX dispatch_message_result_unpublished;
-ALTER TABLE dispatch_message DROP COLUMN result_unpublished_since;
+-- The old column and its partial index stay for a rolling update (deploy/k8s: maxSurge 1): a replica of the earlier
+-- version keeps writing them until it is replaced. This code never sets the column, so its rows are in no entry of
+-- that index and it costs nothing. A later migration drops both once no earlier replica can run.
 
 -- Room on each page for the lease renewals (lease_until and lease_owner are in no index): they can then be HOT updates,
 -- which write no index entries. New pages only; existing ones keep their fill until rewritten.

@@ -78,11 +78,24 @@ public final class TestDatabases {
         return connect("postgres");
     }
 
-    private static Connection connect(String database) throws SQLException {
+    /** The JDBC address of a test database, for a tool that connects by itself (Flyway in a migration test). */
+    public static String jdbcUrl(String database) {
+        checkName(database);
         Map<String, String> env = System.getenv();
-        String url = "jdbc:postgresql://" + env.getOrDefault("MAILOO_TEST_DB_HOST", "127.0.0.1") + ":"
+        return "jdbc:postgresql://" + env.getOrDefault("MAILOO_TEST_DB_HOST", "127.0.0.1") + ":"
                 + env.getOrDefault("MAILOO_TEST_DB_PORT", "5432") + "/" + database;
-        return DriverManager.getConnection(url, env.getOrDefault("MAILOO_TEST_DB_USERNAME", "postgres"),
-                env.getOrDefault("MAILOO_TEST_DB_PASSWORD", "postgres"));
+    }
+
+    public static String username() {
+        return System.getenv().getOrDefault("MAILOO_TEST_DB_USERNAME", "postgres");
+    }
+
+    public static String password() {
+        return System.getenv().getOrDefault("MAILOO_TEST_DB_PASSWORD", "postgres");
+    }
+
+    /** A connection of its own to a test database; the caller closes it. */
+    public static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), username(), password());
     }
 }
