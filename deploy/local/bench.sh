@@ -116,7 +116,9 @@ cpu_roots() {
 # cpu_used_between BEFORE AFTER : "NAME CPU-SECONDS" for every name of two cpu_snapshot outputs
 cpu_used_between() {
   local hz; hz=$(getconf CLK_TCK)
-  awk -v hz="$hz" 'NR == FNR { a[$1] = $2; next } { printf "%s %.1f\n", $1, ($2 - a[$1]) / hz }' "$1" "$2"
+  # a process that ended in between reads 0 ticks afterwards: shown as "-"
+  awk -v hz="$hz" 'NR == FNR { a[$1] = $2; next }
+    { d = $2 - a[$1]; if (d < 0) print $1, "-"; else printf "%s %.1f\n", $1, d / hz }' "$1" "$2"
 }
 
 # start_smtp_sink FIRST_PORT LOG : one smtp-sink on the first free port from FIRST_PORT; sets SINK_PORT and SINK_PID
@@ -284,16 +286,16 @@ exec > >(tee "$RESULT_FILE") 2>&1
     # CPU of each process from the end of the warm-up to the last result (the harness's encoding of the requests
     # included): where the two cores went while dispatch was measured
     cpu_before="$BENCH_OUT_DIR/.cpu-before-$STAMP" cpu_after="$BENCH_OUT_DIR/.cpu-after-$STAMP"
-    rm -f "$cpu_before" "$cpu_after"
+    rm -f "$cpu_before" "$cpu_before.roots" "$cpu_after"
     (
       await_line() { for _ in $(seq 1 $((TIMEOUT * 10))); do grep -Eq "$1" "$dispatch_out" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
       await_line '^  warm-up:' || exit 0
-      roots=$(cpu_roots)
-      # shellcheck disable=SC2086 # one NAME=PID per word
-      cpu_snapshot $roots >"$cpu_before"
+      cpu_roots >"$cpu_before.roots"
+      # shellcheck disable=SC2046 # one NAME=PID per word
+      cpu_snapshot $(cat "$cpu_before.roots") >"$cpu_before"
       await_line '^  (done|TIMEOUT):' || exit 0
-      # shellcheck disable=SC2086
-      cpu_snapshot $roots >"$cpu_after.tmp" && mv "$cpu_after.tmp" "$cpu_after"
+      # shellcheck disable=SC2046
+      cpu_snapshot $(cat "$cpu_before.roots") >"$cpu_after.tmp" && mv "$cpu_after.tmp" "$cpu_after"
     ) &
     cpu_watch=$!
     if bench_java dispatch --sink-port "$SINK_PORT" --messages "$N" --profiles "$P" --size "$SIZE" \
@@ -302,9 +304,14 @@ exec > >(tee "$RESULT_FILE") 2>&1
     else
       warn "the dispatch run did not complete (see ./mailoo logs mail-dispatch-service --no-follow -n 200)"
     fi
-    for _ in $(seq 1 20); do kill -0 "$cpu_watch" 2>/dev/null || break; sleep 0.1; done
+    for _ in $(seq 1 50); do kill -0 "$cpu_watch" 2>/dev/null || break; sleep 0.1; done
     kill "$cpu_watch" 2>/dev/null || true
     wait "$cpu_watch" 2>/dev/null || true
+    # the watcher missed the last line (a loaded machine): the snapshot is taken now, without the harness, which has ended
+    if [[ -s "$cpu_before" && ! -s "$cpu_after" ]]; then
+      # shellcheck disable=SC2046
+      cpu_snapshot $(cat "$cpu_before.roots") >"$cpu_after"
+    fi
     if [[ -s "$cpu_before" && -s "$cpu_after" ]]; then
       echo "  CPU seconds from the end of the warm-up to the last result ($(nproc) cores):"
       cpu_used_between "$cpu_before" "$cpu_after" | while read -r name used; do
@@ -312,7 +319,7 @@ exec > >(tee "$RESULT_FILE") 2>&1
         echo "BENCH dispatch.cpu.$name=$used"
       done
     fi
-    rm -f "$cpu_before" "$cpu_after"
+    rm -f "$cpu_before" "$cpu_before.roots" "$cpu_after"
     echo "  (smtp-sink counted $(( $(sink_messages) - before )) including the $P warm-up messages)"
   else
     warn "mail-dispatch-service is still not healthy: end-to-end measurement skipped"
