@@ -320,7 +320,7 @@ exec > >(tee "$RESULT_FILE") 2>&1
       done
     fi
     rm -f "$cpu_before" "$cpu_before.roots" "$cpu_after"
-    echo "  (smtp-sink counted $(( $(sink_messages) - before )) including the $P warm-up messages)"
+    echo "  (smtp-sink counted $(( $(sink_messages) - before )) including the warm-up messages)"
   else
     warn "mail-dispatch-service is still not healthy: end-to-end measurement skipped"
   fi

@@ -75,9 +75,8 @@ public class DispatchMessageRepository {
 
     /**
      * Writes an outcome, its line of the delivery log (dispatch_attempt) and its "result unpublished" mark in one
-     * statement. A deferral of a message
-     * whose owner asked to cancel it while this process held it becomes CANCELLED instead (the cancel arrived before
-     * the next send); the statement answers the status it stored. Every parameter is cast: PostgreSQL cannot type
+     * statement. A deferral of a message whose owner asked to cancel it while this process held it becomes CANCELLED
+     * instead (the cancel arrived before the next send); the statement answers the status it stored. Every parameter is cast: PostgreSQL cannot type
      * {@code CASE … THEN NULL ELSE $4 END} by itself, and the client then prepared the statement twice per batch (once
      * refused, once with the first row's Java types) and never kept it in its statement cache.
      */
