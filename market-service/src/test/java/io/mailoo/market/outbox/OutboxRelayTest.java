@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,9 @@ class OutboxRelayTest {
 
     @Inject
     OutboxRetention retention;
+
+    @ConfigProperty(name = "mailoo.outbox.page-bytes", defaultValue = "4194304")
+    long pageBytes;
 
     @BeforeAll
     static void watch() throws Exception {
@@ -143,6 +147,37 @@ class OutboxRelayTest {
             assertEquals("{\"n\":" + (i + 1) + "}", seq.get(i), "in commit order");
         }
         assertEquals(0, unpublished(key));
+    }
+
+    @Test
+    void largeEventsArePagedByTheirBytesAndAllOfThemMoveInOrder() {
+        relay.drain();
+        await().atMost(Duration.ofSeconds(30)).until(() -> pool.query("select count(*) from outbox_event "
+                + "where published_at is null").execute().await().atMost(Duration.ofSeconds(10)).iterator().next()
+                .getLong(0) == 0);
+        String key = "large-" + UUID.randomUUID();
+        int events = 20;
+        pool.preparedQuery("INSERT INTO outbox_event (id, topic, message_key, payload, created_at) "
+                + "SELECT gen_random_uuid(), $1, $2, convert_to('{\"n\":' || lpad(i::text, 2, '0') || ',\"pad\":\"' "
+                + "|| repeat(md5(i::text), 9375) || '\"}', 'UTF8'), clock_timestamp() + i * interval '1 microsecond' "
+                + "FROM generate_series(1, $3) AS i").execute(Tuple.of(TOPIC, key, events))
+                .await().atMost(Duration.ofSeconds(30));
+        long size = count("select max(octet_length(payload)) from outbox_event where message_key = $1", key);
+        long firstPage = Math.min(events, (pageBytes + size - 1) / size); // the first that starts within the budget
+        assertTrue(firstPage < events, "the events outgrow one page's bytes: " + size + " bytes each");
+
+        assertEquals(firstPage, (long) relay.publishPage().await().atMost(Duration.ofSeconds(30)),
+                "one page holds the events that start within " + pageBytes + " bytes, not " + OutboxRelay.class
+                        .getSimpleName() + "'s 500");
+        assertEquals(events - firstPage, unpublished(key));
+        outbox.committed(); // a drain goes on past a page cut short by its bytes
+        await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(key) == 0);
+        List<String> seq = recordsOf(key).stream()
+                .map(r -> new String(r.value(), 0, 7, StandardCharsets.UTF_8)).toList();
+        assertEquals(events, seq.size(), "each event once");
+        for (int i = 0; i < events; i++) {
+            assertEquals(String.format("{\"n\":%02d", i + 1), seq.get(i), "in commit order");
+        }
     }
 
     @Test

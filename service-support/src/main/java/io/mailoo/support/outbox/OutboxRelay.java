@@ -57,8 +57,20 @@ public class OutboxRelay {
     private static final int LOCKED_OUT = -1;
 
     private static final String LOCK = "SELECT pg_try_advisory_xact_lock($1) AS locked";
-    private static final String PAGE_QUERY = "SELECT id, topic, message_key, ce_type, payload, removed_version, created_at "
-            + "FROM outbox_event WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1";
+    /**
+     * At most {@value #PAGE} events and, after the first, no more than {@code mailoo.outbox.page-bytes} of payload: the
+     * sizes are summed from the rows (TOAST keeps them beside the pointer) and only the events within the budget are
+     * fetched, so a run of large mails (a 256 KB welcome template) never loads hundreds of MB into a small heap.
+     * {@code candidates} tells the relay whether the budget cut the page short (more are waiting).
+     */
+    private static final String PAGE_QUERY = "WITH page AS (SELECT id, created_at, "
+            + "sum(octet_length(payload)) OVER (ORDER BY created_at, id ROWS UNBOUNDED PRECEDING) "
+            + "- COALESCE(octet_length(payload), 0) AS bytes_before "
+            + "FROM outbox_event WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1) "
+            + "SELECT e.id, e.topic, e.message_key, e.ce_type, e.payload, e.removed_version, e.created_at, "
+            + "(SELECT count(*) FROM page) AS candidates "
+            + "FROM page JOIN outbox_event e ON e.id = page.id "
+            + "WHERE COALESCE(page.bytes_before, 0) < $2 ORDER BY page.created_at, page.id";
     private static final String MARK = "UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)";
 
     @Inject
@@ -77,6 +89,10 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "mailoo.outbox.poll-interval", defaultValue = "1s")
     Duration pollInterval;
+
+    /** Payload bytes one page may load (the first event of a page is taken whatever its size). */
+    @ConfigProperty(name = "mailoo.outbox.page-bytes", defaultValue = "4194304")
+    long pageBytes;
 
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
@@ -136,34 +152,42 @@ public class OutboxRelay {
         lockedOutRetries.set(lockedOutRetryBudget);
     }
 
+    /** What one page did: events published ({@link #LOCKED_OUT} when another replica held the lock), and whether more
+     * were waiting behind it (the page was full, by count or by bytes). */
+    private record Page(int published, boolean more) {
+    }
+
     /** The size of the last page, or {@link #LOCKED_OUT}. */
     private Uni<Integer> drainUntilEmpty() {
-        return page().chain(published -> published == PAGE ? drainUntilEmpty() : Uni.createFrom().item(published));
+        return page().chain(page -> page.more() ? drainUntilEmpty() : Uni.createFrom().item(page.published()));
     }
 
     /** One page in one transaction under the relay lock; the number of events published (0 when locked out). */
     public Uni<Integer> publishPage() {
-        return page().map(published -> Math.max(published, 0));
+        return page().map(page -> Math.max(page.published(), 0));
     }
 
-    private Uni<Integer> page() {
+    private Uni<Page> page() {
         return pool.withTransaction(connection -> connection.preparedQuery(LOCK).execute(Tuple.of(RELAY_LOCK))
                 .chain(rows -> rows.iterator().next().getBoolean("locked") ? publishPage(connection)
-                        : Uni.createFrom().item(LOCKED_OUT)));
+                        : Uni.createFrom().item(new Page(LOCKED_OUT, false))));
     }
 
-    private Uni<Integer> publishPage(SqlConnection connection) {
-        return connection.preparedQuery(PAGE_QUERY).execute(Tuple.of(PAGE)).chain(rows -> {
+    private Uni<Page> publishPage(SqlConnection connection) {
+        return connection.preparedQuery(PAGE_QUERY).execute(Tuple.of(PAGE, pageBytes)).chain(rows -> {
             List<OutboxEvent> page = new ArrayList<>();
+            long candidates = 0;
             for (Row row : rows) {
                 page.add(event(row));
+                candidates = row.getLong("candidates");
             }
             if (page.isEmpty()) {
-                return Uni.createFrom().item(0);
+                return Uni.createFrom().item(new Page(0, false));
             }
+            boolean more = candidates == PAGE || page.size() < candidates;
             UUID[] ids = page.stream().map(e -> e.id).toArray(UUID[]::new);
             return send(page).chain(() -> connection.preparedQuery(MARK).execute(Tuple.of(ids)))
-                    .replaceWith(page.size());
+                    .replaceWith(new Page(page.size(), more));
         });
     }
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -22,6 +23,8 @@ final class FixedRateRun {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong seq = new AtomicLong();
     private final LongAdder createdWithoutId = new LongAdder();
+    /** The start of the first 201 body without an order id, printed with the count. */
+    private final AtomicReference<String> firstWithoutId = new AtomicReference<>();
     private final LongAdder duplicateIds = new LongAdder();
 
     FixedRateRun(Options o) {
@@ -72,6 +75,7 @@ final class FixedRateRun {
                     // every 201 must name an order of its own: one without, or one named twice, is counted
                     if (outcome.orderId() == null) {
                         createdWithoutId.increment();
+                        firstWithoutId.compareAndSet(null, outcome.error());
                     } else if (due.put(outcome.orderId(), at) != null) {
                         duplicateIds.increment();
                     }
@@ -111,6 +115,9 @@ final class FixedRateRun {
         System.out.println("BENCH fixed.statuses=" + s.statuses());
         System.out.println("BENCH fixed.errors=" + s.errors());
         System.out.println("BENCH fixed.created_without_order_id=" + createdWithoutId.sum());
+        if (firstWithoutId.get() != null) {
+            System.out.println("  the first 201 without an order id answered: " + firstWithoutId.get());
+        }
         System.out.println("BENCH fixed.duplicate_order_ids=" + duplicateIds.sum());
     }
 }

@@ -59,8 +59,9 @@ final class OrderClient implements AutoCloseable {
         }
         String s = body.toString();
         int at = s.indexOf(ORDER_ID);
-        return new Outcome(status, at < 0 ? null : s.substring(at + ORDER_ID.length(), at + ORDER_ID.length() + 36),
-                null);
+        // a 201 without an order id keeps the start of its body, so the run can show what it was
+        return at < 0 ? new Outcome(status, null, s.substring(0, Math.min(s.length(), 300)))
+                : new Outcome(status, s.substring(at + ORDER_ID.length(), at + ORDER_ID.length() + 36), null);
     }
 
     @Override
