@@ -27,11 +27,13 @@
 : "${MAILOO_JWT_ISSUER:=https://mailoo.local/dev}"
 # aud of dev tokens and the services' JWT_AUDIENCE under ./mailoo up (empty: tokens carry none, services check none)
 : "${MAILOO_JWT_AUDIENCE:=}"
-# Small, bounded JVMs (issue 12: a domain service <= 256 MB RSS under 500 orders/s; docs/benchmarks.md, Footprint):
-# a 128 MB heap is several times the live set (40-50 MB after load), the serial collector keeps no large remembered
-# sets on 2 cores, and metaspace, code cache, direct buffers and thread stacks get ceilings instead of the JVM's
-# machine-sized defaults.
-: "${MAILOO_SERVICE_JAVA_OPTS:=-Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -Xss512k -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError}"
+# JVM options of a file in deploy/jvm/ (comments dropped): the tests that start the packaged services read the same files
+jvm_options_file() {
+  sed -e 's/#.*//' "$MAILOO_ROOT/deploy/jvm/$1.options" | tr -s ' \n' ' ' | sed -e 's/^ //' -e 's/ $//'
+}
+# Small, bounded JVMs (issue 12: a domain service <= 256 MB RSS under 500 orders/s; deploy/jvm/domain-service.options
+# says why each option; docs/benchmarks.md, Footprint)
+: "${MAILOO_SERVICE_JAVA_OPTS:=$(jvm_options_file domain-service)}"
 # Vert.x event loops of each domain service (Quarkus' default is two per core): the local stack runs ten processes on
 # a laptop's cores, and with one loop a request, its database connection and its reply stay on one thread instead of
 # waking another loop for every query (docs/benchmarks.md)

@@ -151,10 +151,8 @@ service_health() {
   esac
 }
 
-# mail-dispatch-service holds a burst of requests (bodies included) in memory and allocates per SMTP line: the
-# throughput collector halves its GC time under load; 256 MB holds DISPATCH_IN_MEMORY_LIMIT's 5,000 messages and keeps
-# the 50,000 burst's peak RSS at 484–489 MB (384 MB gave 600–612; docs/benchmarks.md)
-: "${MAILOO_DISPATCH_JAVA_OPTS:=-Xms128m -Xmx256m -XX:+UseParallelGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=96m -Xss512k -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError}"
+# mail-dispatch-service: a larger heap and the throughput collector (deploy/jvm/mail-dispatch-service.options says why)
+: "${MAILOO_DISPATCH_JAVA_OPTS:=$(jvm_options_file mail-dispatch-service)}"
 
 service_java_opts() {
   if [[ "$1" == mail-dispatch-service ]]; then echo "$MAILOO_DISPATCH_JAVA_OPTS"; else echo "$MAILOO_SERVICE_JAVA_OPTS"; fi

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -44,8 +46,11 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = Path.of("target", component + ".log").toAbsolutePath();
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx384m",
-                    "-Dmailoo.component=" + component, "-jar", jar.toString()))
+            List<String> command = new ArrayList<>();
+            command.add(javaBinary());
+            command.addAll(jvmOptions(module));
+            command.addAll(List.of("-Dmailoo.component=" + component, "-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             builder.environment().put("HTTP_PORT", Integer.toString(port));
@@ -174,6 +179,28 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+    }
+
+    /**
+     * The JVM options ./mailoo starts the service with (deploy/jvm/, comments dropped), so that what the tests run
+     * through (broker outages, kill -9, replicas) also shows that the service's heap and memory ceilings hold.
+     */
+    static List<String> jvmOptions(String module) {
+        String file = "deploy/jvm/" + ("mail-dispatch-service".equals(module) ? module : "domain-service") + ".options";
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve(file))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException(file + " not found above " + Path.of("").toAbsolutePath());
+        }
+        try {
+            return Files.readAllLines(dir.resolve(file)).stream().map(line -> line.replaceFirst("#.*", "").trim())
+                    .filter(line -> !line.isEmpty()).flatMap(line -> Arrays.stream(line.split("\\s+")))
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
         }
     }
 

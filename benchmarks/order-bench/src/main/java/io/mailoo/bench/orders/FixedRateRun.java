@@ -116,7 +116,7 @@ final class FixedRateRun {
         System.out.println("BENCH fixed.errors=" + s.errors());
         System.out.println("BENCH fixed.created_without_order_id=" + createdWithoutId.sum());
         if (firstWithoutId.get() != null) {
-            System.out.println("  the first 201 without an order id answered: " + firstWithoutId.get());
+            System.out.println("  the first 201 without an order id answered (headers, body): " + firstWithoutId.get());
         }
         System.out.println("BENCH fixed.duplicate_order_ids=" + duplicateIds.sum());
     }

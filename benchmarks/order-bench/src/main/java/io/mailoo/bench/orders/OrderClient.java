@@ -49,18 +49,19 @@ final class OrderClient implements AutoCloseable {
                 .putHeader("Authorization", authorization).putHeader("Content-Type", "application/json")
                 .putHeader("Idempotency-Key", run + "-" + seq).setIdleTimeout(30_000);
         return client.request(request).compose(r -> r.send(body))
-                .compose(response -> response.body().map(b -> outcome(response.statusCode(), b)))
+                .compose(response -> response.body().map(b -> outcome(response.statusCode(), b,
+                        response.headers().entries().toString())))
                 .recover(t -> Future.succeededFuture(new Outcome(-1, null, t.getClass().getSimpleName())));
     }
 
-    private static Outcome outcome(int status, Buffer body) {
+    private static Outcome outcome(int status, Buffer body, String headers) {
         if (status != 201) {
             return new Outcome(status, null, null);
         }
         String s = body.toString();
         int at = s.indexOf(ORDER_ID);
-        // a 201 without an order id keeps the start of its body, so the run can show what it was
-        return at < 0 ? new Outcome(status, null, s.substring(0, Math.min(s.length(), 300)))
+        // a 201 without an order id keeps its headers and the start of its body, so the run can show what it was
+        return at < 0 ? new Outcome(status, null, headers + " body: " + s.substring(0, Math.min(s.length(), 300)))
                 : new Outcome(status, s.substring(at + ORDER_ID.length(), at + ORDER_ID.length() + 36), null);
     }
 
