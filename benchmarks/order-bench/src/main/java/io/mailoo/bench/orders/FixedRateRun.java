@@ -26,6 +26,8 @@ final class FixedRateRun {
     /** The start of the first 201 body without an order id, printed with the count. */
     private final AtomicReference<String> firstWithoutId = new AtomicReference<>();
     private final LongAdder duplicateIds = new LongAdder();
+    /** 201s whose body the client handed over empty; the order id came from Location. */
+    private final LongAdder bodiesLost = new LongAdder();
 
     FixedRateRun(Options o) {
         this.o = o;
@@ -79,6 +81,9 @@ final class FixedRateRun {
                     } else if (due.put(outcome.orderId(), at) != null) {
                         duplicateIds.increment();
                     }
+                    if (OrderClient.BODY_LOST.equals(outcome.error())) {
+                        bodiesLost.increment();
+                    }
                 }
                 inFlight.decrementAndGet();
             });
@@ -119,5 +124,6 @@ final class FixedRateRun {
             System.out.println("  the first 201 without an order id answered (headers, body): " + firstWithoutId.get());
         }
         System.out.println("BENCH fixed.duplicate_order_ids=" + duplicateIds.sum());
+        System.out.println("BENCH fixed.bodies_lost_by_client=" + bodiesLost.sum());
     }
 }
