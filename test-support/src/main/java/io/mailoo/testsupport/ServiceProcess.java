@@ -10,10 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,11 +45,8 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = Path.of("target", component + ".log").toAbsolutePath();
         try {
             Files.createDirectories(log.getParent());
-            List<String> command = new ArrayList<>();
-            command.add(javaBinary());
-            command.addAll(jvmOptions(module));
-            command.addAll(List.of("-Dmailoo.component=" + component, "-jar", jar.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), jvmOptions(module),
+                    "-Dmailoo.component=" + component, "-jar", jar.toString()))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             builder.environment().put("HTTP_PORT", Integer.toString(port));
@@ -183,38 +179,30 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * The JVM options ./mailoo starts the service with (deploy/jvm/, comments dropped), so that what the tests run
-     * through (broker outages, kill -9, replicas) also shows that the service's heap and memory ceilings hold.
+     * The JVM options ./mailoo starts the service with, as a launcher argument file ({@code @deploy/jvm/...options};
+     * the launcher drops its # comments), so that what the tests run through (broker outages, kill -9, replicas) also
+     * shows that the service's heap and memory ceilings hold.
      */
-    static List<String> jvmOptions(String module) {
+    static String jvmOptions(String module) {
         String file = "deploy/jvm/" + ("mail-dispatch-service".equals(module) ? module : "domain-service") + ".options";
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve(file))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException(file + " not found above " + Path.of("").toAbsolutePath());
-        }
-        try {
-            return Files.readAllLines(dir.resolve(file)).stream().map(line -> line.replaceFirst("#.*", "").trim())
-                    .filter(line -> !line.isEmpty()).flatMap(line -> Arrays.stream(line.split("\\s+")))
-                    .toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file, e);
-        }
+        return "@" + above(file).orElseThrow(() -> new IllegalStateException(file + " not found above "
+                + Path.of("").toAbsolutePath()));
     }
 
     private static Path locateJar(String module) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path jar = dir.resolve(module + "/target/quarkus-app/quarkus-run.jar");
-            if (Files.exists(jar)) {
-                return jar;
+        return above(module + "/target/quarkus-app/quarkus-run.jar").orElseThrow(() -> new IllegalStateException(
+                module + " is not packaged: run ./mailoo test (the reactor packages it before the tests that start it) "
+                        + "or ./mvnw package -pl " + module + " -am"));
+    }
+
+    /** {@code relative} resolved against the working directory or the nearest of its parents that has it. */
+    private static Optional<Path> above(String relative) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(relative))) {
+                return Optional.of(dir.resolve(relative));
             }
-            dir = dir.getParent();
         }
-        throw new IllegalStateException(module + " is not packaged: run ./mailoo test (the reactor packages it "
-                + "before the tests that start it) or ./mvnw package -pl " + module + " -am");
+        return Optional.empty();
     }
 
     private static String javaBinary() {
