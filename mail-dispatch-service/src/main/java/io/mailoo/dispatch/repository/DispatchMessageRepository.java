@@ -52,15 +52,25 @@ public class DispatchMessageRepository {
     private static final String LOCKED_IN_ORDER = "WITH locked AS MATERIALIZED (SELECT message_id FROM "
             + "dispatch_message WHERE message_id = ANY($1::uuid[]) ORDER BY message_id FOR UPDATE) ";
 
-    /** Queued rows are leased to this instance on the database's clock, so replicas' clocks do not matter. */
+    /**
+     * A batch of new rows in one statement over arrays (one element per message; recipients as slices of one flat
+     * array, since PostgreSQL's arrays of arrays must be rectangular). Queued rows are leased to the inserting instance
+     * on the database's clock, so replicas' clocks do not matter; rows already there are left as they are.
+     */
     private static final String INSERT = "INSERT INTO dispatch_message (message_id, profile_ref, purpose, "
             + "source_service, source_entity_type, source_entity_id, status, attempt, request, next_attempt_at, "
             + "lease_until, lease_owner, kafka_partition, expires_at, error_code, created_at, updated_at, "
             + "project_uid, recipients) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, "
-            + "CASE WHEN $10::uuid IS NULL THEN NULL ELSE now() + $11::int * interval '1 millisecond' END, "
-            + "$10, $12, $13, $14, $15, $15, "
-            + "coalesce($16, (SELECT project_uid FROM mail_profile WHERE profile_ref = $2)), $17) "
+            + "SELECT n.id, n.profile, n.purpose, n.service, n.entity_type, n.entity_id, n.status, 0, n.request, "
+            + "CASE WHEN n.queued THEN $13::timestamptz END, "
+            + "CASE WHEN n.queued THEN now() + $14::int * interval '1 millisecond' END, "
+            + "CASE WHEN n.queued THEN $15::uuid END, n.partition, n.expires, n.error, $13, $13, "
+            + "coalesce(n.project, (SELECT project_uid FROM mail_profile WHERE profile_ref = n.profile)), "
+            + "($16::text[])[n.first:n.last] "
+            + "FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], "
+            + "$8::bytea[], $9::int[], $10::timestamptz[], $11::text[], $12::text[], $17::boolean[], $18::int[], "
+            + "$19::int[]) AS n(id, profile, purpose, service, entity_type, entity_id, status, request, partition, "
+            + "expires, error, project, queued, first, last) "
             + "ON CONFLICT (message_id) DO NOTHING RETURNING message_id";
 
     /**
@@ -71,34 +81,37 @@ public class DispatchMessageRepository {
             + "(message_id, kafka_partition, since) SELECT message_id, kafka_partition, ";
     static final String STILL_UNPUBLISHED = "ON CONFLICT (message_id) DO UPDATE SET since = EXCLUDED.since";
 
-    private static final String CANCEL_NOW = "(cancel_requested_at IS NOT NULL AND $2::text = 'DEFERRED')";
-
     /**
-     * Writes an outcome, its line of the delivery log (dispatch_attempt) and its "result unpublished" mark in one
-     * statement. A deferral of a message whose owner asked to cancel it while this process held it becomes CANCELLED
-     * instead (the cancel arrived before the next send); the statement answers the status it stored. Every parameter is cast: PostgreSQL cannot type
-     * {@code CASE … THEN NULL ELSE $4 END} by itself, and the client then prepared the statement twice per batch (once
-     * refused, once with the first row's Java types) and never kept it in its statement cache.
+     * Writes a batch of outcomes (one array per column, one element per message, ids unique), their lines of the
+     * delivery log (dispatch_attempt) and their "result unpublished" marks in one statement: one execution for the
+     * batch, where one per message cost PostgreSQL as much CPU again as the writes themselves (docs/benchmarks.md,
+     * ninth session). The rows, and then their marks, are locked in id order, like every other many-row statement's; {@code c} says
+     * that a deferral meets a cancel its owner asked for while this process held the message (read under the lock),
+     * which makes it CANCELLED instead. The statement answers the status it stored. Every array is cast, and the text
+     * stays under the client's 2,048 characters of cacheable SQL, so it is prepared once per connection.
      */
-    private static final String RECORD_OUTCOME = "WITH updated AS (UPDATE dispatch_message SET "
-            + "status = CASE WHEN " + CANCEL_NOW + " THEN 'CANCELLED' ELSE $2::text END, attempt = $3::int, "
-            + "next_attempt_at = CASE WHEN " + CANCEL_NOW + " THEN NULL ELSE $4::timestamptz END, "
-            + "lease_until = NULL, lease_owner = NULL, smtp_code = $5::int, smtp_enhanced_code = $6::text, "
-            + "smtp_message = $7::text, "
-            + "error_code = CASE WHEN " + CANCEL_NOW + " THEN 'CANCELLED_BY_OWNER' ELSE $8::text END, "
-            + "updated_at = $9::timestamptz, "
-            + "request = CASE WHEN $10::boolean OR " + CANCEL_NOW + " THEN NULL ELSE request END, "
-            + "smtp_step = $11::text WHERE message_id = $1::uuid "
-            + "RETURNING message_id, status, kafka_partition), "
-            + UNPUBLISHED_FROM_UPDATED + "$9::timestamptz FROM updated " + STILL_UNPUBLISHED + "), "
+    private static final String RECORD_OUTCOMES = "WITH o AS MATERIALIZED (SELECT * FROM unnest($1::uuid[], "
+            + "$2::text[], $3::int[], $4::timestamptz[], $5::int[], $6::text[], $7::text[], $8::text[], "
+            + "$9::timestamptz[], $10::boolean[], $11::text[]) AS o(message_id, status, attempt, next_at, code, "
+            + "enhanced, message, error, at, final, step)), "
+            + "l AS MATERIALIZED (SELECT d.message_id, d.cancel_requested_at IS NOT NULL AND o.status = 'DEFERRED' "
+            + "AS c FROM dispatch_message d JOIN o USING (message_id) ORDER BY d.message_id FOR UPDATE OF d), "
+            + "updated AS (UPDATE dispatch_message d SET "
+            + "status = CASE WHEN c THEN 'CANCELLED' ELSE o.status END, attempt = o.attempt, "
+            + "next_attempt_at = CASE WHEN c THEN NULL ELSE o.next_at END, lease_until = NULL, lease_owner = NULL, "
+            + "smtp_code = o.code, smtp_enhanced_code = o.enhanced, smtp_message = o.message, "
+            + "error_code = CASE WHEN c THEN 'CANCELLED_BY_OWNER' ELSE o.error END, updated_at = o.at, "
+            + "request = CASE WHEN o.final OR c THEN NULL ELSE d.request END, smtp_step = o.step FROM l, o "
+            + "WHERE d.message_id = l.message_id AND o.message_id = l.message_id "
+            + "RETURNING d.message_id, d.status, d.kafka_partition, o.status AS asked, o.attempt, o.error, o.code, "
+            + "o.enhanced, o.message, o.step, o.next_at, o.at), "
+            + UNPUBLISHED_FROM_UPDATED + "at FROM updated ORDER BY message_id " + STILL_UNPUBLISHED + "), "
             + "attempted AS (INSERT INTO dispatch_attempt (message_id, attempt, status, error_code, smtp_code, "
             + "smtp_enhanced_code, smtp_message, smtp_step, next_attempt_at, occurred_at) "
-            + "SELECT message_id, $3::int, $2::text, $8::text, $5::int, $6::text, $7::text, $11::text, "
-            + "$4::timestamptz, $9::timestamptz FROM updated), "
+            + "SELECT message_id, attempt, asked, error, code, enhanced, message, step, next_at, at FROM updated), "
             + "cancelled AS (INSERT INTO dispatch_attempt (message_id, attempt, status, error_code, occurred_at) "
-            + "SELECT message_id, $3::int, 'CANCELLED', 'CANCELLED_BY_OWNER', "
-            + "$9::timestamptz + interval '1 microsecond' "
-            + "FROM updated WHERE status = 'CANCELLED' AND $2::text <> 'CANCELLED') "
+            + "SELECT message_id, attempt, 'CANCELLED', 'CANCELLED_BY_OWNER', at + interval '1 microsecond' "
+            + "FROM updated WHERE status = 'CANCELLED' AND asked <> 'CANCELLED') "
             + "SELECT message_id, status FROM updated";
 
     /**
@@ -150,63 +163,127 @@ public class DispatchMessageRepository {
         if (messages.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        List<Tuple> tuples = new ArrayList<>(messages.size());
-        for (NewMessage m : messages) {
+        int n = messages.size();
+        UUID[] ids = new UUID[n];
+        String[] profiles = new String[n];
+        String[] purposes = new String[n];
+        String[] services = new String[n];
+        String[] entityTypes = new String[n];
+        String[] entityIds = new String[n];
+        String[] statuses = new String[n];
+        io.vertx.core.buffer.Buffer[] requests = new io.vertx.core.buffer.Buffer[n];
+        Integer[] partitions = new Integer[n];
+        OffsetDateTime[] expires = new OffsetDateTime[n];
+        String[] errors = new String[n];
+        String[] projects = new String[n];
+        Boolean[] queued = new Boolean[n];
+        Integer[] first = new Integer[n];
+        Integer[] last = new Integer[n];
+        List<String> recipients = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            NewMessage m = messages.get(i);
             SendMailRequested r = m.request();
             MailSource source = r.source();
-            tuples.add(Tuple.tuple().addUUID(r.messageId()).addString(r.profileRef())
-                    .addString(r.purpose() == null ? "UNKNOWN" : r.purpose().name())
-                    .addString(source == null ? null : source.service())
-                    .addString(source == null ? null : source.entityType())
-                    .addString(source == null ? null : source.entityId())
-                    .addString(m.queued() ? QUEUED : m.finalStatus().name())
-                    .addValue(m.queued() ? io.vertx.core.buffer.Buffer.buffer(m.storedRequest()) : null)
-                    .addOffsetDateTime(m.queued() ? odt(now) : null)
-                    .addUUID(m.queued() ? owner : null)
-                    .addInteger((int) leaseMillis)
-                    .addInteger(m.partition() < 0 ? null : m.partition())
-                    .addOffsetDateTime(odt(m.expiresAt()))
-                    .addString(m.errorCode())
-                    .addOffsetDateTime(odt(now))
-                    .addString(r.projectUid())
-                    .addArrayOfString(recipients(r)));
+            ids[i] = r.messageId();
+            profiles[i] = r.profileRef();
+            purposes[i] = r.purpose() == null ? "UNKNOWN" : r.purpose().name();
+            services[i] = source == null ? null : source.service();
+            entityTypes[i] = source == null ? null : source.entityType();
+            entityIds[i] = source == null ? null : source.entityId();
+            statuses[i] = m.queued() ? QUEUED : m.finalStatus().name();
+            requests[i] = m.queued() ? io.vertx.core.buffer.Buffer.buffer(m.storedRequest()) : null;
+            partitions[i] = m.partition() < 0 ? null : m.partition();
+            expires[i] = odt(m.expiresAt());
+            errors[i] = m.errorCode();
+            projects[i] = r.projectUid();
+            queued[i] = m.queued();
+            first[i] = recipients.size() + 1;
+            recipients.addAll(recipients(r));
+            last[i] = recipients.size();
         }
-        return pool.preparedQuery(INSERT).executeBatch(tuples).map(DispatchMessageRepository::returnedIds);
+        return pool.preparedQuery(INSERT).execute(Tuple.from(List.<Object>of(ids, profiles, purposes, services,
+                entityTypes, entityIds, statuses, requests, partitions, expires, errors, projects, odt(now),
+                (int) leaseMillis, owner, recipients.toArray(String[]::new), queued, first, last)))
+                .map(DispatchMessageRepository::returnedIds);
     }
 
     /** Every recipient of a request (to, cc, bcc) as the delivery log shows and filters them. */
-    private static String[] recipients(SendMailRequested r) {
+    private static List<String> recipients(SendMailRequested r) {
         List<String> all = new ArrayList<>(r.to());
         all.addAll(r.cc());
         all.addAll(r.bcc());
-        return all.toArray(String[]::new);
+        return all;
     }
 
-    /** Writes the outcomes; answers the status each message now has (CANCELLED where a cancel overtook a deferral). */
+    /**
+     * Writes the outcomes; answers the status each message now has (CANCELLED where a cancel overtook a deferral).
+     * Outcomes of the same message (rare: one batch collects a couple of milliseconds) go to successive statements, in
+     * the order given.
+     */
     public Uni<java.util.Map<UUID, String>> recordOutcomes(List<OutcomeWrite> writes) {
-        List<Tuple> tuples = new ArrayList<>(writes.size());
-        // one transaction for the batch: its row locks are taken in id order, like every other many-row statement's
-        List<OutcomeWrite> ordered = new ArrayList<>(writes);
-        ordered.sort(Comparator.comparing(OutcomeWrite::messageId, POSTGRES_ORDER));
-        for (OutcomeWrite w : ordered) {
-            tuples.add(Tuple.tuple().addUUID(w.messageId()).addString(w.status().name())
-                    .addInteger(w.attempt()).addOffsetDateTime(odt(w.nextAttemptAt()))
-                    .addInteger(w.smtp() == null ? null : w.smtp().code())
-                    .addString(w.smtp() == null ? null : w.smtp().enhancedCode())
-                    .addString(w.smtp() == null ? null : w.smtp().message())
-                    .addString(w.errorCode()).addOffsetDateTime(odt(w.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS)))
-                    .addBoolean(w.status().isFinal())
-                    .addString(w.smtpStep() == null ? null : w.smtpStep().name()));
+        java.util.Map<UUID, String> stored = new java.util.HashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (List<OutcomeWrite> round : roundsOfDistinctMessages(writes)) {
+            chain = chain.chain(() -> recordDistinct(round).invoke(stored::putAll)).replaceWithVoid();
         }
-        return pool.preparedQuery(RECORD_OUTCOME).executeBatch(tuples).map(first -> {
-            java.util.Map<UUID, String> stored = new java.util.HashMap<>();
-            for (RowSet<Row> rs = first; rs != null; rs = rs.next()) {
-                for (Row row : rs) {
-                    stored.put(row.getUUID("message_id"), row.getString("status"));
-                }
+        return chain.replaceWith(stored);
+    }
+
+    /** Successive runs of {@code writes} in which no message appears twice. */
+    static List<List<OutcomeWrite>> roundsOfDistinctMessages(List<OutcomeWrite> writes) {
+        List<List<OutcomeWrite>> rounds = new ArrayList<>();
+        List<OutcomeWrite> round = new ArrayList<>();
+        Set<UUID> ids = new HashSet<>();
+        for (OutcomeWrite w : writes) {
+            if (!ids.add(w.messageId())) {
+                rounds.add(round);
+                round = new ArrayList<>();
+                ids.clear();
+                ids.add(w.messageId());
             }
-            return stored;
-        });
+            round.add(w);
+        }
+        if (!round.isEmpty()) {
+            rounds.add(round);
+        }
+        return rounds;
+    }
+
+    private Uni<java.util.Map<UUID, String>> recordDistinct(List<OutcomeWrite> writes) {
+        int n = writes.size();
+        UUID[] ids = new UUID[n];
+        String[] statuses = new String[n];
+        Integer[] attempts = new Integer[n];
+        OffsetDateTime[] nextAttempts = new OffsetDateTime[n];
+        Integer[] codes = new Integer[n];
+        String[] enhancedCodes = new String[n];
+        String[] messages = new String[n];
+        String[] errorCodes = new String[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        Boolean[] finals = new Boolean[n];
+        String[] steps = new String[n];
+        for (int i = 0; i < n; i++) {
+            OutcomeWrite w = writes.get(i);
+            ids[i] = w.messageId();
+            statuses[i] = w.status().name();
+            attempts[i] = w.attempt();
+            nextAttempts[i] = odt(w.nextAttemptAt());
+            codes[i] = w.smtp() == null ? null : w.smtp().code();
+            enhancedCodes[i] = w.smtp() == null ? null : w.smtp().enhancedCode();
+            messages[i] = w.smtp() == null ? null : w.smtp().message();
+            errorCodes[i] = w.errorCode();
+            at[i] = odt(w.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            finals[i] = w.status().isFinal();
+            steps[i] = w.smtpStep() == null ? null : w.smtpStep().name();
+        }
+        return pool.preparedQuery(RECORD_OUTCOMES).execute(Tuple.from(List.<Object>of(ids, statuses, attempts,
+                nextAttempts, codes, enhancedCodes, messages, errorCodes, at, finals, steps))).map(rows -> {
+                    java.util.Map<UUID, String> stored = new java.util.HashMap<>();
+                    for (Row row : rows) {
+                        stored.put(row.getUUID("message_id"), row.getString("status"));
+                    }
+                    return stored;
+                });
     }
 
     /** Clears the unpublished mark of results Kafka acknowledged, unless a later outcome was recorded since. */

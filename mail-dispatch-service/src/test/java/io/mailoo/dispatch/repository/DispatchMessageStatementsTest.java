@@ -94,9 +94,11 @@ class DispatchMessageStatementsTest {
             // the fresh pool's one connection kept the statement as first prepared (a refused first preparation
             // falls back to an unnamed statement that is prepared again for every batch)
             long kept = fresh.query("SELECT count(*) AS n FROM pg_prepared_statements WHERE statement LIKE "
-                    + "'WITH updated AS (UPDATE dispatch_message SET %'").execute().await()
+                    + "'WITH o AS MATERIALIZED (SELECT * FROM unnest(%'").execute().await()
                     .atMost(Duration.ofSeconds(10)).iterator().next().getLong("n");
-            assertEquals(1, kept, "the outcome statement is prepared once per connection and kept");
+            assertEquals(1, kept, "the outcome statement is prepared once per connection and kept: " + fresh
+                    .query("SELECT string_agg(left(statement, 60), ' | ') AS s FROM pg_prepared_statements").execute()
+                    .await().atMost(Duration.ofSeconds(10)).iterator().next().getString("s"));
         } finally {
             fresh.closeAndAwait();
         }
@@ -167,6 +169,141 @@ class DispatchMessageStatementsTest {
         assertNull(unpublishedSince(id), "the SENT result's acknowledgement clears the mark");
         assertEquals("SENT", pool.preparedQuery("SELECT status FROM dispatch_message WHERE message_id = $1")
                 .execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(10)).iterator().next().getString(0));
+    }
+
+    /**
+     * A batch is one statement over arrays; each row gets its own values, its own line of the log and its own mark, a
+     * cancel asked while the message was held turns only that row's deferral into CANCELLED, and two outcomes of one
+     * message in one batch are both recorded, in the order given.
+     */
+    @Test
+    void aBatchStoresEachRowsOwnOutcomeAndTwoOutcomesOfOneMessageInOrder() {
+        DispatchMessageRepository repository = new DispatchMessageRepository(pool);
+        UUID sent = queued();
+        UUID deferred = queued();
+        UUID cancelled = queued();
+        UUID twice = queued();
+        pool.preparedQuery("UPDATE dispatch_message SET cancel_requested_at = now() WHERE message_id = $1")
+                .execute(Tuple.of(cancelled)).await().atMost(Duration.ofSeconds(10));
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant next = at.plusSeconds(90);
+        List<OutcomeWrite> batch = List.of(
+                new OutcomeWrite(twice, MailStatus.DEFERRED, 1, next, new SmtpReply(451, "4.7.1", "later"), null,
+                        "SMTP_TRANSIENT", at),
+                new OutcomeWrite(sent, MailStatus.SENT, 1, null, new SmtpReply(250, "2.0.0", "Ok"), null, null, at),
+                new OutcomeWrite(deferred, MailStatus.DEFERRED, 2, next, null,
+                        io.mailoo.contracts.events.SmtpStep.CONNECT, "SMTP_TIMEOUT", at),
+                new OutcomeWrite(cancelled, MailStatus.DEFERRED, 1, next, null, null, "SMTP_TIMEOUT", at),
+                new OutcomeWrite(twice, MailStatus.SENT, 2, null, new SmtpReply(250, "2.0.0", "Ok"), null, null,
+                        at.plusMillis(1)));
+        assertEquals(2, DispatchMessageRepository.roundsOfDistinctMessages(batch).size());
+
+        Map<UUID, String> stored = repository.recordOutcomes(batch).await().atMost(Duration.ofSeconds(10));
+        assertEquals(Map.of(sent, "SENT", deferred, "DEFERRED", cancelled, "CANCELLED", twice, "SENT"), stored);
+
+        Row d = pool.preparedQuery("SELECT status, attempt, next_attempt_at, smtp_step, error_code, smtp_code, "
+                + "lease_owner FROM dispatch_message WHERE message_id = $1").execute(Tuple.of(deferred)).await()
+                .atMost(Duration.ofSeconds(10)).iterator().next();
+        assertEquals("DEFERRED", d.getString("status"));
+        assertEquals(2, d.getInteger("attempt"));
+        assertEquals(next, d.getOffsetDateTime("next_attempt_at").toInstant());
+        assertEquals("CONNECT", d.getString("smtp_step"));
+        assertEquals("SMTP_TIMEOUT", d.getString("error_code"));
+        assertNull(d.getInteger("smtp_code"));
+        Row c = pool.preparedQuery("SELECT status, next_attempt_at, error_code FROM dispatch_message "
+                + "WHERE message_id = $1").execute(Tuple.of(cancelled)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next();
+        assertEquals("CANCELLED", c.getString("status"));
+        assertNull(c.getOffsetDateTime("next_attempt_at"));
+        assertEquals("CANCELLED_BY_OWNER", c.getString("error_code"));
+
+        List<String> log = new ArrayList<>();
+        pool.preparedQuery("SELECT message_id, attempt, status FROM dispatch_attempt WHERE message_id = ANY($1) "
+                + "ORDER BY id").execute(Tuple.of(new UUID[] { sent, deferred, cancelled, twice })).await()
+                .atMost(Duration.ofSeconds(10)).forEach(row -> log.add((row.getUUID(0).equals(sent) ? "sent"
+                        : row.getUUID(0).equals(deferred) ? "deferred"
+                                : row.getUUID(0).equals(cancelled) ? "cancelled" : "twice")
+                        + ":" + row.getInteger(1) + ":" + row.getString(2)));
+        assertEquals(6, log.size(), log.toString());
+        assertTrue(log.indexOf("twice:1:DEFERRED") < log.indexOf("twice:2:SENT"), log.toString());
+        assertTrue(log.containsAll(List.of("sent:1:SENT", "deferred:2:DEFERRED", "cancelled:1:DEFERRED",
+                "cancelled:1:CANCELLED")), log.toString());
+        assertEquals(at.plusMillis(1), unpublishedSince(twice), "the later outcome's mark");
+        assertEquals(at, unpublishedSince(sent));
+    }
+
+    /**
+     * New rows go in as one statement over arrays: each row keeps its own body (compressed with lz4) and recipients (to,
+     * cc, bcc; none for a refusal),
+     * a queued row is leased to the inserting instance and a refused one is not, a row without a project takes its
+     * profile's, and a message already stored is neither changed nor reported as inserted.
+     */
+    @Test
+    void aBatchOfNewRowsKeepsEachRowsRecipientsLeaseAndProject() {
+        DispatchMessageRepository repository = new DispatchMessageRepository(pool);
+        pool.preparedQuery("INSERT INTO mail_profile (profile_ref, project_uid, version, updated_at) "
+                + "VALUES ('integration:insert-batch-test', 'project-of-profile', 1, now()) ON CONFLICT DO NOTHING")
+                .execute().await().atMost(Duration.ofSeconds(10));
+        UUID known = queued();
+        Instant expires = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MICROS);
+        var many = request(List.of("a@example.com", "b@example.com"), List.of("c@example.com"),
+                List.of("d@example.com"), "project-given");
+        var none = request(List.of(), List.of(), List.of(), null);
+        var one = request(List.of("e@example.com"), List.of(), List.of(), null);
+        var again = new io.mailoo.contracts.events.SendMailRequested(known, "integration:insert-batch-test", 0,
+                io.mailoo.contracts.events.MailPurpose.WELCOME, null, null, List.of("x@example.com"), null, null, null,
+                "s", "t", null, null, null, Instant.now(), null);
+        UUID owner = UUID.randomUUID();
+        byte[] body = "{\"text\":\"Thank you for your order\"}".repeat(300).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var inserted = repository.insertNew(List.of(
+                new DispatchMessageRepository.NewMessage(many, null, null, expires, body, 2),
+                new DispatchMessageRepository.NewMessage(none, MailStatus.REJECTED, "NO_RECIPIENTS", expires, null,
+                        -1),
+                new DispatchMessageRepository.NewMessage(again, null, null, expires, new byte[] { 9 }, 0),
+                new DispatchMessageRepository.NewMessage(one, null, null, expires, new byte[] { 4 }, 1)),
+                Instant.now(), owner, 60_000).await().atMost(Duration.ofSeconds(10));
+        assertEquals(java.util.Set.of(many.messageId(), none.messageId(), one.messageId()), inserted);
+
+        Row m = row(many.messageId());
+        assertEquals(List.of("a@example.com", "b@example.com", "c@example.com", "d@example.com"),
+                List.of(m.getArrayOfStrings("recipients")));
+        assertEquals("QUEUED", m.getString("status"));
+        assertEquals(owner, m.getUUID("lease_owner"));
+        assertTrue(m.getOffsetDateTime("lease_until").toInstant().isAfter(Instant.now().plusSeconds(50)));
+        assertEquals(2, m.getInteger("kafka_partition"));
+        assertEquals("project-given", m.getString("project_uid"));
+        assertEquals(expires, m.getOffsetDateTime("expires_at").toInstant());
+        assertEquals(java.util.Arrays.toString(body), java.util.Arrays.toString(m.getBuffer("request").getBytes()));
+        assertEquals("lz4", pool.preparedQuery("SELECT pg_column_compression(request) AS c FROM dispatch_message "
+                + "WHERE message_id = $1").execute(Tuple.of(many.messageId())).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getString("c"), "a body is compressed with lz4 (V22), not pglz");
+
+        Row r = row(none.messageId());
+        assertEquals(0, r.getArrayOfStrings("recipients").length);
+        assertEquals("REJECTED", r.getString("status"));
+        assertEquals("NO_RECIPIENTS", r.getString("error_code"));
+        assertNull(r.getUUID("lease_owner"));
+        assertNull(r.getOffsetDateTime("next_attempt_at"));
+        assertNull(r.getBuffer("request"));
+        assertNull(r.getInteger("kafka_partition"));
+        assertEquals("project-of-profile", r.getString("project_uid"));
+
+        assertEquals(List.of("e@example.com"), List.of(row(one.messageId()).getArrayOfStrings("recipients")));
+        Row k = row(known);
+        assertNull(k.getArrayOfStrings("recipients"), "the row already stored is left as it was");
+        assertNull(k.getUUID("lease_owner"));
+    }
+
+    private static io.mailoo.contracts.events.SendMailRequested request(List<String> to, List<String> cc,
+            List<String> bcc, String project) {
+        return new io.mailoo.contracts.events.SendMailRequested(UUID.randomUUID(), "integration:insert-batch-test", 0,
+                io.mailoo.contracts.events.MailPurpose.WELCOME, project, null, to, cc, bcc, null, "s", "t", null,
+                null, null, Instant.now(), null);
+    }
+
+    private Row row(UUID id) {
+        return pool.preparedQuery("SELECT * FROM dispatch_message WHERE message_id = $1").execute(Tuple.of(id))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next();
     }
 
     private Instant unpublishedSince(UUID id) {
