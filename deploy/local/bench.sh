@@ -15,6 +15,8 @@ set -euo pipefail
 export MAILOO_ROOT
 # shellcheck source=/dev/null
 source "$MAILOO_ROOT/deploy/local/common.sh"
+# shellcheck source=/dev/null
+source "$MAILOO_ROOT/deploy/local/postgres.sh"
 
 : "${MAILOO_BENCH_SINK_PORT:=2526}"
 : "${MAILOO_BENCH_JAVA_OPTS:=-Xmx1g}"
@@ -246,6 +248,7 @@ exec > >(tee "$RESULT_FILE") 2>&1
 
   echo
   echo "== dispatch benchmark $(date -Iseconds): $N messages x $SIZE bytes, $P profiles, $(nproc) cores, smtp-sink 127.0.0.1:$SINK_PORT"
+  vacuum_for_bench
 
   # 3. reference: smtp-source
   echo

@@ -14,7 +14,7 @@ PGBENCH_DB=mailoo_bench_pgbench
 
 orders_usage() {
   cat <<EOF
-usage: ./mailoo bench orders [--rate R] [--seconds S] [--warmup S] [--max-seconds S] [--concurrency C]
+usage: ./mailoo bench orders [--rate R] [--seconds S] [--warmup S] [--max-seconds S] [--max-warmup S] [--concurrency C]
                              [--smtp sink|catcher] [--sink-port PORT] [--pgbench-clients N] [--jfr] [--restart]
                              [--keep-up] [--timeout SECONDS]
 
@@ -22,6 +22,8 @@ usage: ./mailoo bench orders [--rate R] [--seconds S] [--warmup S] [--max-second
   --seconds S         measured seconds of the fixed-rate run (default 30)
   --warmup S          seconds at the same rate before it, not counted (default 5)
   --max-seconds S     seconds of the closed-loop max-rate run (default 20; 0 skips it)
+  --max-warmup S      seconds of closed loop before them, not counted (default 10: the generator is a new JVM,
+                      and its own JIT compilation took a tenth of the machine in the first seconds)
   --concurrency C     workers of the max-rate run (default 64)
   --smtp sink|catcher the shop's SMTP server: a Postfix smtp-sink started for the run (default) or the catcher
   --sink-port PORT    first port tried for smtp-sink (default $MAILOO_BENCH_SINK_PORT)
@@ -136,7 +138,7 @@ SQL
 }
 
 bench_orders() {
-  local rate=500 seconds=30 warmup=5 max_seconds=20 concurrency=64 smtp=sink sink_first=$MAILOO_BENCH_SINK_PORT
+  local rate=500 seconds=30 warmup=5 max_seconds=20 max_warmup=10 concurrency=64 smtp=sink sink_first=$MAILOO_BENCH_SINK_PORT
   local pg_clients=16 jfr=0 restart=0 keep_up=0
   O_TIMEOUT=600
   while (($#)); do
@@ -145,6 +147,7 @@ bench_orders() {
       --seconds) seconds=${2:?--seconds needs a value}; shift 2 ;;
       --warmup) warmup=${2:?--warmup needs a value}; shift 2 ;;
       --max-seconds) max_seconds=${2:?--max-seconds needs a value}; shift 2 ;;
+      --max-warmup) max_warmup=${2:?--max-warmup needs a value}; shift 2 ;;
       --concurrency) concurrency=${2:?--concurrency needs a value}; shift 2 ;;
       --smtp) smtp=${2:?--smtp needs sink or catcher}; shift 2 ;;
       --sink-port) sink_first=${2:?--sink-port needs a value}; shift 2 ;;
@@ -158,7 +161,7 @@ bench_orders() {
     esac
   done
   local v
-  for v in "$rate" "$seconds" "$warmup" "$max_seconds" "$concurrency" "$sink_first" "$pg_clients" "$O_TIMEOUT"; do
+  for v in "$rate" "$seconds" "$warmup" "$max_seconds" "$max_warmup" "$concurrency" "$sink_first" "$pg_clients" "$O_TIMEOUT"; do
     [[ "$v" =~ ^[0-9]+$ ]] || die "not a number: $v"
   done
   ((rate > 0 && seconds > 0 && concurrency > 0)) || die "--rate, --seconds and --concurrency must be > 0"
@@ -222,6 +225,7 @@ bench_orders() {
   echo "== order benchmark $(date -Iseconds): $rate orders/s for $seconds s (+$warmup s warm-up) through" \
     "http://127.0.0.1:${MAILOO_GATEWAY_PORT:-8080}, SMTP $smtp 127.0.0.1:$smtp_port"
   echo "   machine: $(nproc) cores, load average $(loadavg), memory: $(free -m | awk '/^Mem:/ { printf "%d MB total, %d MB available", $2, $7 }')"
+  vacuum_for_bench
 
   # 1. the shop
   echo
@@ -331,9 +335,10 @@ bench_orders() {
   local max_rate=""
   if ((max_seconds > 0)); then
     echo
-    echo "-- 3/4 max rate: closed loop, $concurrency workers, $max_seconds s (load average $(loadavg))"
+    echo "-- 3/4 max rate: closed loop, $concurrency workers, $max_seconds s after $max_warmup s not counted" \
+      "(load average $(loadavg))"
     order_bench_java max --integration "$integration" --key "$key" --concurrency "$concurrency" \
-      --seconds "$max_seconds" --warmup 3 | tee "$max_out" || warn "the max-rate run failed"
+      --seconds "$max_seconds" --warmup "$max_warmup" | tee "$max_out" || warn "the max-rate run failed"
     max_rate=$(bench_value "$max_out" max.rate)
   fi
 

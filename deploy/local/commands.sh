@@ -62,6 +62,7 @@ cmd_up() {
   local dbs=() svc
   for svc in "${MAILOO_SERVICES[@]}"; do dbs+=("$(service_db "$svc")"); done
   ensure_databases "${dbs[@]}"
+  warn_if_autovacuum_off
   ensure_keys
   start_dev_kafka
   start_catcher
