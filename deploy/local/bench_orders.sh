@@ -284,7 +284,10 @@ bench_orders() {
   sleep "$seconds"
   local machine_used listed_used used
   while read -r name ticks; do
-    used=$(awk -v a="${cpu_start[$name]:-0}" -v b="$ticks" -v hz="$hz" 'BEGIN { printf "%.1f", (b - a) / hz }')
+    # a process that ended at the close of the window (the generator, when its last second ends first) has no ticks
+    # left to read: "-", not a negative figure
+    used=$(awk -v a="${cpu_start[$name]:-0}" -v b="$ticks" -v hz="$hz" \
+      'BEGIN { if (b < a) print "-"; else printf "%.1f", (b - a) / hz }')
     if [[ "$name" == machine ]]; then machine_used=$used; else cpu_used[$name]=$used; fi
   done < <(cpu_snapshot "${roots[@]}")
   listed_used=$(printf '%s\n' "${cpu_used[@]}" | awk '{ s += $1 } END { printf "%.1f", s }')
