@@ -103,6 +103,15 @@ public interface DispatchSettings {
     /** How long a recipient refused permanently (5xx at RCPT) stays on its profile's suppression list. */
     Duration suppressionDuration();
 
+    /**
+     * A final message and its attempts are deleted this long after their last change (DISPATCH_RETENTION); never less
+     * than a day, the window of the daily recipient cap, which counts SENT rows.
+     */
+    Duration retention();
+
+    /** How often the retention runs (DISPATCH_RETENTION_INTERVAL; read by the scheduler). */
+    String retentionInterval();
+
     /** An access token is refreshed this long before it expires (at least 5 minutes; DISPATCH_OAUTH_REFRESH_MARGIN). */
     Duration oauthRefreshMargin();
 

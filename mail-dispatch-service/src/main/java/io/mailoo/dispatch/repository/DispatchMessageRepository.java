@@ -391,6 +391,26 @@ public class DispatchMessageRepository {
                 .execute(Tuple.of(profileRef, errorCode, odt(now))).map(rows -> rows.rowCount());
     }
 
+    /** The final statuses, written out so that the status index serves the retention's search. */
+    private static final String FINAL_STATUSES = java.util.Arrays.stream(MailStatus.values())
+            .filter(MailStatus::isFinal).map(s -> "'" + s.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
+    /**
+     * Deletes up to {@code limit} final messages last changed before {@code before}, with their attempts; a message
+     * whose result still waits for Kafka is kept until it is acknowledged. Returns how many were deleted.
+     */
+    public Uni<Integer> deleteFinalBefore(Instant before, int limit) {
+        return pool.preparedQuery("WITH gone AS (DELETE FROM dispatch_message WHERE message_id IN ("
+                + "SELECT m.message_id FROM dispatch_message m WHERE m.status IN " + FINAL_STATUSES
+                + " AND m.updated_at < $1 AND NOT EXISTS (SELECT 1 FROM dispatch_result_unpublished u "
+                + "WHERE u.message_id = m.message_id) LIMIT $2 FOR UPDATE SKIP LOCKED) RETURNING message_id), "
+                + "attempts AS (DELETE FROM dispatch_attempt a USING gone WHERE a.message_id = gone.message_id) "
+                + "SELECT count(*) AS n FROM gone")
+                .execute(Tuple.of(odt(before), limit))
+                .map(rows -> (int) rows.iterator().next().getLong("n").longValue());
+    }
+
     /** Recipients of the profile's mail SENT in the rolling window ending now (the daily cap's count). */
     public Uni<Long> recipientsSentSince(String profileRef, Instant since) {
         return pool.preparedQuery("SELECT COALESCE(SUM(COALESCE(cardinality(recipients), 1)), 0) AS n "

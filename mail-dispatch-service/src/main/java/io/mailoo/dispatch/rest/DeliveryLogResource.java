@@ -50,7 +50,9 @@ public class DeliveryLogResource {
 
     @GET
     @Path("/messages")
-    @Operation(summary = "Every mail of the profile, newest first, with each attempt (project members)")
+    @Operation(summary = "Every mail of the profile, newest first, with each attempt (project members)",
+            description = "Final mail stays listed for DISPATCH_RETENTION after its last change (30 days by default); "
+                    + "pending mail until it ends.")
     @APIResponse(responseCode = "400", description = "STATUS_INVALID, PURPOSE_INVALID, RECIPIENT_FILTER_INVALID, "
             + "SINCE_INVALID, LIMIT_INVALID or CURSOR_INVALID", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE))

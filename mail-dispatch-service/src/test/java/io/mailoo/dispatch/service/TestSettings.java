@@ -137,6 +137,16 @@ record TestSettings(boolean allowPrivateHosts) implements DispatchSettings {
     }
 
     @Override
+    public Duration retention() {
+        return Duration.ofDays(30);
+    }
+
+    @Override
+    public String retentionInterval() {
+        return "10m";
+    }
+
+    @Override
     public Duration oauthRefreshMargin() {
         return Duration.ofMinutes(5);
     }
