@@ -61,12 +61,15 @@ stack_databases() {
   for s in "${MAILOO_SERVICES[@]}"; do service_db "$s"; done
 }
 
+# autovacuum_setting: on, off, or unknown when the server cannot be asked.
+autovacuum_setting() {
+  psql_admin -tAc "SHOW autovacuum" 2>/dev/null || echo unknown
+}
+
 # warn_if_autovacuum_off: the services expect PostgreSQL's default autovacuum (docs/service-conventions.md); without it
 # every updated or deleted row stays as a dead tuple, and dispatch_message grew to 778 MB in one morning of benchmarks.
 warn_if_autovacuum_off() {
-  local av
-  av=$(psql_admin -tAc "SHOW autovacuum" 2>/dev/null) || return 0
-  [[ "$av" == off ]] && warn "autovacuum is off on $MAILOO_DB_HOST:$MAILOO_DB_PORT: dead rows of the outbox and of" \
+  [[ "$(autovacuum_setting)" == off ]] && warn "autovacuum is off on $MAILOO_DB_HOST:$MAILOO_DB_PORT: dead rows of the outbox and of" \
     "dispatch_message are never reclaimed (ALTER SYSTEM SET autovacuum = on; SELECT pg_reload_conf();)"
   return 0
 }
@@ -76,7 +79,7 @@ warn_if_autovacuum_off() {
 # last. Prints the setting and the dead rows found.
 vacuum_for_bench() {
   local db dead av
-  av=$(psql_admin -tAc "SHOW autovacuum" 2>/dev/null || echo unknown)
+  av=$(autovacuum_setting)
   for db in $(stack_databases); do
     dead=$(psql_admin -d "$db" -tAc "SELECT coalesce(sum(n_dead_tup), 0) FROM pg_stat_user_tables" 2>/dev/null) \
       || continue

@@ -124,6 +124,11 @@ public class DispatchMessageRepository {
             + "USING locked, unnest($1::uuid[], $2::timestamptz[]) AS p(message_id, recorded_at) "
             + "WHERE u.message_id = locked.message_id AND p.message_id = u.message_id AND u.since <= p.recorded_at";
 
+    /** The final statuses, written out so that the status index serves the retention's search. */
+    private static final String FINAL_STATUSES = java.util.Arrays.stream(MailStatus.values())
+            .filter(MailStatus::isFinal).map(s -> "'" + s.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
     /** Status of a row that waits for an attempt; the other statuses are those of MailStatus. */
     public static final String QUEUED = "QUEUED";
 
@@ -390,11 +395,6 @@ public class DispatchMessageRepository {
                 + "AND status = 'DEFERRED' AND error_code = $2 AND next_attempt_at > $3")
                 .execute(Tuple.of(profileRef, errorCode, odt(now))).map(rows -> rows.rowCount());
     }
-
-    /** The final statuses, written out so that the status index serves the retention's search. */
-    private static final String FINAL_STATUSES = java.util.Arrays.stream(MailStatus.values())
-            .filter(MailStatus::isFinal).map(s -> "'" + s.name() + "'")
-            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 
     /**
      * Deletes up to {@code limit} final messages last changed before {@code before}, with their attempts; a message
