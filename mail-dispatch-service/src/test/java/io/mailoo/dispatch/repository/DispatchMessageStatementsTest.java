@@ -294,6 +294,28 @@ class DispatchMessageStatementsTest {
         assertNull(k.getUUID("lease_owner"));
     }
 
+    /**
+     * Hostile recipients (a refused request keeps what it was sent, valid or not): array syntax, quotes, backslashes,
+     * an empty string and SQL travel as values of the flat array, and each row's slice is exactly its own.
+     */
+    @Test
+    void recipientsThatLookLikeArraySyntaxOrSqlStayExactlyAsSentAndInTheirOwnRow() {
+        DispatchMessageRepository repository = new DispatchMessageRepository(pool);
+        List<String> hostile = List.of("{a,b}", "\"x\"@example.com", "back\\slash@example.com", "",
+                "NULL", "'); DROP TABLE dispatch_message; --", "c,d@example.com");
+        var refused = request(hostile.subList(0, 4), hostile.subList(4, 6), hostile.subList(6, 7), null);
+        var next = request(List.of("ok@example.com"), List.of(), List.of(), null);
+        Instant expires = Instant.now().plusSeconds(3600);
+        repository.insertNew(List.of(
+                new DispatchMessageRepository.NewMessage(refused, MailStatus.REJECTED, "RECIPIENT_INVALID", expires,
+                        null, 0),
+                new DispatchMessageRepository.NewMessage(next, null, null, expires, new byte[] { 1 }, 0)),
+                Instant.now(), UUID.randomUUID(), 60_000).await().atMost(Duration.ofSeconds(10));
+
+        assertEquals(hostile, List.of(row(refused.messageId()).getArrayOfStrings("recipients")));
+        assertEquals(List.of("ok@example.com"), List.of(row(next.messageId()).getArrayOfStrings("recipients")));
+    }
+
     private static io.mailoo.contracts.events.SendMailRequested request(List<String> to, List<String> cc,
             List<String> bcc, String project) {
         return new io.mailoo.contracts.events.SendMailRequested(UUID.randomUUID(), "integration:insert-batch-test", 0,
