@@ -56,4 +56,18 @@ class MessageWireFormatTest {
     void aTrailingLineBreakAddsNoEmptyLine() {
         assertTrue(wire(message("last\n", null)).endsWith("\r\nlast\r\n.\r\n"));
     }
+
+    @Test
+    void theBufferIsSizedFromThePartsWithinAFewPercentOfTheWireLength() {
+        String body = "line of a confirmation mail, long enough to be a real one\n".repeat(90);
+        for (MailMessage m : List.of(message(body, null), message(body, "<p>" + body + "</p>"))) {
+            io.vertx.ext.mail.mailencoder.EncodedPart root = new io.vertx.ext.mail.mailencoder.MailEncoder(m,
+                    "dispatch.test").encodeMail();
+            int wireLength = wire(m).length();
+            int estimate = MessageWireFormat.approximateSize(root);
+            // the builder is sized estimate * 17/16 + 256: it must hold the message without growing
+            assertTrue(estimate <= wireLength && estimate + estimate / 16 + 256 >= wireLength,
+                    "estimate " + estimate + " for " + wireLength + " bytes on the wire");
+        }
+    }
 }
