@@ -51,23 +51,35 @@ SMTP_SINK=/usr/sbin/smtp-sink
 SMTP_SOURCE=/usr/sbin/smtp-source
 ensure_postfix_tools() {
   [[ -x "$SMTP_SINK" && -x "$SMTP_SOURCE" ]] && return 0
-  command -v apt-get >/dev/null 2>&1 || die "smtp-sink/smtp-source missing and no apt-get: install Postfix's tools"
-  local sudo=""
-  if ((EUID != 0)); then
-    command -v sudo >/dev/null 2>&1 || die "smtp-sink/smtp-source missing: run as root or install postfix"
-    sudo=sudo
-  fi
-  log "installing postfix (for smtp-sink/smtp-source; the postfix mail server itself is not configured or started)"
-  echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
-  local -a install=(env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Use-Pty=0 postfix)
-  if ! $sudo "${install[@]}" >"$MAILOO_LOG_DIR/bench-apt.log" 2>&1; then
-    log "apt-get install failed, running apt-get update first"
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >>"$MAILOO_LOG_DIR/bench-apt.log" 2>&1 || true
-    $sudo "${install[@]}" >>"$MAILOO_LOG_DIR/bench-apt.log" 2>&1 \
-      || { show_log_tail "$MAILOO_LOG_DIR/bench-apt.log" 30; die "could not install postfix"; }
-  fi
+  echo "postfix postfix/main_mailer_type select No configuration" | apt_sudo debconf-set-selections
+  apt_install postfix "smtp-sink/smtp-source; the postfix mail server itself is not configured or started"
   [[ -x "$SMTP_SINK" && -x "$SMTP_SOURCE" ]] || die "postfix installed but $SMTP_SINK / $SMTP_SOURCE are missing"
-  ok "postfix tools installed"
+}
+
+# wrk (C, event loop): the order bench's max-rate generator, so that the generator's own CPU stays small beside
+# the stack's, as pgbench's does beside PostgreSQL's (docs/benchmarks.md)
+ensure_wrk() {
+  command -v wrk >/dev/null 2>&1 && return 0
+  apt_install wrk "the order bench's max-rate load generator"
+  command -v wrk >/dev/null 2>&1 || die "wrk installed but not on the PATH"
+}
+
+apt_sudo() { if ((EUID == 0)); then "$@"; else sudo "$@"; fi; }
+
+# apt_install PACKAGE WHY : installs one Debian package (apt-get update first only when the install fails)
+apt_install() {
+  local pkg=$1 why=$2
+  command -v apt-get >/dev/null 2>&1 || die "$pkg is missing and there is no apt-get: install it ($why)"
+  ((EUID == 0)) || command -v sudo >/dev/null 2>&1 || die "$pkg is missing: run as root or install it ($why)"
+  log "installing $pkg ($why)"
+  local -a install=(env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Use-Pty=0 "$pkg")
+  if ! apt_sudo "${install[@]}" >"$MAILOO_LOG_DIR/bench-apt.log" 2>&1; then
+    log "apt-get install failed, running apt-get update first"
+    apt_sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >>"$MAILOO_LOG_DIR/bench-apt.log" 2>&1 || true
+    apt_sudo "${install[@]}" >>"$MAILOO_LOG_DIR/bench-apt.log" 2>&1 \
+      || { show_log_tail "$MAILOO_LOG_DIR/bench-apt.log" 30; die "could not install $pkg"; }
+  fi
+  ok "$pkg installed"
 }
 
 # ---- helpers shared by both benchmarks ------------------------------------------------------------------------

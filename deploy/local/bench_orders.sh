@@ -15,7 +15,7 @@ PGBENCH_DB=mailoo_bench_pgbench
 orders_usage() {
   cat <<EOF
 usage: ./mailoo bench orders [--rate R] [--seconds S] [--warmup S] [--max-seconds S] [--max-warmup S] [--concurrency C]
-                             [--smtp sink|catcher] [--sink-port PORT] [--pgbench-clients N] [--jfr] [--restart]
+                             [--max-generator wrk|jvm] [--smtp sink|catcher] [--sink-port PORT] [--pgbench-clients N] [--jfr] [--restart]
                              [--keep-up] [--timeout SECONDS]
 
   --rate R            orders per second offered, open loop (default 500)
@@ -24,7 +24,10 @@ usage: ./mailoo bench orders [--rate R] [--seconds S] [--warmup S] [--max-second
   --max-seconds S     seconds of the closed-loop max-rate run (default 20; 0 skips it)
   --max-warmup S      seconds of closed loop before them, not counted (default 10: the generator is a new JVM,
                       and its own JIT compilation took a tenth of the machine in the first seconds)
-  --concurrency C     workers of the max-rate run (default 64)
+  --concurrency C     workers (connections) of the max-rate run (default 64)
+  --max-generator G   who places the max-rate run's orders: wrk (default; C, one thread, installed with apt-get
+                      when missing) or jvm (the bench jar's Vert.x client, whose own CPU was an eighth of the
+                      machine at that rate). The same orders either way: a fresh Idempotency-Key and buyer each
   --smtp sink|catcher the shop's SMTP server: a Postfix smtp-sink started for the run (default) or the catcher
   --sink-port PORT    first port tried for smtp-sink (default $MAILOO_BENCH_SINK_PORT)
   --pgbench-clients N clients of the pgbench reference (default 16 = market-service's DB_POOL_SIZE)
@@ -137,9 +140,48 @@ SQL
   echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -n 1
 }
 
+# wrk_max_rate INTEGRATION KEY CONNECTIONS SECONDS WARMUP NAME=PID... : the closed-loop max-rate run with wrk
+# (benchmarks/order-bench/wrk-orders.lua: the same orders as the JVM client's), its warm-up uncounted; prints the
+# BENCH lines of the JVM generator's run, the CPU wrk itself used and that of each NAME=PID during the measured seconds
+wrk_max_rate() {
+  local integration=$1 key=$2 connections=$3 seconds=$4 warmup=$5
+  shift 5
+  local url="http://127.0.0.1:${MAILOO_GATEWAY_PORT:-8080}/api/v1/market/$integration/orders"
+  local script="$ORDER_BENCH_DIR/wrk-orders.lua" run="bench-$(date +%s)-$RANDOM" out before after
+  if ((warmup > 0)); then
+    echo "  warm-up: $connections connections for $warmup s (not counted)"
+    wrk -t1 -c"$connections" -d"${warmup}s" --timeout 30s -s "$script" "$url" -- "$run-w" "$key" >/dev/null \
+      || warn "the wrk warm-up failed"
+  fi
+  echo "  measuring: $connections connections, closed loop, for $seconds s (wrk, one thread)"
+  before=$(cpu_snapshot "$@")
+  # `times` in the subshell: the CPU its one child, wrk, used (user and system, as "0m1.230s 0m0.410s")
+  out=$( (wrk -t1 -c"$connections" -d"${seconds}s" --timeout 30s --latency -s "$script" "$url" -- "$run" "$key"; times) \
+    2>&1) || { echo "$out"; return 1; }
+  after=$(cpu_snapshot "$@")
+  local rate p50 p99 requests errors detail gen_cpu
+  rate=$(sed -n 's/^BENCH max.rate=//p' <<<"$out")
+  p50=$(sed -n 's/^BENCH max.p50_ms=//p' <<<"$out")
+  p99=$(sed -n 's/^BENCH max.p99_ms=//p' <<<"$out")
+  requests=$(sed -n 's/^BENCH max.requests=//p' <<<"$out")
+  errors=$(sed -n 's/^BENCH max.errors=//p' <<<"$out")
+  detail=$(sed -n 's/^BENCH max.errors_detail=//p' <<<"$out")
+  gen_cpu=$(tail -n 1 <<<"$out" | awk '{ s = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] }
+    printf "%.1f", s }')
+  [[ -n "$rate" ]] || { echo "$out"; return 1; }
+  echo "  max rate $rate orders/s ($requests answers, $errors not 201: $detail); latency p50 $p50 ms, p99 $p99 ms"
+  echo "  CPU seconds during the $seconds measured seconds ($(nproc) cores = $((seconds * $(nproc))) CPU-s):"
+  printf '    %-30s %6s s\n' "load-generator (wrk)" "$gen_cpu"
+  cpu_used_between <(echo "$before") <(echo "$after") | while read -r name used; do
+    printf '    %-30s %6s s%s\n' "$name" "$used" "$([[ "$name" == machine ]] && echo " of $((seconds * $(nproc)))")"
+  done
+  grep '^BENCH ' <<<"$out"
+  echo "BENCH max.generator_cpu_s=$gen_cpu"
+}
+
 bench_orders() {
   local rate=500 seconds=30 warmup=5 max_seconds=20 max_warmup=10 concurrency=64 smtp=sink sink_first=$MAILOO_BENCH_SINK_PORT
-  local pg_clients=16 jfr=0 restart=0 keep_up=0
+  local pg_clients=16 jfr=0 restart=0 keep_up=0 max_generator=wrk
   O_TIMEOUT=600
   while (($#)); do
     case "$1" in
@@ -149,6 +191,7 @@ bench_orders() {
       --max-seconds) max_seconds=${2:?--max-seconds needs a value}; shift 2 ;;
       --max-warmup) max_warmup=${2:?--max-warmup needs a value}; shift 2 ;;
       --concurrency) concurrency=${2:?--concurrency needs a value}; shift 2 ;;
+      --max-generator) max_generator=${2:?--max-generator needs wrk or jvm}; shift 2 ;;
       --smtp) smtp=${2:?--smtp needs sink or catcher}; shift 2 ;;
       --sink-port) sink_first=${2:?--sink-port needs a value}; shift 2 ;;
       --pgbench-clients) pg_clients=${2:?--pgbench-clients needs a value}; shift 2 ;;
@@ -166,6 +209,7 @@ bench_orders() {
   done
   ((rate > 0 && seconds > 0 && concurrency > 0)) || die "--rate, --seconds and --concurrency must be > 0"
   [[ "$smtp" == sink || "$smtp" == catcher ]] || die "--smtp: sink or catcher, not $smtp"
+  [[ "$max_generator" == wrk || "$max_generator" == jvm ]] || die "--max-generator: wrk or jvm, not $max_generator"
   require_cmd java curl psql pgbench
 
   ensure_state_dirs
@@ -198,6 +242,7 @@ bench_orders() {
 
   exec > >(tee "$result") 2>&1
   build_order_bench
+  ((max_seconds == 0)) || [[ "$max_generator" != wrk ]] || ensure_wrk
 
   # the shop's SMTP server
   local smtp_port=$MAILOO_SMTP_CATCHER_PORT
@@ -338,10 +383,17 @@ bench_orders() {
   local max_rate=""
   if ((max_seconds > 0)); then
     echo
-    echo "-- 3/4 max rate: closed loop, $concurrency workers, $max_seconds s after $max_warmup s not counted" \
-      "(load average $(loadavg))"
-    order_bench_java max --integration "$integration" --key "$key" --concurrency "$concurrency" \
-      --seconds "$max_seconds" --warmup "$max_warmup" | tee "$max_out" || warn "the max-rate run failed"
+    echo "-- 3/4 max rate: closed loop, $concurrency workers ($max_generator), $max_seconds s after $max_warmup s" \
+      "not counted (load average $(loadavg))"
+    local -a max_roots=()
+    for name in "${!pids[@]}"; do [[ "$name" == load-generator ]] || max_roots+=("$name=${pids[$name]}"); done
+    if [[ "$max_generator" == wrk ]]; then
+      wrk_max_rate "$integration" "$key" "$concurrency" "$max_seconds" "$max_warmup" "${max_roots[@]}" \
+        | tee "$max_out" || warn "the max-rate run failed"
+    else
+      order_bench_java max --integration "$integration" --key "$key" --concurrency "$concurrency" \
+        --seconds "$max_seconds" --warmup "$max_warmup" | tee "$max_out" || warn "the max-rate run failed"
+    fi
     max_rate=$(bench_value "$max_out" max.rate)
   fi
 
@@ -395,7 +447,8 @@ bench_orders() {
   printf '  %-30s %s (without a result: %s)\n' "confirmations" "$(bench_value "$fixed_out" sent.statuses)" \
     "$(bench_value "$fixed_out" sent.missing)"
   printf '  %-30s %s\n' "outbox backlog max" "$backlog_max"
-  printf '  %-30s %s orders/s (closed loop, %s workers)\n' "max rate" "${max_rate:--}" "$concurrency"
+  printf '  %-30s %s orders/s (closed loop, %s workers, %s)\n' "max rate" "${max_rate:--}" "$concurrency" \
+    "$max_generator"
   printf '  %-30s %s tps\n' "pgbench order + outbox" "${tps:--}"
   printf '  %-30s %s   (target >= %s: %s)\n' "max rate / pgbench" "$r" "$ORDER_TARGET_RATIO" \
     "$(verdict "$r" "$ORDER_TARGET_RATIO" ge)"

@@ -111,6 +111,7 @@ final class FixedRateRun {
                 (s.lastSend - s.start) / 1e9, served, s.created.sum());
         System.out.printf("  API latency (from the moment each order was due): p50 %s ms, p99 %s ms, max %s ms%n",
                 Stats.ms(s.latencyMicros, 50), Stats.ms(s.latencyMicros, 99), Stats.maxMs(s.latencyMicros));
+        System.out.printf("  API p99 by second of the run (ms): %s%n", s.p99BySecond());
         System.out.printf("  answers by status: %s%n", s.statuses());
         System.out.printf("BENCH fixed.offered_rate=%.1f%n", offered);
         System.out.printf("BENCH fixed.served_rate=%.1f%n", served);
