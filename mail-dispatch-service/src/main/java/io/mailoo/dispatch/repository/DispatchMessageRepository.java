@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,16 +38,11 @@ public class DispatchMessageRepository {
             + "smtp_message, smtp_step, error_code, created_at, updated_at";
 
     /**
-     * PostgreSQL's order of uuid values (bytes compared unsigned), which {@link UUID#compareTo} is not. Every statement
-     * that locks many rows by id locks them in this order, so two of them never wait for each other in a circle: the
-     * lease renewal, the results' acknowledgement and a batch of outcomes deadlocked under a 50,000 burst (40P01 every
-     * few seconds; a failed renewal pauses sending).
+     * The rows of the ids in $1, locked in id order (PostgreSQL's own, ORDER BY) before the statement changes them.
+     * Every statement that locks many rows by id locks them in this order, so two of them never wait for each other in
+     * a circle: the lease renewal, the results' acknowledgement and a batch of outcomes deadlocked under a 50,000 burst
+     * (40P01 every few seconds; a failed renewal pauses sending).
      */
-    public static final Comparator<UUID> POSTGRES_ORDER = Comparator
-            .comparing((UUID id) -> id.getMostSignificantBits(), Long::compareUnsigned)
-            .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
-
-    /** The rows of the ids in $1, locked in id order ({@link #POSTGRES_ORDER}) before the statement changes them. */
     private static final String LOCKED_IN_ORDER = "WITH locked AS MATERIALIZED (SELECT message_id FROM "
             + "dispatch_message WHERE message_id = ANY($1::uuid[]) ORDER BY message_id FOR UPDATE) ";
 

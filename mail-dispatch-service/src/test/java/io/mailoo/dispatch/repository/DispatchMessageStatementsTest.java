@@ -117,12 +117,6 @@ class DispatchMessageStatementsTest {
         pool.preparedQuery("INSERT INTO dispatch_result_unpublished (message_id, since) "
                 + "SELECT unnest($1::uuid[]), now()").execute(Tuple.of(ids.toArray(UUID[]::new))).await()
                 .atMost(Duration.ofSeconds(10));
-        List<UUID> postgresOrder = new ArrayList<>();
-        pool.preparedQuery("SELECT id FROM unnest($1::uuid[]) AS id ORDER BY id")
-                .execute(Tuple.of(ids.toArray(UUID[]::new))).await().atMost(Duration.ofSeconds(10))
-                .forEach(row -> postgresOrder.add(row.getUUID("id")));
-        assertEquals(postgresOrder, ids.stream().sorted(DispatchMessageRepository.POSTGRES_ORDER).toList(),
-                "the outcome batch is sorted the way PostgreSQL sorts the ids it locks");
         DispatchMessageRepository repository = new DispatchMessageRepository(pool);
         Random random = new Random(42);
         for (int round = 0; round < 10; round++) {
