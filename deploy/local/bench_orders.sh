@@ -4,7 +4,8 @@
 
 ORDER_BENCH_DIR="$MAILOO_ROOT/benchmarks/order-bench"
 ORDER_BENCH_JAR="$ORDER_BENCH_DIR/target/order-bench.jar"
-: "${MAILOO_ORDER_BENCH_JAVA_OPTS:=-Xmx512m}"
+# C1 only, as the dispatch bench's harness (bench.sh): the generator shares the cores with the stack it measures
+: "${MAILOO_ORDER_BENCH_JAVA_OPTS:=-Xmx512m -XX:TieredStopAtLevel=1}"
 # what the stack needs for one key at these rates: the per-key order bucket and dispatch's per-profile send limit
 # (the integration's profile carries no limits of its own, so dispatch's defaults apply) far above the run's rate
 ORDER_BENCH_ENV=(ORDERS_PER_KEY_PER_MINUTE=1000000 DISPATCH_DEFAULT_MESSAGES_PER_MINUTE=1000000
