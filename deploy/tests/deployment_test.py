@@ -12,6 +12,8 @@
   * the gateway's upstreams in compose and k8s are the services' names and HTTP ports; the k8s copy of the template
     equals deploy/gateway/nginx.conf.template;
   * the metrics used by the alert rules and the dashboard exist in mail-dispatch-service's sources;
+  * the image (deploy/compose/Dockerfile) starts each service with deploy/jvm/'s options for its module, JAVA_OPTS
+    after them, and no share of the container's memory;
   * Kafka beyond one machine: every service has its own Strimzi KafkaUser (SCRAM-SHA-512 or TLS, simple
     authorization) whose ACLs equal the channel map derived from its sources (application.properties channels and
     group ids, the topics its outbox and raw producers name) - no service may write or read a topic its code does
@@ -479,6 +481,23 @@ def main():
         check(h["maxReplicas"] <= conf.get("mailoo.mail-requests.v1", (0,))[0],
               "k8s: HPA maxReplicas exceeds the partitions of mailoo.mail-requests.v1")
     print("k8s checked")
+
+    # ------------------------------------------------------------ the image's JVM options
+    # The container starts each service with the options ./mailoo and the tests use (deploy/jvm/), chosen by the module
+    # as test-support's ServiceProcess chooses them: the file reaches the build context, dispatch gets its own.
+    dockerfile = open(p("deploy", "compose", "Dockerfile")).read()
+    ignore = open(p("deploy", "compose", "Dockerfile.dockerignore")).read().split()
+    check("!deploy/jvm/*.options" in ignore, "image: deploy/jvm/*.options is not in the build context")
+    check("@/app/jvm.options $JAVA_OPTS" in dockerfile, "image: java does not start with @/app/jvm.options then JAVA_OPTS")
+    check("MaxRAMPercentage" not in dockerfile, "image: a share of the container's memory instead of deploy/jvm/")
+    chooser = re.search(r'if \[ "\$MODULE" = ([a-z-]+) \]; then f=([a-z-]+); else f=([a-z-]+); fi', dockerfile)
+    if check(chooser is not None, "image: no choice of the options file by MODULE"):
+        special, special_file, other_file = chooser.groups()
+        check(special == "mail-dispatch-service" == special_file and other_file == "domain-service",
+              f"image: options chosen as {chooser.groups()}, not dispatch's own and domain-service's for the rest")
+        for f in (special_file, other_file):
+            check(os.path.exists(p("deploy", "jvm", f + ".options")), f"image: deploy/jvm/{f}.options is missing")
+    print("image checked")
 
     # ------------------------------------------------------------ observability
     src = "\n".join(open(f).read() for f in glob.glob(p("mail-dispatch-service", "src", "main", "java", "**", "*.java"),
