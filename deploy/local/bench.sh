@@ -66,24 +66,6 @@ ensure_wrk() {
   command -v wrk >/dev/null 2>&1 || die "wrk installed but not on the PATH"
 }
 
-apt_sudo() { if ((EUID == 0)); then "$@"; else sudo "$@"; fi; }
-
-# apt_install PACKAGE WHY : installs one Debian package (apt-get update first only when the install fails)
-apt_install() {
-  local pkg=$1 why=$2
-  command -v apt-get >/dev/null 2>&1 || die "$pkg is missing and there is no apt-get: install it ($why)"
-  ((EUID == 0)) || command -v sudo >/dev/null 2>&1 || die "$pkg is missing: run as root or install it ($why)"
-  log "installing $pkg ($why)"
-  local -a install=(env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Use-Pty=0 "$pkg")
-  if ! apt_sudo "${install[@]}" >"$MAILOO_LOG_DIR/bench-apt.log" 2>&1; then
-    log "apt-get install failed, running apt-get update first"
-    apt_sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >>"$MAILOO_LOG_DIR/bench-apt.log" 2>&1 || true
-    apt_sudo "${install[@]}" >>"$MAILOO_LOG_DIR/bench-apt.log" 2>&1 \
-      || { show_log_tail "$MAILOO_LOG_DIR/bench-apt.log" 30; die "could not install $pkg"; }
-  fi
-  ok "$pkg installed"
-}
-
 # ---- helpers shared by both benchmarks ------------------------------------------------------------------------
 newer_than() { # newer_than FILE PATH... : true when a file under PATH... is newer than FILE
   [[ -n "$(find "${@:2}" -newer "$1" -type f -print -quit 2>/dev/null)" ]]

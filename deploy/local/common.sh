@@ -176,6 +176,26 @@ show_log_tail() {
   fi
 }
 
+apt_sudo() { if ((EUID == 0)); then "$@"; else sudo "$@"; fi; }
+
+# apt_install PACKAGE WHY : installs one Debian package (apt-get update first only when the install fails); the
+# benchmarks' tools and the UI tests' browser
+apt_install() {
+  local pkg=$1 why=$2 logfile="$MAILOO_LOG_DIR/apt-$1.log"
+  command -v apt-get >/dev/null 2>&1 || die "$pkg is missing and there is no apt-get: install it ($why)"
+  ((EUID == 0)) || command -v sudo >/dev/null 2>&1 || die "$pkg is missing: run as root or install it ($why)"
+  log "installing $pkg with apt-get ($why; output in ${logfile#"$MAILOO_ROOT/"})"
+  mkdir -p "$MAILOO_LOG_DIR"
+  local -a install=(env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Use-Pty=0 "$pkg")
+  if ! apt_sudo "${install[@]}" >"$logfile" 2>&1; then
+    log "apt-get install failed, running apt-get update first"
+    apt_sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >>"$logfile" 2>&1 || true
+    apt_sudo "${install[@]}" >>"$logfile" 2>&1 \
+      || { show_log_tail "$logfile" 30; die "could not install $pkg"; }
+  fi
+  ok "$pkg installed"
+}
+
 # wait_until NAME LOGFILE TIMEOUT_S CHECK_CMD... : polls CHECK_CMD until it succeeds; fails fast if the process dies
 wait_until() {
   local name=$1 logfile=$2 timeout=$3

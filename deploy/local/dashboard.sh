@@ -88,12 +88,6 @@ dashboard_signin_link() {
 # the browser for the UI tests: Debian's chromium (installed with apt-get when missing; no browser download)
 ensure_chromium() {
   [[ -x "$MAILOO_CHROMIUM" ]] && return 0
-  command -v apt-get >/dev/null 2>&1 || die "the UI tests need Chromium at $MAILOO_CHROMIUM (install it, or set MAILOO_CHROMIUM)"
-  log "installing chromium with apt-get (once)"
-  local sudo=""
-  ((EUID == 0)) || sudo="sudo"
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >&2 \
-    || { $sudo apt-get update -q >&2 && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >&2; } \
-    || die "could not install chromium (apt-get install chromium)"
+  apt_install chromium "the UI tests' browser, once; or set MAILOO_CHROMIUM"
   [[ -x "$MAILOO_CHROMIUM" ]] || die "chromium installed but $MAILOO_CHROMIUM is missing (set MAILOO_CHROMIUM)"
 }

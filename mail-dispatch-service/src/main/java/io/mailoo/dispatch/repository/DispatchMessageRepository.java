@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -119,9 +121,9 @@ public class DispatchMessageRepository {
             + "WHERE u.message_id = locked.message_id AND p.message_id = u.message_id AND u.since <= p.recorded_at";
 
     /** The final statuses, written out so that the status index serves the retention's search. */
-    private static final String FINAL_STATUSES = java.util.Arrays.stream(MailStatus.values())
+    private static final String FINAL_STATUSES = Arrays.stream(MailStatus.values())
             .filter(MailStatus::isFinal).map(s -> "'" + s.name() + "'")
-            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+            .collect(Collectors.joining(", ", "(", ")"));
 
     /** Status of a row that waits for an attempt; the other statuses are those of MailStatus. */
     public static final String QUEUED = "QUEUED";
