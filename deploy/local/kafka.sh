@@ -76,19 +76,11 @@ kafka_start() {
   ok "$name started on 127.0.0.1:$port (controller $cport, pid $(component_pid "$name")) in $(( $(now_ms) - t0 )) ms"
 }
 
-# kafka_create_topics BOOTSTRAP [fresh|DATA_DIR] : creates the topics of deploy/kafka/topics.conf that are missing
-# ("fresh": the broker was just formatted, skip listing the existing topics; DATA_DIR: the broker's log.dirs, whose
-# partition folders say which topics it hosts without a JVM)
+# kafka_create_topics BOOTSTRAP [fresh] : creates the topics of deploy/kafka/topics.conf that are missing
+# ("fresh": the broker was just formatted, skip listing the existing topics)
 kafka_create_topics() {
   local bootstrap=$1 fresh=${2:-} tlog="$MAILOO_LOG_DIR/kafka-tools.log" t0 existing=""
   t0=$(now_ms)
-  if [[ -n "$fresh" && "$fresh" != fresh ]] && kafka_topics_on_disk "$fresh"; then
-    # the TopicCommand JVM took 14 s of a loaded 2-core machine on every ./mailoo up, e.g. the restart of one
-    # killed service (bench recovery, 2026-12-06)
-    ok "topics present on $bootstrap (partition folders in ${fresh#"$MAILOO_ROOT/"}, $(( $(now_ms) - t0 )) ms)"
-    return 0
-  fi
-  [[ "$fresh" == fresh ]] || fresh=""
   if [[ "$fresh" != fresh ]]; then
     existing=$(kafka_java "$tlog" org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --list 2>>"$tlog") \
       || die "could not list topics on $bootstrap (see $tlog)"
@@ -146,7 +138,13 @@ kafka_list_topics() {
 
 start_dev_kafka() {
   kafka_start kafka "$MAILOO_KAFKA_PORT" "$MAILOO_KAFKA_CONTROLLER_PORT" "$MAILOO_STATE_DIR/kafka" 0
-  kafka_create_topics "127.0.0.1:$MAILOO_KAFKA_PORT" "$MAILOO_STATE_DIR/kafka/data"
+  # the partition folders answer without TopicCommand's JVM, which took 14 s of a loaded 2-core machine on every
+  # ./mailoo up, e.g. the restart of one killed service (bench recovery, 2026-12-06)
+  if kafka_topics_on_disk "$MAILOO_STATE_DIR/kafka/data"; then
+    ok "topics present on 127.0.0.1:$MAILOO_KAFKA_PORT (partition folders in ${MAILOO_STATE_DIR#"$MAILOO_ROOT/"}/kafka/data)"
+  else
+    kafka_create_topics "127.0.0.1:$MAILOO_KAFKA_PORT"
+  fi
 }
 
 start_test_kafka() {
