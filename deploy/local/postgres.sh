@@ -76,7 +76,10 @@ warn_if_autovacuum_off() {
 
 # vacuum_for_bench: a benchmark starts from reclaimed tables whatever ran before it. On a server whose autovacuum is
 # off the tables otherwise keep every dead row of earlier runs and each run is measured on a bigger table than the
-# last. Prints the setting and the dead rows found.
+# last. Prints the setting and the dead rows found. The vacuum dirties many pages that the kernel would write out about
+# 30 s later (vm.dirty_expire_centisecs) in one burst, during the measured seconds, where it stalled PostgreSQL's WAL
+# fsyncs and put 200-300 ms into the API's p99 (twelfth session, docs/benchmarks.md); a CHECKPOINT and a sync write
+# them out now, before the run starts.
 vacuum_for_bench() {
   local db dead av
   av=$(autovacuum_setting)
@@ -86,4 +89,8 @@ vacuum_for_bench() {
     psql_admin -d "$db" -c "VACUUM (ANALYZE)" >/dev/null 2>&1 || warn "could not vacuum $db"
     echo "   database $db: $dead dead rows vacuumed (autovacuum $av)"
   done
+  local t0=$SECONDS
+  psql_admin -c "CHECKPOINT" >/dev/null 2>&1 || warn "could not run CHECKPOINT"
+  sync
+  echo "   written to disk before the run: CHECKPOINT and sync in $((SECONDS - t0)) s"
 }
