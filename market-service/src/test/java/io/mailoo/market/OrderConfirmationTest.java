@@ -29,6 +29,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.mailoo.contracts.Topics;
+import io.mailoo.contracts.ids.TimeOrderedIds;
 import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.market.support.MailParts;
@@ -153,6 +154,13 @@ class OrderConfirmationTest extends MarketTestBase {
         assertEquals(shop.profileRef(), request.profileRef());
         assertEquals(1, request.minProfileVersion());
         assertEquals("market-service", request.source().service());
+        // time-ordered ids: market_order's and dispatch_message's unique indexes grow at their right edge
+        long now = System.currentTimeMillis();
+        for (java.util.UUID id : List.of(java.util.UUID.fromString(orderId), request.messageId())) {
+            long madeAt = TimeOrderedIds.createdAt(id).orElseThrow(() -> new AssertionError("not v7: " + id))
+                    .toEpochMilli();
+            assertTrue(madeAt <= now && madeAt > now - 120_000, id + " made " + (now - madeAt) + " ms ago");
+        }
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("mailoo_market_orders_total{email=\"QUEUED\"") , "orders counted");

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.MailState;
+import io.mailoo.contracts.ids.TimeOrderedIds;
 import io.mailoo.integration.entity.Integration;
 import io.mailoo.integration.entity.OutboundMail;
 import io.mailoo.integration.entity.Subscriber;
@@ -59,7 +60,7 @@ public class ConfirmationMail {
             if (!links.available()) {
                 return record(integration, subscriber, MailState.FAILED, LINK_KEY_MISSING, "no link key");
             }
-            UUID messageId = UUID.randomUUID();
+            UUID messageId = TimeOrderedIds.next();
             subscriber.confirmationMessageId = messageId;
             subscriber.confirmationStatus = MailState.QUEUED.name();
             String url = links.confirmUrl(subscriber.id, subscriber.confirmBy);

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.MailState;
+import io.mailoo.contracts.ids.TimeOrderedIds;
 import io.mailoo.integration.entity.Campaign;
 import io.mailoo.integration.entity.Integration;
 import io.mailoo.integration.entity.OutboundMail;
@@ -96,7 +97,7 @@ public class WelcomeMail {
             Map<String, Object> fields) {
         return templates.render(campaign.subject, campaign.bodyTemplate, subscriber.name, subscriber.email, fields)
                 .chain(rendered -> {
-                    UUID messageId = UUID.randomUUID();
+                    UUID messageId = TimeOrderedIds.next();
                     subscriber.welcomeMessageId = messageId;
                     subscriber.welcomeStatus = MailState.QUEUED.name();
                     return events.mailRequested(MailRequests.forIntegration(messageId, integration,

@@ -14,6 +14,7 @@ import io.mailoo.contracts.CloudEventTypes;
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.events.MailState;
 import io.mailoo.contracts.events.ProfileRef;
+import io.mailoo.contracts.ids.TimeOrderedIds;
 import io.mailoo.contracts.smtp.FieldError;
 import io.mailoo.market.entity.ApiKey;
 import io.mailoo.market.entity.IntegrationView;
@@ -134,7 +135,7 @@ public class OrderService {
             boolean configured = profile != null && profile.configured;
             MarketOrder order = newOrder(integration, key, idempotencyKey, input, fingerprint, priced, now);
             order.mailStatus = (configured ? MailState.QUEUED : MailState.NOT_CONFIGURED).name();
-            order.mailMessageId = configured ? UUID.randomUUID() : null;
+            order.mailMessageId = configured ? TimeOrderedIds.next() : null;
             Uni<Boolean> stored = !configured ? store.insert(order)
                     : store.insert(order, Outbox.values(Topics.MAIL_REQUESTS, profileRef,
                             CloudEventTypes.SEND_MAIL_REQUESTED,
@@ -158,7 +159,9 @@ public class OrderService {
     private static MarketOrder newOrder(IntegrationView integration, ApiKey key, String idempotencyKey,
             OrderInput input, String fingerprint, OrderPricing.Priced priced, Instant now) {
         MarketOrder order = new MarketOrder();
-        order.id = UUID.randomUUID();
+        // time-ordered (v7) ids: market_order's and dispatch_message's unique indexes grow at their right edge
+        // instead of taking every page of the index into shared buffers (docs/benchmarks.md, twelfth session)
+        order.id = TimeOrderedIds.next();
         order.integrationId = integration.integrationId;
         order.projectUid = integration.projectUid;
         order.apiKeyId = key.id;

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import io.mailoo.contracts.events.MailPurpose;
 import io.mailoo.contracts.events.MailSource;
 import io.mailoo.contracts.events.SendMailRequested;
+import io.mailoo.contracts.ids.TimeOrderedIds;
 import io.mailoo.offer.config.OfferConfig;
 import io.mailoo.offer.domain.Answer;
 import io.mailoo.offer.domain.Offer;
@@ -68,7 +69,7 @@ public class SubmissionMails {
     private SendMailRequested request(OfferGenerator generator, MailPurpose purpose, Submitted s, List<String> to,
             String replyTo, String subject, String text, String html) {
         Instant now = Instant.now();
-        return new SendMailRequested(UUID.randomUUID(), generator.profileRef(), generator.mailProfileVersion, purpose,
+        return new SendMailRequested(TimeOrderedIds.next(), generator.profileRef(), generator.mailProfileVersion, purpose,
                 generator.projectUid, new MailSource(SOURCE_SERVICE, ENTITY_TYPE, s.submissionId().toString()), to,
                 List.of(), List.of(), replyTo, subject, text, html, Map.of(), null, now,
                 now.plus(config.mailExpiry()));

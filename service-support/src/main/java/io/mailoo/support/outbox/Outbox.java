@@ -5,12 +5,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.mailoo.contracts.Topics;
+import io.mailoo.contracts.ids.TimeOrderedIds;
 import io.mailoo.contracts.json.EventCodec;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -71,7 +71,7 @@ public class Outbox {
 
     private static OutboxEvent row(String topic, String key, String ceType, Object event, Long removedVersion) {
         OutboxEvent row = new OutboxEvent();
-        row.id = UUID.randomUUID();
+        row.id = TimeOrderedIds.next(); // v7: the primary key index is appended to, not written all over
         row.topic = topic;
         row.messageKey = key;
         row.ceType = ceType;

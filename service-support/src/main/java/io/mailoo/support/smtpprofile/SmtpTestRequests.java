@@ -18,6 +18,7 @@ import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.contracts.events.Sender;
 import io.mailoo.contracts.events.SmtpSecurity;
 import io.mailoo.contracts.events.SmtpServer;
+import io.mailoo.contracts.ids.TimeOrderedIds;
 import io.mailoo.contracts.smtp.PasswordChange;
 import io.mailoo.contracts.smtp.SmtpSettingsInput;
 import io.mailoo.contracts.validation.MailAddressValidator;
@@ -58,7 +59,7 @@ public final class SmtpTestRequests {
             throw new ProblemException(422, EMAIL_CLAIM_MISSING,
                     "Your sign-in token carries no usable email address to send the test email to.");
         }
-        UUID messageId = UUID.randomUUID();
+        UUID messageId = TimeOrderedIds.next();
         String host = in.host().strip();
         String username = SmtpProfile.blankToNull(in.username());
         SecretBinding testBinding = SecretBinding.smtpPassword(InlineProfile.associatedData(messageId), host,
