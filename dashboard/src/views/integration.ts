@@ -276,7 +276,7 @@ function ordersSection(base: string, active: () => boolean): HTMLElement {
       content: table(
         ['Order', 'Created', 'Buyer', 'Total', 'Email to customer'],
         orders.map((o) => [
-          h('code', {}, o.orderId.slice(0, 8).toUpperCase()),
+          h('code', {}, o.orderId.slice(-8).toUpperCase()), // the confirmation mail's reference: the id's random end
           formatTime(o.createdAt),
           o.buyer?.email ?? '',
           money(o.total?.amountMinor, o.total?.currency),

@@ -136,7 +136,7 @@ class OrderConfirmationTest extends MarketTestBase {
         MimeMessage mail = shopSmtp.getReceivedMessages()[0];
         assertEquals("ada@buyers.test", ((InternetAddress) mail.getAllRecipients()[0]).getAddress());
         assertEquals("orders@shop.test", ((InternetAddress) mail.getFrom()[0]).getAddress());
-        assertTrue(mail.getSubject().contains(orderId.substring(0, 8).toUpperCase()), mail.getSubject());
+        assertTrue(mail.getSubject().contains(orderId.substring(orderId.length() - 8).toUpperCase()), mail.getSubject());
         String text = MailParts.text(mail);
         assertTrue(text.contains("2 x Green tea (TEA-01) at 12.50 EUR = 25.00 EUR"), text);
         assertTrue(text.contains("1 x Mug <large> (MUG-02) at 8.99 EUR = 8.99 EUR"), text);

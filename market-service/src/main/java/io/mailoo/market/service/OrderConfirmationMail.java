@@ -51,9 +51,13 @@ public class OrderConfirmationMail {
                 html.data("c", content).render(), Map.of(), null, now, now.plus(settings.confirmationExpiry()));
     }
 
-    /** A short reference a person can read out: the first 8 characters of the order id, upper case. */
+    /**
+     * A short reference a person can read out: the last 8 characters of the order id, upper case. Order ids are
+     * time-ordered (v7), so their first characters are the same for every order of the same minute; the last are random.
+     */
     public static String orderRef(UUID orderId) {
-        return orderId.toString().substring(0, 8).toUpperCase();
+        String id = orderId.toString();
+        return id.substring(id.length() - 8).toUpperCase();
     }
 
     /** Integration names come from another service: keep control characters out of the Subject. */
