@@ -108,7 +108,8 @@ test('market orders show emailToCustomer.status (NOT_CONFIGURED, then SENT once 
   const key = (await must(201, api(owner.token, 'POST', `${base}/api-keys`, { name: 'ui-test' }))).key;
   const order = (buyer) =>
     api(null, 'POST', `/api/v1/market/${market.id}/orders`, { buyer: { email: buyer, name: 'Bo' }, items: [{ sku: 'mug', quantity: 2 }] }, { Authorization: `Bearer ${key}` });
-  const first = await order(`${unique('buyer')}@example.test`);
+  const firstBuyer = `${unique('buyer')}@example.test`;
+  const first = await order(firstBuyer);
   assert.equal(first.status, 201, first.text);
   assert.equal(first.json.emailToCustomer.status, 'NOT_CONFIGURED');
 
@@ -121,6 +122,9 @@ test('market orders show emailToCustomer.status (NOT_CONFIGURED, then SENT once 
       return;
     }
     await page.locator('#orders [data-testid=order-mail-status][data-status=NOT_CONFIGURED]').waitFor();
+    // the reference the confirmation's subject carries: the id's last 8 characters (v7 ids share their first ones)
+    const ref = await page.locator('#orders tr').filter({ hasText: firstBuyer }).locator('code').textContent();
+    assert.equal(ref, first.json.orderId.slice(-8).toUpperCase());
 
     await must(200, api(owner.token, 'PATCH', `/api/v1/projects/${project.projectUid}/integrations/${market.id}/config`, { outboundMail: catcherSmtp() }));
     const buyer = `${unique('buyer')}@example.test`;
