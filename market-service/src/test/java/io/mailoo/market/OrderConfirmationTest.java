@@ -156,7 +156,7 @@ class OrderConfirmationTest extends MarketTestBase {
         assertEquals("market-service", request.source().service());
         // time-ordered ids: market_order's and dispatch_message's unique indexes grow at their right edge
         long now = System.currentTimeMillis();
-        for (java.util.UUID id : List.of(java.util.UUID.fromString(orderId), request.messageId())) {
+        for (UUID id : List.of(UUID.fromString(orderId), request.messageId())) {
             long madeAt = TimeOrderedIds.createdAt(id).orElseThrow(() -> new AssertionError("not v7: " + id))
                     .toEpochMilli();
             assertTrue(madeAt <= now && madeAt > now - 120_000, id + " made " + (now - madeAt) + " ms ago");

@@ -120,7 +120,7 @@ class OutboxRelayTest {
 
         // the outbox row's id is time-ordered (v7), so its primary key index is appended to
         assertEquals(7, pool.preparedQuery("select id from outbox_event where message_key = $1")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(shop.profileRef())).await().atMost(Duration.ofSeconds(10))
+                .execute(Tuple.of(shop.profileRef())).await().atMost(Duration.ofSeconds(10))
                 .iterator().next().getUUID(0).version());
 
         // the poll is hourly: only the order path's own signal after commit can have moved it
