@@ -7,7 +7,7 @@ import java.util.Base64;
 
 import jakarta.ws.rs.core.Response;
 
-import io.mailoo.integration.service.template.Escapes;
+import io.mailoo.support.mail.Escapes;
 
 /**
  * The small HTML pages behind the links of subscriber mail, for a person in a browser: a page with one button

@@ -23,11 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.mailoo.integration.entity.SubscriptionStatus;
-import io.mailoo.integration.service.SubscriberLifecycle;
 import io.mailoo.integration.service.SubscriberLifecycle.LinkTarget;
+import io.mailoo.integration.service.SubscriberLifecycle;
 import io.mailoo.integration.service.links.LinkPurpose;
-import io.mailoo.integration.service.template.Escapes;
 import io.mailoo.support.http.ProblemException;
+import io.mailoo.support.mail.Escapes;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -17,7 +17,7 @@ import io.mailoo.integration.entity.OutboundMail;
 import io.mailoo.integration.entity.Subscriber;
 import io.mailoo.integration.messaging.DomainEvents;
 import io.mailoo.integration.service.links.SubscriptionLinks;
-import io.mailoo.integration.service.template.Escapes;
+import io.mailoo.support.mail.Escapes;
 import io.smallrye.mutiny.Uni;
 
 /**

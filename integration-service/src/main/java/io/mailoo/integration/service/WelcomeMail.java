@@ -18,9 +18,9 @@ import io.mailoo.integration.entity.Subscriber;
 import io.mailoo.integration.entity.SubscriptionStatus;
 import io.mailoo.integration.messaging.DomainEvents;
 import io.mailoo.integration.service.links.SubscriptionLinks;
-import io.mailoo.integration.service.template.Escapes;
 import io.mailoo.integration.service.template.TemplateOutputTooLargeException;
 import io.mailoo.integration.service.template.TemplateSyntaxException;
+import io.mailoo.support.mail.Escapes;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -8,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.mailoo.contracts.smtp.FieldError;
-import io.mailoo.integration.service.template.Escapes;
 import io.mailoo.integration.service.template.TemplateParser;
 import io.mailoo.integration.service.template.TemplateRenderer;
 import io.mailoo.integration.service.template.TemplateSyntaxException;
 import io.mailoo.integration.service.template.TemplateValues;
+import io.mailoo.support.mail.Escapes;
 import io.smallrye.mutiny.Uni;
 
 /**

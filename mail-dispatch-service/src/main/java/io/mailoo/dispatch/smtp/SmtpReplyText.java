@@ -1,5 +1,7 @@
 package io.mailoo.dispatch.smtp;
 
+import java.util.regex.Pattern;
+
 import io.mailoo.contracts.events.SmtpReply;
 
 /** Reading an SMTP reply's text the same way wherever a reply ends up in a result. */
@@ -7,6 +9,8 @@ public final class SmtpReplyText {
 
     /** Reply text longer than this is cut: results are for people and dashboards, not for whole server banners. */
     public static final int MAX_LENGTH = 300;
+    /** Compiled once: every sent mail's reply is read (String.matches compiles the pattern on each call). */
+    private static final Pattern ENHANCED_CODE = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}");
 
     private SmtpReplyText() {
     }
@@ -28,7 +32,7 @@ public final class SmtpReplyText {
         String text = textAfterCode.trim();
         int space = text.indexOf(' ');
         String first = space > 0 ? text.substring(0, space) : text;
-        return first.matches("[245]\\.\\d{1,3}\\.\\d{1,3}") ? first : null;
+        return ENHANCED_CODE.matcher(first).matches() ? first : null;
     }
 
     public static String truncate(String text) {

@@ -4,14 +4,13 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 
-import io.quarkus.qute.TemplateData;
-
-/** What the order-confirmation templates show; amounts already formatted for the order's currency. */
-@TemplateData
+/**
+ * What the order confirmation shows ({@link OrderConfirmationBodies}); amounts already formatted for the order's
+ * currency.
+ */
 public record ConfirmationContent(String shopName, String buyerName, String orderRef, List<Line> lines, String total,
         String note) {
 
-    @TemplateData
     public record Line(String name, String sku, long quantity, String unitPrice, String lineTotal) {
     }
 

@@ -13,11 +13,10 @@ import io.mailoo.contracts.events.ProfileRef;
 import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.market.config.MarketSettings;
 import io.mailoo.market.entity.MarketOrder;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.mailoo.support.mail.Escapes;
 
 /**
- * The buyer's ORDER_CONFIRMATION request: text and HTML rendered from Qute templates (HTML escaped by Qute),
+ * The buyer's ORDER_CONFIRMATION request: text and HTML bodies from {@link OrderConfirmationBodies} (HTML escaped),
  * addressed to the buyer through the integration's own profile, naming the profile version this service saw so
  * that dispatch waits for it rather than using an older one.
  */
@@ -27,14 +26,9 @@ public class OrderConfirmationMail {
     public static final String SOURCE_SERVICE = "market-service";
     public static final String ENTITY_TYPE = "order";
 
-    private final Template text;
-    private final Template html;
     private final MarketSettings settings;
 
-    public OrderConfirmationMail(@Location("order-confirmation.txt") Template text,
-            @Location("order-confirmation.html") Template html, MarketSettings settings) {
-        this.text = text;
-        this.html = html;
+    public OrderConfirmationMail(MarketSettings settings) {
         this.settings = settings;
     }
 
@@ -47,8 +41,8 @@ public class OrderConfirmationMail {
         return new SendMailRequested(order.mailMessageId, ProfileRef.integration(order.integrationId).toString(),
                 profileVersion, MailPurpose.ORDER_CONFIRMATION, order.projectUid,
                 new MailSource(SOURCE_SERVICE, ENTITY_TYPE, order.id.toString()), List.of(order.buyerEmail), null,
-                null, null, "Your order " + orderRef + " at " + shop, text.data("c", content).render(),
-                html.data("c", content).render(), Map.of(), null, now, now.plus(settings.confirmationExpiry()));
+                null, null, "Your order " + orderRef + " at " + shop, OrderConfirmationBodies.text(content),
+                OrderConfirmationBodies.html(content), Map.of(), null, now, now.plus(settings.confirmationExpiry()));
     }
 
     /**
@@ -62,6 +56,6 @@ public class OrderConfirmationMail {
 
     /** Integration names come from another service: keep control characters out of the Subject. */
     private static String oneLine(String value) {
-        return value.replaceAll("\\p{Cntrl}", " ").strip();
+        return Escapes.headerText(value).strip();
     }
 }

@@ -1,6 +1,7 @@
 package io.mailoo.contracts.events;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A mail profile reference: {@code integration:{id}}, {@code offer-generator:{id}} or {@code platform}.
@@ -24,12 +25,14 @@ public record ProfileRef(Kind kind, String ownerId) {
     }
 
     public static final String PLATFORM_VALUE = "platform";
+    /** Compiled once: a reference is built for every order and every mail, and String.matches compiles per call. */
+    private static final Pattern OWNER_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     public ProfileRef {
         Objects.requireNonNull(kind, "kind");
         if (kind == Kind.PLATFORM) {
             ownerId = null;
-        } else if (ownerId == null || ownerId.isBlank() || !ownerId.matches("[A-Za-z0-9._-]{1,100}")) {
+        } else if (ownerId == null || ownerId.isBlank() || !OWNER_ID.matcher(ownerId).matches()) {
             throw new IllegalArgumentException("a profile reference needs an id of letters, digits, '.', '_' or '-'");
         }
     }

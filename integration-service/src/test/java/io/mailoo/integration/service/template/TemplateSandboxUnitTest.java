@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.mailoo.support.mail.Escapes;
+
 /** The sandbox on its own: what parses, where a refusal points, escaping, and the output bound. */
 class TemplateSandboxUnitTest {
 

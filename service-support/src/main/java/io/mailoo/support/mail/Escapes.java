@@ -1,6 +1,6 @@
-package io.mailoo.integration.service.template;
+package io.mailoo.support.mail;
 
-/** How a value goes into each kind of output. */
+/** How a value goes into each kind of output: the mails and pages of integration- and market-service. */
 public final class Escapes {
 
     private Escapes() {
