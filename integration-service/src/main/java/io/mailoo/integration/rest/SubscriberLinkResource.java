@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.mailoo.integration.entity.SubscriptionStatus;
-import io.mailoo.integration.service.SubscriberLifecycle.LinkTarget;
 import io.mailoo.integration.service.SubscriberLifecycle;
+import io.mailoo.integration.service.SubscriberLifecycle.LinkTarget;
 import io.mailoo.integration.service.links.LinkPurpose;
 import io.mailoo.support.http.ProblemException;
 import io.mailoo.support.mail.Escapes;

@@ -77,7 +77,8 @@ final class OrderClient implements AutoCloseable {
             return new Outcome(status, location.substring(location.length() - 36), BODY_LOST);
         }
         // the headers are printed only for this rare answer: building them for every one cost the generator CPU
-        return new Outcome(status, null, response.headers().entries() + " body: " + s.substring(0, Math.min(s.length(), 300)));
+        return new Outcome(status, null,
+                response.headers().entries() + " body: " + s.substring(0, Math.min(s.length(), 300)));
     }
 
     @Override
