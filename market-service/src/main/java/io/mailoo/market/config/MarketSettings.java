@@ -27,4 +27,15 @@ public interface MarketSettings {
     /** How long an API key looked up by an order is trusted without reading it again (other replicas' revocations). */
     @WithDefault("2s")
     Duration lookupCacheTtl();
+
+    /**
+     * How many order inserts may run at once. Orders arriving while all run wait and share the next statement (group
+     * commit, OrderInsertQueue): fewer statements at once means bigger groups under load and less work for PostgreSQL.
+     */
+    @WithDefault("2")
+    int orderInsertStatements();
+
+    /** The most orders one insert statement takes. */
+    @WithDefault("64")
+    int orderInsertMaxRows();
 }

@@ -1,19 +1,27 @@
 package io.mailoo.market.repository;
 
+import java.lang.reflect.Array;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.mailoo.market.config.MarketSettings;
 import io.mailoo.market.entity.MarketOrder;
 import io.mailoo.support.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 
 /**
  * Stores a new order with the reactive SQL client, and with it, when the order mails its buyer, the confirmation
@@ -22,7 +30,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * cost most of the order path's CPU (JFR, docs/benchmarks.md), so the hot insert goes around it; reads and the owner
  * routes keep using the entities. An Idempotency-Key that the integration already used inserts nothing, neither the
  * order nor its event ({@code ON CONFLICT … DO NOTHING}, which waits for a concurrent insert of the same key to
- * commit), so two simultaneous requests with one key end with one order, one mail and no error.
+ * commit), so two simultaneous requests with one key end with one order, one mail and no error. Orders placed at the
+ * same time share one statement ({@link OrderInsertQueue}, group commit): each column as an array, one transaction.
  */
 @ApplicationScoped
 public class OrderStore {
@@ -39,28 +48,105 @@ public class OrderStore {
             + "INSERT INTO outbox_event (" + Outbox.COLUMNS + ") SELECT "
             + Outbox.typedParameters(ORDER_COLUMNS + 1) + " FROM stored";
 
+    /**
+     * Many new orders in one statement: each column as an array ({@code unnest}), the orders inserted in
+     * (integration, Idempotency-Key) order so that two batches racing on the same keys wait for each other instead of
+     * deadlocking, and the outbox rows of those inserted (and only of those) added in the same statement.
+     */
+    private static final String INSERT_MANY = "WITH input AS (SELECT * FROM unnest($1::uuid[], $2::text[], "
+            + "$3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], "
+            + "$11::int8[], $12::text[], $13::uuid[], $14::text[], $15::text[], $16::timestamptz[], $17::timestamptz[], "
+            + Outbox.typedArrayParameters(ORDER_COLUMNS + 1) + ") AS t(" + COLUMNS + ", " + eventColumns("e_") + ")), "
+            + "stored AS (INSERT INTO market_order (" + COLUMNS + ") SELECT " + COLUMNS + " FROM input "
+            + "ORDER BY integration_id, idempotency_key "
+            + "ON CONFLICT ON CONSTRAINT market_order_idempotency DO NOTHING RETURNING id), "
+            + "events AS (INSERT INTO outbox_event (" + Outbox.COLUMNS + ") SELECT " + eventColumns("i.e_")
+            + " FROM input i JOIN stored s ON s.id = i.id WHERE i.e_id IS NOT NULL) "
+            + "SELECT id FROM stored";
+    /** The Java class of each market_order column's value, in {@link #COLUMNS}' order (for the arrays above). */
+    private static final List<Class<?>> ORDER_ELEMENTS = List.of(UUID.class, String.class, String.class, UUID.class,
+            String.class, String.class, String.class, String.class, String.class, String.class, Long.class,
+            String.class, UUID.class, String.class, String.class, OffsetDateTime.class, OffsetDateTime.class);
+
     private static final String BY_IDEMPOTENCY_KEY = "SELECT " + COLUMNS + " FROM market_order "
             + "WHERE integration_id = $1 AND idempotency_key = $2";
 
     private final Pool pool;
+    private final OrderInsertQueue queue;
 
-    public OrderStore(Pool pool) {
+    public OrderStore(Pool pool, MarketSettings settings) {
         this.pool = pool;
+        this.queue = new OrderInsertQueue(settings.orderInsertStatements(), settings.orderInsertMaxRows(),
+                this::insertNow, PgException.class::isInstance);
     }
 
     /** Inserts {@code order} alone; false when the integration already had an order with its Idempotency-Key. */
     public Uni<Boolean> insert(MarketOrder order) {
-        return pool.preparedQuery(INSERT).execute(Tuple.from(values(order))).map(rows -> rows.rowCount() == 1);
+        return queue.insert(new NewOrderRow(order, null));
     }
 
     /**
      * Inserts {@code order} and the outbox row of {@code event} ({@link Outbox#values}) together; false, and neither
-     * written, when the integration already had an order with its Idempotency-Key.
+     * written, when the integration already had an order with its Idempotency-Key. Concurrent orders share a statement
+     * ({@link OrderInsertQueue}).
      */
     public Uni<Boolean> insert(MarketOrder order, List<Object> event) {
-        List<Object> values = new ArrayList<>(values(order));
-        values.addAll(event);
-        return pool.preparedQuery(INSERT_WITH_EVENT).execute(Tuple.from(values)).map(rows -> rows.rowCount() == 1);
+        return queue.insert(new NewOrderRow(order, event));
+    }
+
+    /** How many new orders wait for a free insert statement. */
+    int waitingOrders() {
+        return queue.waiting();
+    }
+
+    /** One statement for {@code rows} (one transaction); the ids it inserted. */
+    Uni<Set<UUID>> insertNow(List<NewOrderRow> rows) {
+        if (rows.size() == 1) {
+            return insertOne(rows.get(0));
+        }
+        return pool.preparedQuery(INSERT_MANY).execute(manyTuple(rows)).map(result -> {
+            Set<UUID> inserted = new HashSet<>();
+            for (Row row : result) {
+                inserted.add(row.getUUID(0));
+            }
+            return inserted;
+        });
+    }
+
+    private Uni<Set<UUID>> insertOne(NewOrderRow row) {
+        List<Object> values = new ArrayList<>(values(row.order()));
+        if (row.event() != null) {
+            values.addAll(row.event());
+        }
+        return pool.preparedQuery(row.event() == null ? INSERT : INSERT_WITH_EVENT).execute(Tuple.from(values))
+                .map(result -> result.rowCount() == 1 ? Set.of(row.order().id) : Set.<UUID>of());
+    }
+
+    private static Tuple manyTuple(List<NewOrderRow> rows) {
+        List<List<Object>> orders = rows.stream().map(r -> values(r.order())).toList();
+        List<Object> noEvent = Collections.nCopies(Outbox.ARRAY_ELEMENTS.size(), null);
+        List<List<Object>> events = rows.stream().map(r -> r.event() == null ? noEvent : r.event()).toList();
+        Tuple tuple = Tuple.tuple();
+        for (int c = 0; c < ORDER_ELEMENTS.size(); c++) {
+            tuple.addValue(column(orders, c, ORDER_ELEMENTS.get(c)));
+        }
+        for (int c = 0; c < Outbox.ARRAY_ELEMENTS.size(); c++) {
+            tuple.addValue(column(events, c, Outbox.ARRAY_ELEMENTS.get(c)));
+        }
+        return tuple;
+    }
+
+    /** The {@code c}-th value of every row, as an array of {@code element} (what the client sends as a typed array). */
+    private static Object column(List<List<Object>> rows, int c, Class<?> element) {
+        Object array = Array.newInstance(element, rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            Array.set(array, r, rows.get(r).get(c));
+        }
+        return array;
+    }
+
+    private static String eventColumns(String prefix) {
+        return Arrays.stream(Outbox.COLUMNS.split(", ")).map(c -> prefix + c).collect(Collectors.joining(", "));
     }
 
     /**

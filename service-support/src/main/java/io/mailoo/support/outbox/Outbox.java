@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,8 +49,30 @@ public class Outbox {
      * change it describes (market-service's order: one statement, no BEGIN/COMMIT round trips).
      */
     public static String typedParameters(int first) {
-        return "$" + first + "::uuid, $" + (first + 1) + "::text, $" + (first + 2) + "::text, $" + (first + 3)
-                + "::text, $" + (first + 4) + "::bytea, $" + (first + 5) + "::timestamptz";
+        return parameters(first, "");
+    }
+
+    /**
+     * {@link #COLUMNS}' parameters from {@code $first} on as arrays of their column's type, one element per event,
+     * for an {@code unnest(…)} that adds many events in one statement; {@link #ARRAY_ELEMENTS} are the arrays' Java
+     * element classes.
+     */
+    public static String typedArrayParameters(int first) {
+        return parameters(first, "[]");
+    }
+
+    /** The Java class of each of {@link #COLUMNS}' values ({@link #values}), for the arrays of {@link #typedArrayParameters}. */
+    public static final List<Class<?>> ARRAY_ELEMENTS = List.of(UUID.class, String.class, String.class, String.class,
+            Buffer.class, OffsetDateTime.class);
+
+    private static final List<String> TYPES = List.of("uuid", "text", "text", "text", "bytea", "timestamptz");
+
+    private static String parameters(int first, String suffix) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < TYPES.size(); i++) {
+            sql.append(i == 0 ? "$" : ", $").append(first + i).append("::").append(TYPES.get(i)).append(suffix);
+        }
+        return sql.toString();
     }
 
     /** The values of a new event's row in {@link #COLUMNS}' order, for the statement above. */
