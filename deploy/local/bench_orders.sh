@@ -151,6 +151,14 @@ SQL
   echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -n 1
 }
 
+# insert_rows_metric: market-service's insert statements so far and the orders they stored ("count sum", from the
+# mailoo.market.order.insert.rows summary of /q/metrics; "0 0" when it cannot be read)
+insert_rows_metric() {
+  curl -s --max-time 5 "http://127.0.0.1:$MAILOO_MARKET_PORT/q/metrics" 2>/dev/null | awk '
+    /^mailoo_market_order_insert_rows_count[ {]/ { c = $NF } /^mailoo_market_order_insert_rows_sum[ {]/ { s = $NF }
+    END { printf "%d %d\n", c, s }'
+}
+
 # wrk_max_rate INTEGRATION KEY CONNECTIONS SECONDS WARMUP NAME=PID... : the closed-loop max-rate run with wrk
 # (benchmarks/order-bench/wrk-orders.lua: the same orders as the JVM client's), its warm-up uncounted; prints the
 # BENCH lines of the JVM generator's run, the CPU wrk itself used and that of each NAME=PID during the measured seconds
@@ -325,9 +333,16 @@ bench_orders() {
   local bench_pid=$!
   # the measured seconds start when the generator says so (after its start-up and warm-up): CPU, backlog and JFR
   # cover exactly them
+  # the statistics are refreshed 10 s before the warm-up ends (or half-way through a shorter one), on tables the size
+  # of a running shop's, so that the measured seconds do not run on plans made for empty tables
+  local analyze_at=$((warmup > 20 ? warmup - 10 : warmup / 2)) analyzed=0 started=$SECONDS
   for _ in $(seq 1 $((warmup * 10 + 600))); do
     grep -q '^  measuring:' "$fixed_out" && break
     kill -0 "$bench_pid" 2>/dev/null || break
+    if ((!analyzed && warmup > 0 && SECONDS - started >= analyze_at)) && grep -q '^  warm-up:' "$fixed_out"; then
+      analyze_for_bench
+      analyzed=1
+    fi
     sleep 0.1
   done
   # PostgreSQL (its postmaster and backends) and the load generator share the machine too: counted beside the stack
@@ -342,6 +357,8 @@ bench_orders() {
   while read -r name ticks; do cpu_start[$name]=$ticks; done < <(cpu_snapshot "${roots[@]}")
   local window_start
   window_start=$(psql_db mailoo_market -tA -c "SELECT now()")
+  local -a rows_start
+  read -r -a rows_start < <(insert_rows_metric)
   if ((jfr)); then
     jcmd "${pids[market-service]}" JFR.start name=order-bench duration="${seconds}s" settings=profile \
       filename="$jfr_file" >/dev/null || warn "could not start JFR on market-service"
@@ -362,6 +379,8 @@ bench_orders() {
   local stored_in_window
   stored_in_window=$(psql_db mailoo_market -tA -c "SELECT count(*) FROM market_order WHERE integration_id = '$integration'
     AND created_at >= '$window_start' AND created_at < now()")
+  local -a rows_end
+  read -r -a rows_end < <(insert_rows_metric)
   kill "$SAMPLER_PID" 2>/dev/null || true
   SAMPLER_PID=""
   wait "$bench_pid" || warn "the fixed-rate run failed"
@@ -383,6 +402,14 @@ bench_orders() {
   echo "  orders stored by market-service during the measured seconds: $stored_in_window" \
     "($(awk -v n="$stored_in_window" -v s="$seconds" 'BEGIN { printf "%.1f", n / s }') per second)"
   echo "BENCH fixed.stored_in_window=$stored_in_window"
+  # group commit (OrderInsertQueue): market's own count of insert statements and of the orders they carried
+  local statements_in_window rows_in_window
+  statements_in_window=$(awk -v a="${rows_start[0]:-0}" -v b="${rows_end[0]:-0}" 'BEGIN { printf "%d", b - a }')
+  rows_in_window=$(awk -v a="${rows_start[1]:-0}" -v b="${rows_end[1]:-0}" 'BEGIN { printf "%d", b - a }')
+  echo "  insert statements during the measured seconds: $statements_in_window for $rows_in_window orders" \
+    "($(awk -v n="$rows_in_window" -v s="$statements_in_window" 'BEGIN { printf "%.2f", (s > 0 ? n / s : 0) }') orders each)"
+  echo "BENCH fixed.insert_statements=$statements_in_window"
+  echo "BENCH fixed.insert_rows=$rows_in_window"
   if [[ -n "${cpu_used[market-service]:-}" && "$stored_in_window" -gt 0 ]]; then
     local per_order
     per_order=$(awk -v c="${cpu_used[market-service]}" -v n="$stored_in_window" 'BEGIN { printf "%.2f", c * 1000 / n }')

@@ -74,6 +74,20 @@ warn_if_autovacuum_off() {
   return 0
 }
 
+# analyze_for_bench: refreshes the planner's statistics of every stack database, as autovacuum's ANALYZE would have
+# while the tables grew, when autovacuum is off (else nothing). Without it the services' prepared statements keep the
+# generic plans made on the tables' first rows, and PostgreSQL then read the outbox and dispatch_message by sequential
+# scans: 25 instead of 13 CPU-s in the measured 30 s on a fresh database (fourteenth session, docs/benchmarks.md).
+# An ANALYZE invalidates those plans; the next executions plan again on the current sizes.
+analyze_for_bench() {
+  [[ "$(autovacuum_setting)" == off ]] || return 0
+  local db
+  for db in $(stack_databases); do
+    psql_admin -d "$db" -c "ANALYZE" >/dev/null 2>&1 || warn "could not analyze $db"
+  done
+  echo "  statistics refreshed during the warm-up (ANALYZE of every stack database: autovacuum is off)"
+}
+
 # vacuum_for_bench: a benchmark starts from reclaimed tables whatever ran before it. On a server whose autovacuum is
 # off the tables otherwise keep every dead row of earlier runs and each run is measured on a bigger table than the
 # last. Prints the setting and the dead rows found. The vacuum dirties many pages that the kernel would write out about

@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.mailoo.market.config.MarketSettings;
 import io.mailoo.market.entity.MarketOrder;
 import io.mailoo.support.outbox.Outbox;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -74,10 +76,15 @@ public class OrderStore {
     private final Pool pool;
     private final OrderInsertQueue queue;
 
-    public OrderStore(Pool pool, MarketSettings settings) {
+    /** Orders per insert statement: how much the group commit groups (operators and the order bench read it). */
+    private final DistributionSummary rowsPerStatement;
+
+    public OrderStore(Pool pool, MarketSettings settings, MeterRegistry metrics) {
         this.pool = pool;
         this.queue = new OrderInsertQueue(settings.orderInsertStatements(), settings.orderInsertMaxRows(),
                 this::insertNow, PgException.class::isInstance);
+        this.rowsPerStatement = DistributionSummary.builder("mailoo.market.order.insert.rows")
+                .description("Orders stored by one insert statement (group commit)").register(metrics);
     }
 
     /** Inserts {@code order} alone; false when the integration already had an order with its Idempotency-Key. */
@@ -101,6 +108,7 @@ public class OrderStore {
 
     /** One statement for {@code rows} (one transaction); the ids it inserted. */
     Uni<Set<UUID>> insertNow(List<NewOrderRow> rows) {
+        rowsPerStatement.record(rows.size());
         if (rows.size() == 1) {
             return insertOne(rows.get(0));
         }
