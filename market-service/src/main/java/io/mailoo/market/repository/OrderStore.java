@@ -19,6 +19,7 @@ import io.mailoo.market.entity.MarketOrder;
 import io.mailoo.support.outbox.Outbox;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -36,6 +37,7 @@ import io.vertx.pgclient.PgException;
  * same time share one statement ({@link OrderInsertQueue}, group commit): each column as an array, one transaction.
  */
 @ApplicationScoped
+@Startup
 public class OrderStore {
 
     /** market_order's columns, in the order of {@link #values} and of {@link #order(Row)}'s reads. */
@@ -80,6 +82,11 @@ public class OrderStore {
     private final DistributionSummary rowsPerStatement;
 
     public OrderStore(Pool pool, MarketSettings settings, MeterRegistry metrics) {
+        if (settings.orderInsertStatements() < 1 || settings.orderInsertMaxRows() < 1) {
+            // created at start-up (@Startup): a bad value stops the service at once, not at its first order
+            throw new IllegalStateException("ORDER_INSERT_STATEMENTS (mailoo.market.order-insert-statements) and "
+                    + "ORDER_INSERT_MAX_ROWS (mailoo.market.order-insert-max-rows) must be at least 1");
+        }
         this.pool = pool;
         this.queue = new OrderInsertQueue(settings.orderInsertStatements(), settings.orderInsertMaxRows(),
                 this::insertNow, PgException.class::isInstance);

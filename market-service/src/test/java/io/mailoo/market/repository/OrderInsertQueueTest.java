@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -148,6 +149,12 @@ class OrderInsertQueueTest {
         CompletableFuture<Boolean> first = place(queue, order());
         assertNull(first.handle((ok, e) -> ok).join(), "the order whose statement threw failed");
         assertTrue(place(queue, order()).join(), "the queue still runs statements");
+    }
+
+    @Test
+    void noStatementOrNoRowIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> queue(0, 64));
+        assertThrows(IllegalArgumentException.class, () -> queue(2, 0));
     }
 
     private static Throwable failure(CompletableFuture<Boolean> answer) {
