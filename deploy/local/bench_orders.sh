@@ -249,7 +249,7 @@ bench_orders() {
       kill -TERM "$SINK_PID" 2>/dev/null || true
       wait "$SINK_PID" 2>/dev/null || true
     fi
-    rm -f "$O_SHOP" "$O_BACKLOG" "$O_FIXED_OUT" "$O_MAX_OUT"
+    rm -f "$O_SHOP" "$O_BACKLOG" "$O_FIXED_OUT" "$O_FIXED_OUT.go" "$O_MAX_OUT"
     if ((STARTED_STACK)) && ((O_KEEP_UP == 0)); then
       log "stopping the stack this benchmark started (./mailoo down; keep it with --keep-up)"
       "$MAILOO_ROOT/mailoo" down || true
@@ -328,16 +328,19 @@ bench_orders() {
   done
   : >"$backlog"
   : >"$fixed_out"
+  local start_file="$fixed_out.go"
+  rm -f "$start_file"
   order_bench_java fixed --integration "$integration" --key "$key" --rate "$rate" --seconds "$seconds" \
-    --warmup "$warmup" --kafka "127.0.0.1:$MAILOO_KAFKA_PORT" > >(tee "$fixed_out") &
+    --warmup "$warmup" --kafka "127.0.0.1:$MAILOO_KAFKA_PORT" --start-file "$start_file" > >(tee "$fixed_out") &
   local bench_pid=$!
-  # the measured seconds start when the generator says so (after its start-up and warm-up): CPU, backlog and JFR
-  # cover exactly them
+  # After its warm-up the generator waits for $start_file: what the harness does before the measured seconds (process
+  # lookups, a psql, the metrics scrape of market-service, the sampler's session) is done by then, so none of it lands
+  # in the first measured second; CPU, backlog and JFR cover exactly the measured seconds.
   # the statistics are refreshed 10 s before the warm-up ends (or half-way through a shorter one), on tables the size
   # of a running shop's, so that the measured seconds do not run on plans made for empty tables
   local analyze_at=$((warmup > 20 ? warmup - 10 : warmup / 2)) analyzed=0 started=$SECONDS
   for _ in $(seq 1 $((warmup * 10 + 600))); do
-    grep -q '^  measuring:' "$fixed_out" && break
+    grep -q '^  warm-up done' "$fixed_out" && break
     kill -0 "$bench_pid" 2>/dev/null || break
     if ((!analyzed && warmup > 0 && SECONDS - started >= analyze_at)) && grep -q '^  warm-up:' "$fixed_out"; then
       analyze_for_bench
@@ -354,7 +357,6 @@ bench_orders() {
   [[ -n "$gen_pid" ]] && pids[load-generator]=$gen_pid
   local -a roots=()
   for name in "${!pids[@]}"; do roots+=("$name=${pids[$name]}"); done
-  while read -r name ticks; do cpu_start[$name]=$ticks; done < <(cpu_snapshot "${roots[@]}")
   local window_start
   window_start=$(psql_db mailoo_market -tA -c "SELECT now()")
   local -a rows_start
@@ -365,6 +367,8 @@ bench_orders() {
   fi
   outbox_sampler "$backlog" &
   SAMPLER_PID=$!
+  while read -r name ticks; do cpu_start[$name]=$ticks; done < <(cpu_snapshot "${roots[@]}")
+  : >"$start_file"
   sleep "$seconds"
   local machine_used listed_used used
   while read -r name ticks; do

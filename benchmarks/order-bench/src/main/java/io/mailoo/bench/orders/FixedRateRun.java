@@ -1,5 +1,7 @@
 package io.mailoo.bench.orders;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +42,8 @@ final class FixedRateRun {
                 phase(client, o.warmupSeconds, new Stats(), null);
                 drain();
             }
-            Map<String, Long> due = new ConcurrentHashMap<>();
+            awaitStartFile();
+            Map<String, Long> due = new ConcurrentHashMap<>(o.rate * o.seconds * 2);
             Stats stats = new Stats();
             System.out.printf("  measuring: %d orders/s for %d s, open loop, up to %d connections%n", o.rate,
                     o.seconds, o.connections);
@@ -93,6 +96,24 @@ final class FixedRateRun {
         if (notStarted > 0) {
             stats.byStatus.computeIfAbsent("not-started(generator cap)", k -> new java.util.concurrent.atomic.LongAdder())
                     .add(notStarted);
+        }
+    }
+
+    /**
+     * With --start-file, waits (at most a minute) until the harness has done what it does before the measured seconds
+     * (process lookups, a psql, a metrics scrape of market-service): that work used to land in the first measured
+     * second, on the machine being measured.
+     */
+    private void awaitStartFile() throws InterruptedException {
+        if (o.startFile == null) {
+            return;
+        }
+        System.out.println("  warm-up done: waiting for the harness");
+        System.out.flush();
+        Path go = Path.of(o.startFile);
+        long limit = System.nanoTime() + 60_000_000_000L;
+        while (!Files.exists(go) && System.nanoTime() < limit) {
+            Thread.sleep(5);
         }
     }
 

@@ -23,6 +23,8 @@ final class Options {
     final int timeoutSeconds;
     final String out;
     final String file;
+    /** When set, the fixed-rate run waits after its warm-up until this file exists (the harness's go). */
+    final String startFile;
 
     private Options(Map<String, String> m) {
         base = URI.create(m.getOrDefault("base", "http://127.0.0.1:8080"));
@@ -41,6 +43,7 @@ final class Options {
         timeoutSeconds = Integer.parseInt(m.getOrDefault("timeout", "600"));
         out = m.get("out");
         file = m.get("file");
+        startFile = m.get("start-file");
     }
 
     static Options parse(String[] argv) {
