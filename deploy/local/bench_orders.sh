@@ -15,14 +15,17 @@ PGBENCH_DB=mailoo_bench_pgbench
 
 orders_usage() {
   cat <<EOF
-usage: ./mailoo bench orders [--rate R] [--seconds S] [--warmup S] [--max-seconds S] [--max-warmup S] [--concurrency C]
+usage: ./mailoo bench orders [--rate R] [--seconds S] [--warmup S] [--warmup-ramp S] [--max-seconds S] [--max-warmup S] [--concurrency C]
                              [--max-generator wrk|jvm] [--smtp sink|catcher] [--sink-port PORT] [--pgbench-clients N] [--jfr] [--restart]
                              [--keep-up] [--timeout SECONDS]
 
   --rate R            orders per second offered, open loop (default 500)
   --seconds S         measured seconds of the fixed-rate run (default 30)
-  --warmup S          seconds at the same rate before it, not counted (default 20; 60 when this bench has just
+  --warmup S          seconds at the same rate before it, not counted (default 20; 90 when this bench has just
                       started or restarted the stack: a fresh stack's JIT compilers take its first minute)
+  --warmup-ramp S     the warm-up's first S seconds rise a step a second to the rate (default 0; 60 on a stack this
+                      bench has just started, when --warmup is not given: at the full rate at once, its compilers
+                      left dispatch a backlog the measured seconds paid for)
   --max-seconds S     seconds of the closed-loop max-rate run (default 20; 0 skips it)
   --max-warmup S      seconds of closed loop before them, not counted (default 10: the generator is a new JVM,
                       and its own JIT compilation took a tenth of the machine in the first seconds)
@@ -199,7 +202,7 @@ wrk_max_rate() {
 }
 
 bench_orders() {
-  local rate=500 seconds=30 warmup="" max_seconds=20 max_warmup=10 concurrency=64 smtp=sink sink_first=$MAILOO_BENCH_SINK_PORT
+  local rate=500 seconds=30 warmup="" warmup_ramp="" max_seconds=20 max_warmup=10 concurrency=64 smtp=sink sink_first=$MAILOO_BENCH_SINK_PORT
   local pg_clients=16 jfr=0 restart=0 keep_up=0 max_generator=wrk
   O_TIMEOUT=600
   while (($#)); do
@@ -207,6 +210,7 @@ bench_orders() {
       --rate) rate=${2:?--rate needs a value}; shift 2 ;;
       --seconds) seconds=${2:?--seconds needs a value}; shift 2 ;;
       --warmup) warmup=${2:?--warmup needs a value}; shift 2 ;;
+      --warmup-ramp) warmup_ramp=${2:?--warmup-ramp needs a value}; shift 2 ;;
       --max-seconds) max_seconds=${2:?--max-seconds needs a value}; shift 2 ;;
       --max-warmup) max_warmup=${2:?--max-warmup needs a value}; shift 2 ;;
       --concurrency) concurrency=${2:?--concurrency needs a value}; shift 2 ;;
@@ -223,7 +227,7 @@ bench_orders() {
     esac
   done
   local v
-  for v in "$rate" "$seconds" "${warmup:-0}" "$max_seconds" "$max_warmup" "$concurrency" "$sink_first" "$pg_clients" "$O_TIMEOUT"; do
+  for v in "$rate" "$seconds" "${warmup:-0}" "${warmup_ramp:-0}" "$max_seconds" "$max_warmup" "$concurrency" "$sink_first" "$pg_clients" "$O_TIMEOUT"; do
     [[ "$v" =~ ^[0-9]+$ ]] || die "not a number: $v"
   done
   ((rate > 0 && seconds > 0 && concurrency > 0)) || die "--rate, --seconds and --concurrency must be > 0"
@@ -287,14 +291,19 @@ bench_orders() {
   fi
   stack_has_bench_env || die "market-service / mail-dispatch-service run without ${ORDER_BENCH_ENV[*]}"
   # The first run on a stack that just started measured its JIT: API p99 175-474 ms against 27-45 ms in the runs
-  # after it (docs/benchmarks.md, tenth session). Unless --warmup says otherwise, such a stack is warmed a minute.
+  # after it (docs/benchmarks.md, tenth session), and 500/s at once from its first second left dispatch a backlog
+  # that it was still working off in the measured seconds (fourteenth and fifteenth sessions). Unless --warmup says
+  # otherwise, such a stack rises to the rate in a minute and runs at it half a minute more before it is measured.
   if [[ -z "$warmup" ]]; then
     warmup=20
     if ((fresh_stack)); then
-      warmup=60
-      log "the stack has just started: 60 s of warm-up at the measured rate (--warmup sets it)"
+      warmup=90
+      : "${warmup_ramp:=60}"
+      log "the stack has just started: $warmup s of warm-up, rising to the measured rate in the first $warmup_ramp s" \
+        "(--warmup and --warmup-ramp set them)"
     fi
   fi
+  warmup_ramp=${warmup_ramp:-0}
 
   echo
   echo "== order benchmark $(date -Iseconds): $rate orders/s for $seconds s (+$warmup s warm-up) through" \
@@ -331,7 +340,7 @@ bench_orders() {
   local start_file="$fixed_out.go"
   rm -f "$start_file"
   order_bench_java fixed --integration "$integration" --key "$key" --rate "$rate" --seconds "$seconds" \
-    --warmup "$warmup" --kafka "127.0.0.1:$MAILOO_KAFKA_PORT" --start-file "$start_file" > >(tee "$fixed_out") &
+    --warmup "$warmup" --warmup-ramp "$warmup_ramp" --kafka "127.0.0.1:$MAILOO_KAFKA_PORT" --start-file "$start_file" > >(tee "$fixed_out") &
   local bench_pid=$!
   # After its warm-up the generator waits for $start_file: what the harness does before the measured seconds (process
   # lookups, a psql, the metrics scrape of market-service, the sampler's session) is done by then, so none of it lands

@@ -38,8 +38,20 @@ final class FixedRateRun {
     int run() throws Exception {
         try (SentFollower follower = new SentFollower(o.kafka); OrderClient client = new OrderClient(o)) {
             if (o.warmupSeconds > 0) {
-                System.out.printf("  warm-up: %d orders/s for %d s (not counted)%n", o.rate, o.warmupSeconds);
-                phase(client, o.warmupSeconds, new Stats(), null);
+                int ramp = Math.min(o.warmupRampSeconds, o.warmupSeconds);
+                if (ramp > 0) {
+                    System.out.printf("  warm-up: from %d to %d orders/s in %d s, then %d orders/s for %d s"
+                            + " (not counted)%n", Math.max(1, o.rate / ramp), o.rate, ramp, o.rate,
+                            o.warmupSeconds - ramp);
+                } else {
+                    System.out.printf("  warm-up: %d orders/s for %d s (not counted)%n", o.rate, o.warmupSeconds);
+                }
+                // a stack that has just started compiles its hot paths first: a step a second up to the rate, as a
+                // load balancer's slow start would, so the compilers do not leave a backlog the measured seconds pay
+                for (int second = 1; second <= ramp; second++) {
+                    phase(client, 1, Math.max(1, o.rate * second / ramp), new Stats(), null);
+                }
+                phase(client, o.warmupSeconds - ramp, o.rate, new Stats(), null);
                 drain();
             }
             awaitStartFile();
@@ -47,7 +59,7 @@ final class FixedRateRun {
             Stats stats = new Stats();
             System.out.printf("  measuring: %d orders/s for %d s, open loop, up to %d connections%n", o.rate,
                     o.seconds, o.connections);
-            phase(client, o.seconds, stats, due);
+            phase(client, o.seconds, o.rate, stats, due);
             drain();
             report(stats);
             follower.report(due, o.sentTimeoutSeconds);
@@ -55,9 +67,9 @@ final class FixedRateRun {
         }
     }
 
-    private void phase(OrderClient client, int seconds, Stats stats, Map<String, Long> due) {
-        long period = 1_000_000_000L / o.rate;
-        long total = (long) o.rate * seconds;
+    private void phase(OrderClient client, int seconds, int rate, Stats stats, Map<String, Long> due) {
+        long period = 1_000_000_000L / rate;
+        long total = (long) rate * seconds;
         long start = System.nanoTime();
         stats.start = start;
         long notStarted = 0;

@@ -17,6 +17,8 @@ final class Options {
     final int rate;
     final int seconds;
     final int warmupSeconds;
+    /** The first seconds of the warm-up rise a step a second to the rate (0: the whole warm-up at the rate). */
+    final int warmupRampSeconds;
     final int concurrency;
     final int connections;
     final int sentTimeoutSeconds;
@@ -37,6 +39,7 @@ final class Options {
         rate = Integer.parseInt(m.getOrDefault("rate", "500"));
         seconds = Integer.parseInt(m.getOrDefault("seconds", "30"));
         warmupSeconds = Integer.parseInt(m.getOrDefault("warmup", "5"));
+        warmupRampSeconds = Integer.parseInt(m.getOrDefault("warmup-ramp", "0"));
         concurrency = Integer.parseInt(m.getOrDefault("concurrency", "64"));
         connections = Integer.parseInt(m.getOrDefault("connections", "256"));
         sentTimeoutSeconds = Integer.parseInt(m.getOrDefault("sent-timeout", "120"));

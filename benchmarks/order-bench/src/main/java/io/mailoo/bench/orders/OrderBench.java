@@ -57,7 +57,7 @@ public final class OrderBench {
                 usage: order-bench (setup|fixed|max|jfr-top) [options]
                   --base URL            gateway (default http://127.0.0.1:8080)
                   setup:  --token JWT --smtp-host H --smtp-port P --out FILE
-                  fixed:  --integration ID --key KEY --rate R (500) --seconds S (30) --warmup S (5)
+                  fixed:  --integration ID --key KEY --rate R (500) --seconds S (30) --warmup S (5) --warmup-ramp S (0)
                           --kafka HOST:PORT (127.0.0.1:9092) --sent-timeout S (120) --connections N (256)
                   max:    --integration ID --key KEY --concurrency C (64) --seconds S (30) --warmup S (5)
                   jfr-top: --file FILE.jfr
