@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.ids.TimeOrderedIds;
@@ -36,6 +35,7 @@ import io.mailoo.market.support.MailParts;
 import io.mailoo.market.support.MarketTestBase;
 import io.mailoo.market.support.Shop;
 import io.mailoo.testsupport.PlatformSmtp;
+import io.mailoo.testsupport.TenantSmtp;
 import io.mailoo.testsupport.TestSecrets;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,8 +50,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class OrderConfirmationTest extends MarketTestBase {
 
-    static GreenMail shopSmtp;
-    static String smtpPassword;
+    static TenantSmtp shopSmtp;
 
     @PlatformSmtp
     GreenMail platform;
@@ -61,10 +60,7 @@ class OrderConfirmationTest extends MarketTestBase {
 
     @BeforeAll
     static void start() {
-        shopSmtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        shopSmtp.start();
-        smtpPassword = "shop-smtp-" + UUID.randomUUID();
-        shopSmtp.setUser("orders@shop.test", "shop-login", smtpPassword);
+        shopSmtp = new TenantSmtp("shop-login");
     }
 
     @AfterAll
@@ -77,19 +73,19 @@ class OrderConfirmationTest extends MarketTestBase {
                 assertNoSecretIn(java.nio.file.Files.readString(log));
             }
         } finally {
-            shopSmtp.stop();
+            shopSmtp.close();
         }
     }
 
     @BeforeEach
     void setUp() throws Exception {
-        shopSmtp.purgeEmailFromAllMailboxes();
+        shopSmtp.server.purgeEmailFromAllMailboxes();
         platform.purgeEmailFromAllMailboxes();
     }
 
     private Shop shopWithSmtp(String name) {
         Shop shop = fixtures.shop(name);
-        fixtures.profile(shop, shopSmtp, "shop-login", smtpPassword, "orders@shop.test", 1);
+        fixtures.profile(shop, shopSmtp, "orders@shop.test", 1);
         fixtures.product(shop, "TEA-01", "Green tea", 1250, "EUR");
         fixtures.product(shop, "MUG-02", "Mug <large>", 899, "EUR");
         return shop;
@@ -132,8 +128,8 @@ class OrderConfirmationTest extends MarketTestBase {
         String orderId = created.path("orderId");
         assertNoSecretIn(created.asString());
 
-        await().atMost(WAIT).until(() -> shopSmtp.getReceivedMessages().length == 1);
-        MimeMessage mail = shopSmtp.getReceivedMessages()[0];
+        await().atMost(WAIT).until(() -> shopSmtp.server.getReceivedMessages().length == 1);
+        MimeMessage mail = shopSmtp.server.getReceivedMessages()[0];
         assertEquals("ada@buyers.test", ((InternetAddress) mail.getAllRecipients()[0]).getAddress());
         assertEquals("orders@shop.test", ((InternetAddress) mail.getFrom()[0]).getAddress());
         assertTrue(mail.getSubject().contains(orderId.substring(orderId.length() - 8).toUpperCase()), mail.getSubject());
@@ -188,7 +184,7 @@ class OrderConfirmationTest extends MarketTestBase {
 
         assertEquals("NOT_CONFIGURED", status(shop, key, orderId));
         assertEquals(0, platform.getReceivedMessages().length, "no platform mail");
-        assertEquals(1, shopSmtp.getReceivedMessages().length, "only the witness order's mail");
+        assertEquals(1, shopSmtp.server.getReceivedMessages().length, "only the witness order's mail");
         assertTrue(kafka.events(Topics.MAIL_REQUESTS, SendMailRequested.class).stream()
                 .noneMatch(r -> r.profileRef().equals(shop.profileRef())), "no mail requested for the shop");
     }
@@ -212,7 +208,7 @@ class OrderConfirmationTest extends MarketTestBase {
                 .body("orderId", equalTo(orderId)).body("emailToCustomer.status", equalTo("SENT"));
         assertEquals(1, fixtures.ordersOf(shop));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> shopSmtp.getReceivedMessages().length == 1);
+                .until(() -> shopSmtp.server.getReceivedMessages().length == 1);
 
         post(shop, key, order("someone-else@buyers.test"), idempotencyKey).then().statusCode(422)
                 .contentType("application/problem+json").body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
@@ -241,9 +237,9 @@ class OrderConfirmationTest extends MarketTestBase {
             pool.shutdownNow();
         }
         assertEquals(1, fixtures.ordersOf(shop));
-        await().atMost(WAIT).until(() -> shopSmtp.getReceivedMessages().length == 1);
+        await().atMost(WAIT).until(() -> shopSmtp.server.getReceivedMessages().length == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> shopSmtp.getReceivedMessages().length == 1);
+                .until(() -> shopSmtp.server.getReceivedMessages().length == 1);
     }
 
     @Test
@@ -268,7 +264,7 @@ class OrderConfirmationTest extends MarketTestBase {
         await().atMost(WAIT).until(() -> "NOT_CONFIGURED".equals(status(shop, key, orderId)));
         given().auth().oauth2(key).get(shop.ordersPath() + "/" + orderId).then()
                 .body("emailToCustomer.errorCode", equalTo("PROFILE_NOT_CONFIGURED"));
-        assertEquals(0, shopSmtp.getReceivedMessages().length);
+        assertEquals(0, shopSmtp.server.getReceivedMessages().length);
         assertEquals(0, platform.getReceivedMessages().length);
 
         // the next order already knows: NOT_CONFIGURED at once
@@ -279,7 +275,7 @@ class OrderConfirmationTest extends MarketTestBase {
     @Test
     void refusedLoginEndsFailedWithTheDispatchErrorCode() {
         Shop shop = fixtures.shop("Wrong Password Shop");
-        fixtures.profile(shop, shopSmtp, "shop-login", "not-the-password-" + UUID.randomUUID(), "orders@shop.test", 1);
+        fixtures.profile(shop, shopSmtp.server, shopSmtp.username, "not-the-password-" + UUID.randomUUID(), "orders@shop.test", 1);
         fixtures.product(shop, "TEA-01", "Green tea", 1250, "EUR");
         fixtures.product(shop, "MUG-02", "Mug", 899, "EUR");
         String key = fixtures.apiKey(shop);
@@ -289,7 +285,7 @@ class OrderConfirmationTest extends MarketTestBase {
         await().atMost(WAIT).until(() -> "FAILED".equals(status(shop, key, orderId)));
         given().auth().oauth2(key).get(shop.ordersPath() + "/" + orderId).then()
                 .body("emailToCustomer.errorCode", equalTo("SMTP_AUTH_FAILED"));
-        assertEquals(0, shopSmtp.getReceivedMessages().length);
+        assertEquals(0, shopSmtp.server.getReceivedMessages().length);
         assertEquals(0, platform.getReceivedMessages().length, "no fallback to the platform SMTP");
     }
 

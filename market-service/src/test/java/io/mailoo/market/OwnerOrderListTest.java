@@ -16,11 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.mailoo.market.support.MarketTestBase;
 import io.mailoo.market.support.Shop;
+import io.mailoo.testsupport.TenantSmtp;
 import io.mailoo.testsupport.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -32,20 +31,16 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class OwnerOrderListTest extends MarketTestBase {
 
-    static GreenMail shopSmtp;
-    static String smtpPassword;
+    static TenantSmtp shopSmtp;
 
     @BeforeAll
     static void start() {
-        shopSmtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        shopSmtp.start();
-        smtpPassword = "list-smtp-" + UUID.randomUUID();
-        shopSmtp.setUser("orders@list.test", "list-login", smtpPassword);
+        shopSmtp = new TenantSmtp("list-login");
     }
 
     @AfterAll
     static void stop() {
-        shopSmtp.stop();
+        shopSmtp.close();
     }
 
     private String placeOrder(Shop shop, String key, String buyer, int teas) {
@@ -63,7 +58,7 @@ class OwnerOrderListTest extends MarketTestBase {
     @Test
     void ordersAreListedNewestFirstWithTheirConfirmationStatus() {
         Shop shop = fixtures.shop("Listed Shop");
-        fixtures.profile(shop, shopSmtp, "list-login", smtpPassword, "orders@list.test", 1);
+        fixtures.profile(shop, shopSmtp, "orders@list.test", 1);
         fixtures.product(shop, "TEA-01", "Green tea", 1250, "EUR");
         String key = fixtures.apiKey(shop);
         given().auth().oauth2(shop.ownerToken()).get(shop.ownerPath("orders")).then().statusCode(200)

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.events.SendMailRequested;
@@ -31,6 +29,7 @@ import io.mailoo.support.outbox.Outbox;
 import io.mailoo.support.outbox.OutboxRelay;
 import io.mailoo.support.outbox.OutboxRetention;
 import io.mailoo.testsupport.KafkaTestClient;
+import io.mailoo.testsupport.TenantSmtp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -99,13 +98,9 @@ class OutboxRelayTest {
     void anOrdersConfirmationRequestMovesRightAfterCommitWithoutNotifyOrPoll() {
         MarketFixtures fixtures = new MarketFixtures(requests, pool);
         Shop shop = fixtures.shop("Signal Shop");
-        GreenMail shopSmtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        shopSmtp.start();
-        try {
-            fixtures.profile(shop, shopSmtp, "signal", "signal-" + UUID.randomUUID(), "orders@signal.test", 1);
-        } finally {
-            shopSmtp.stop(); // the mail's fate is not this test's concern, only its request
-        }
+        try (TenantSmtp shopSmtp = new TenantSmtp("signal")) {
+            fixtures.profile(shop, shopSmtp, "orders@signal.test", 1);
+        } // the mail's fate is not this test's concern, only its request
         fixtures.product(shop, "TEA-01", "Green tea", 1250, "EUR");
         String apiKey = fixtures.apiKey(shop);
         assertEquals(0L, pool.query("select count(*) from pg_trigger where tgrelid = 'outbox_event'::regclass "

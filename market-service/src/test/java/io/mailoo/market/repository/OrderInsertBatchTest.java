@@ -30,14 +30,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.mailoo.market.entity.MarketOrder;
 import io.mailoo.market.support.MarketTestBase;
 import io.mailoo.market.support.Shop;
 import io.mailoo.support.outbox.Outbox;
 import io.mailoo.testsupport.KafkaTestClient;
+import io.mailoo.testsupport.TenantSmtp;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,8 +57,7 @@ class OrderInsertBatchTest extends MarketTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String EVENT_TOPIC = "mailoo.test.order-batch";
-    private static GreenMail shopSmtp;
-    private static String smtpPassword;
+    private static TenantSmtp shopSmtp;
 
     @Inject
     OrderStore store;
@@ -73,15 +71,12 @@ class OrderInsertBatchTest extends MarketTestBase {
     @BeforeAll
     static void start() throws Exception {
         KafkaTestClient.onOwnTopic(EVENT_TOPIC).close(); // the store tests' events are published there
-        shopSmtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        shopSmtp.start();
-        smtpPassword = "batch-smtp-" + UUID.randomUUID();
-        shopSmtp.setUser("orders@batch.test", "batch-login", smtpPassword);
+        shopSmtp = new TenantSmtp("batch-login");
     }
 
     @AfterAll
     static void stop() {
-        shopSmtp.stop();
+        shopSmtp.close();
     }
 
     @AfterEach
@@ -95,7 +90,7 @@ class OrderInsertBatchTest extends MarketTestBase {
     @Test
     void ordersArrivingTogetherShareOneStatementAndEachGetsItsOwnOrderAndOneMail() throws Exception {
         Shop shop = fixtures.shop("Batch Shop");
-        fixtures.profile(shop, shopSmtp, "batch-login", smtpPassword, "orders@batch.test", 1);
+        fixtures.profile(shop, shopSmtp, "orders@batch.test", 1);
         fixtures.product(shop, "TEA-01", "Green tea", 1250, "EUR");
         String key = fixtures.apiKey(shop);
 
@@ -146,11 +141,11 @@ class OrderInsertBatchTest extends MarketTestBase {
         assertEquals(20, fixtures.count("select count(*) from outbox_event where message_key = $1",
                 shop.profileRef()), "an outbox row per stored order, none for the replays");
 
-        await().atMost(WAIT).until(() -> shopSmtp.getReceivedMessages().length >= 20);
+        await().atMost(WAIT).until(() -> shopSmtp.server.getReceivedMessages().length >= 20);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> shopSmtp.getReceivedMessages().length == 20);
+                .until(() -> shopSmtp.server.getReceivedMessages().length == 20);
         Set<String> recipients = new HashSet<>();
-        for (var message : shopSmtp.getReceivedMessages()) {
+        for (var message : shopSmtp.server.getReceivedMessages()) {
             recipients.add(Arrays.toString(message.getAllRecipients()));
         }
         assertEquals(20, recipients.size(), "a buyer was mailed twice: " + recipients);

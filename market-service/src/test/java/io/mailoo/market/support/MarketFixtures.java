@@ -22,6 +22,7 @@ import io.mailoo.contracts.events.Sender;
 import io.mailoo.contracts.events.SmtpSecurity;
 import io.mailoo.contracts.events.SmtpServer;
 import io.mailoo.testsupport.KafkaTestClient;
+import io.mailoo.testsupport.TenantSmtp;
 import io.mailoo.testsupport.TestKeys;
 import io.mailoo.testsupport.TestSecrets;
 import io.restassured.http.ContentType;
@@ -66,6 +67,11 @@ public final class MarketFixtures {
     }
 
     /** The integration's outboundMail pointing at a GreenMail server, password sealed for this profileRef. */
+    /** The shop's profile on a tenant SMTP server of test-support, with that server's login and password. */
+    public void profile(Shop shop, TenantSmtp smtp, String from, long version) {
+        profile(shop, smtp.server, smtp.username, smtp.password, from, version);
+    }
+
     public void profile(Shop shop, GreenMail server, String login, String password, String from, long version) {
         TestSecrets.remember(password);
         SealedSecret sealed = CIPHER.seal(password, SecretBinding.smtpPassword(shop.profileRef(), "127.0.0.1",
