@@ -21,8 +21,9 @@ usage: ./mailoo bench orders [--rate R] [--seconds S] [--warmup S] [--warmup-ram
 
   --rate R            orders per second offered, open loop (default 500)
   --seconds S         measured seconds of the fixed-rate run (default 30)
-  --warmup S          seconds at the same rate before it, not counted (default 20; 90 when this bench has just
-                      started or restarted the stack: a fresh stack's JIT compilers take its first minute)
+  --warmup S          seconds at the same rate before it, not counted (default 20; 180 when this bench has just
+                      started or restarted the stack: mail-dispatch-service's C2 compiler works for minutes after a
+                      start, and its CPU is taken from the orders)
   --warmup-ramp S     the warm-up's first S seconds rise a step a second to the rate (default 0; 60 on a stack this
                       bench has just started, when --warmup is not given: at the full rate at once, its compilers
                       left dispatch a backlog the measured seconds paid for)
@@ -292,12 +293,14 @@ bench_orders() {
   stack_has_bench_env || die "market-service / mail-dispatch-service run without ${ORDER_BENCH_ENV[*]}"
   # The first run on a stack that just started measured its JIT: API p99 175-474 ms against 27-45 ms in the runs
   # after it (docs/benchmarks.md, tenth session), and 500/s at once from its first second left dispatch a backlog
-  # that it was still working off in the measured seconds (fourteenth and fifteenth sessions). Unless --warmup says
-  # otherwise, such a stack rises to the rate in a minute and runs at it half a minute more before it is measured.
+  # that it was still working off in the measured seconds (fourteenth and fifteenth sessions); and dispatch's C2
+  # compiler was still busy minutes after its start (72 s of compilation in its first 9 minutes; dispatch used 7-11
+  # CPU-s of a run within 4 minutes of its start, 4.6-5.3 after). Unless --warmup says otherwise, such a stack rises
+  # to the rate in a minute and runs at it two minutes more before it is measured.
   if [[ -z "$warmup" ]]; then
     warmup=20
     if ((fresh_stack)); then
-      warmup=90
+      warmup=180
       : "${warmup_ramp:=60}"
       log "the stack has just started: $warmup s of warm-up, rising to the measured rate in the first $warmup_ramp s" \
         "(--warmup and --warmup-ramp set them)"
@@ -377,6 +380,8 @@ bench_orders() {
   outbox_sampler "$backlog" &
   SAMPLER_PID=$!
   while read -r name ticks; do cpu_start[$name]=$ticks; done < <(cpu_snapshot "${roots[@]}")
+  # the wall clock of the first measured second, to line the p99 of each second up with the services' logs
+  echo "  measured seconds start at $(date -u +%T.%3N) UTC"
   : >"$start_file"
   sleep "$seconds"
   local machine_used listed_used used
