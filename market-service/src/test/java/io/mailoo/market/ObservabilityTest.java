@@ -1,8 +1,14 @@
 package io.mailoo.market;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +34,17 @@ class ObservabilityTest {
     @Test
     void metricsAreExposed() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    /** The consumers' lag is kept for the alerts and the dashboard; the Kafka clients' other meters are not scraped. */
+    @Test
+    void ofTheKafkaClientMetersOnlyTheConsumerLagIsScraped() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/metrics").asString()
+                .contains("\nkafka_consumer_fetch_manager_records_lag_max{"));
+        List<String> kafkaSeries = given().get("/q/metrics").asString().lines()
+                .filter(line -> line.startsWith("kafka_")).toList();
+        assertFalse(kafkaSeries.isEmpty());
+        assertTrue(kafkaSeries.stream().allMatch(line -> line.startsWith("kafka_consumer_fetch_manager_records_lag_max{")),
+                () -> String.join("\n", kafkaSeries));
     }
 }
