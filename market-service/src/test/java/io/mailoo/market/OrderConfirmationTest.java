@@ -275,7 +275,8 @@ class OrderConfirmationTest extends MarketTestBase {
     @Test
     void refusedLoginEndsFailedWithTheDispatchErrorCode() {
         Shop shop = fixtures.shop("Wrong Password Shop");
-        fixtures.profile(shop, shopSmtp.server, shopSmtp.username, "not-the-password-" + UUID.randomUUID(), "orders@shop.test", 1);
+        fixtures.profile(shop, shopSmtp.server, shopSmtp.username, "not-the-password-" + UUID.randomUUID(),
+                "orders@shop.test", 1);
         fixtures.product(shop, "TEA-01", "Green tea", 1250, "EUR");
         fixtures.product(shop, "MUG-02", "Mug", 899, "EUR");
         String key = fixtures.apiKey(shop);

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-
 import io.mailoo.market.support.MarketTestBase;
 import io.mailoo.market.support.Shop;
 import io.mailoo.testsupport.TenantSmtp;

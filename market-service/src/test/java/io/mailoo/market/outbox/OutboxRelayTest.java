@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-
 import io.mailoo.contracts.Topics;
 import io.mailoo.contracts.events.SendMailRequested;
 import io.mailoo.market.support.MarketFixtures;

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-
 import io.mailoo.market.entity.MarketOrder;
 import io.mailoo.market.support.MarketTestBase;
 import io.mailoo.market.support.Shop;

@@ -21,7 +21,8 @@ class KafkaClientMetersTest {
         Gauge.builder("kafka.producer.record.send.rate", () -> 1.0).register(registry);
         registry.counter("kafka.consumer.fetch.manager.records.consumed.total").increment();
         registry.counter("mailoo.dispatch.results", "status", "SENT").increment();
-        Gauge.builder("kafkaesque.things", () -> 1.0).register(registry); // not a Kafka client meter: the prefix is "kafka." with its dot
+        // not a Kafka client meter: the prefix is "kafka." with its dot
+        Gauge.builder("kafkaesque.things", () -> 1.0).register(registry);
 
         assertEquals(7.0, registry.get("kafka.consumer.fetch.manager.records.lag.max").gauge().value());
         assertNull(registry.find("kafka.producer.record.send.rate").meter());
