@@ -115,16 +115,32 @@ mvn_cmd() {
 
 pid_file() { echo "$MAILOO_PID_DIR/$1.pid"; }
 
-# prints the pid of a running component, returns 1 when it is not running (and removes a stale pid file)
+# carries_marker PID NAME : the process's command line holds -Dmailoo.component=NAME (a read error counts as no)
+carries_marker() {
+  local cmd
+  cmd=$(tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline") || return 1
+  [[ "$cmd" == *"-Dmailoo.component=$2 "* ]]
+}
+
+# component_pid NAME : prints the recorded pid if that process is alive and is NAME's (the marker guards against a
+# pid reused after a reboot), returns 1 otherwise; forgets the record only when the process is gone or is surely
+# another one
 component_pid() {
-  local name=$1 f pid
+  local name=$1 f pid i
   f=$(pid_file "$name")
   [[ -f "$f" ]] || return 1
   pid=$(<"$f")
-  if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null \
-     && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Dmailoo.component=$name "; then
-    echo "$pid"
-    return 0
+  if [[ "$pid" =~ ^[0-9]+$ ]]; then
+    # while setsid, nohup and env each exec the next program, the command line reads empty for an instant: one
+    # miss is not proof of another process, so look again for up to half a second
+    for i in 1 2 3 4 5 6 7 8 9 10; do
+      kill -0 "$pid" 2>/dev/null || break
+      if carries_marker "$pid" "$name"; then
+        echo "$pid"
+        return 0
+      fi
+      sleep 0.05
+    done
   fi
   rm -f "$f"
   return 1
@@ -143,11 +159,9 @@ start_component() {
   setsid nohup "$@" >>"$logfile" 2>&1 </dev/null &
   local pid=$! i
   echo "$pid" >"$(pid_file "$name")"
-  # until setsid/nohup/env have exec'd into the JVM, the command line does not carry the marker yet
+  # until the forked shell has exec'd setsid, the command line does not carry the marker yet
   for i in $(seq 1 100); do
-    if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Dmailoo.component=$name "; then
-      return 0
-    fi
+    carries_marker "$pid" "$name" && return 0
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.05
   done

@@ -7,6 +7,7 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MAILOO_ROOT=$(mktemp -d)
 trap 'rm -rf "$MAILOO_ROOT"' EXIT
 export MAILOO_ROOT
+mkdir -p "$MAILOO_ROOT/deploy" && cp -r "$REPO/deploy/jvm" "$MAILOO_ROOT/deploy/jvm"
 # shellcheck source=/dev/null
 source "$REPO/deploy/local/common.sh"
 # shellcheck source=/dev/null
