@@ -6,7 +6,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MAILOO_ROOT=$(mktemp -d)
 export MAILOO_ROOT
-cp -r "$REPO/deploy" "$MAILOO_ROOT/deploy"
+mkdir -p "$MAILOO_ROOT/deploy" && cp -r "$REPO/deploy/jvm" "$MAILOO_ROOT/deploy/jvm"
 # shellcheck source=/dev/null
 source "$REPO/deploy/local/common.sh"
 ensure_state_dirs
