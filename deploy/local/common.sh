@@ -116,10 +116,11 @@ mvn_cmd() {
 pid_file() { echo "$MAILOO_PID_DIR/$1.pid"; }
 
 # carries_marker PID NAME : the process's command line holds -Dmailoo.component=NAME (a read error counts as no)
+# (read with mapfile, a builtin: component_pid runs often, and a process per look cost ./mailoo's starts ~10 ms each)
 carries_marker() {
-  local cmd
-  cmd=$(tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline") || return 1
-  [[ "$cmd" == *"-Dmailoo.component=$2 "* ]]
+  local -a args
+  { mapfile -d '' args <"/proc/$1/cmdline"; } 2>/dev/null || return 1
+  [[ "${args[*]} " == *"-Dmailoo.component=$2 "* ]]
 }
 
 # component_pid NAME : prints the recorded pid if that process is alive and is NAME's (the marker guards against a

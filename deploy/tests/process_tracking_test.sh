@@ -38,6 +38,16 @@ check "the record stays while the marker is missing for a moment" test "$(compon
 check "the pid file is still there" test -f "$(pid_file late)"
 check "the marker arrived with the exec" carries_marker "${pids[0]}" late
 
+# nginx (the gateway) rewrites its command line into one title that carries the marker after an '=':
+# "nginx: master process ... env MAILOO_COMPONENT=-Dmailoo.component=gateway ;"
+exec -a "nginx: master process /usr/sbin/nginx -g daemon off; env MAILOO_COMPONENT=-Dmailoo.component=titled ;" \
+  sleep 30 &
+pids+=($!)
+disown
+echo "$!" >"$(pid_file titled)"
+check "a component whose title holds the marker after '=' is found" test "$(component_pid titled)" = "${pids[-1]}"
+check "a name that only starts the marker's name does not match" test -z "$(carries_marker "${pids[-1]}" title && echo y)"
+
 # A live process that is someone else's (a pid reused after a reboot): never carries the marker
 sleep 30 &
 pids+=($!)
