@@ -147,6 +147,10 @@ const CODES: Record<string, Explanation> = {
     sentence: 'Mailoo is very busy or restarting for a moment; nothing was saved.',
     check: 'Try again in a few seconds.',
   },
+  SERVICE_BUSY: {
+    sentence: 'Mailoo is very busy for a moment; nothing was saved.',
+    check: 'Try again in a few seconds.',
+  },
   INTERNAL_ERROR: { sentence: 'Something went wrong on Mailoo’s side; it has been logged.', check: 'Try again; if it keeps happening, ask an operator.' },
   JSON_MALFORMED: { sentence: 'The service could not read what was sent.', check: 'Reload the page and try again.' },
   REQUEST_TOO_LARGE: { sentence: 'What was sent is larger than Mailoo accepts.', check: 'Shorten the longest texts and try again.' },

@@ -42,7 +42,8 @@ public class ApiDocumentFilter implements OASFilter {
 
     private static final String JSON = "application/json";
     private static final String DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE: the service's database is out of "
-            + "connections or restarting; nothing was stored. Retry after Retry-After.";
+            + "connections or restarting; nothing was stored. SERVICE_BUSY: the service holds as many requests as it "
+            + "takes at once; nothing was done. Retry either after Retry-After.";
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -148,7 +149,8 @@ public class ApiDocumentFilter implements OASFilter {
             addIfAbsent(responses, "413", "REQUEST_TOO_LARGE: the body is larger than the service accepts.");
             addIfAbsent(responses, "415", "UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json.");
         }
-        // any route may meet a database that is out of connections or restarting (ProblemMappers)
+        // any route may meet a database that is out of connections or restarting (ProblemMappers), or a full
+        // service (InFlightLimitFilter)
         APIResponse unavailable = responses.getAPIResponse("503");
         if (unavailable == null) {
             addIfAbsent(responses, "503", DATABASE_UNAVAILABLE);

@@ -30,6 +30,9 @@ public enum ErrorCode {
     DATABASE_UNAVAILABLE(503, Audience.DASHBOARD,
             "The service's database is overloaded (out of connections) or restarting; nothing was stored; retry after "
                     + "Retry-After."),
+    SERVICE_BUSY(503, Audience.DASHBOARD,
+            "The service holds as many requests as it takes at once (HTTP_MAX_IN_FLIGHT); nothing was done; retry "
+                    + "after Retry-After."),
 
     // --- the request's form ---
     JSON_MALFORMED(400, Audience.DASHBOARD, "The body is not JSON, or not of the expected shape."),
