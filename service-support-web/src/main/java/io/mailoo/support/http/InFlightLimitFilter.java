@@ -16,10 +16,10 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Bounds the requests a service holds at once ({@code mailoo.http.max-in-flight}, env {@code HTTP_MAX_IN_FLIGHT}): one
  * more is answered at once with 503 SERVICE_BUSY and Retry-After, before anything reads its body or touches the
- * database. Without a bound an overloaded service queues every request that arrives; each one held costs about 40 KB
- * of heap, so in a small heap the queue itself sends the collector into full collections and the answers to tens of
- * seconds (docs/benchmarks.md, thirteenth session). A quick refusal tells a client to come back instead. The
- * management routes ({@code /q/}: health, metrics) are never counted or refused, so probes see the service as it is.
+ * database. Without a bound a service takes every request that arrives; each one held costs about 40 KB of heap, so
+ * a few hundred fill a domain service's 64 MB heap (docs/service-conventions.md, Overload). A quick refusal tells a
+ * client to come back instead. The management routes ({@code /q/}: health, metrics) are never counted or refused, so
+ * probes see the service as it is.
  */
 @ApplicationScoped
 public class InFlightLimitFilter {
