@@ -117,6 +117,14 @@ build_if_needed() {
     return 0
   fi
   resolve_service_java
+  # the build rewrites every service's jar: a service left running would go on with a jar replaced under it, and the
+  # training run skips running services, so its next start would have no AOT cache; start_services starts them again
+  local -a running=()
+  for svc in "${MAILOO_SERVICES[@]}"; do is_running "$svc" && running+=("$svc"); done
+  if ((${#running[@]})); then
+    log "stopping ${running[*]}: the build replaces their jars (they start again from the new ones)"
+    stop_components "${running[@]}"
+  fi
   # the build's AppCDS archive is made by the build's JVM: of no use to a JDK 25+ (which takes the AOT cache instead)
   local appcds=$MAILOO_APPCDS
   service_uses_aot && appcds=false
