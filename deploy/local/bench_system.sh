@@ -138,7 +138,16 @@ _bench_recovery() {
   limit=$(tr '\0' '\n' <"/proc/$mpid/environ" 2>/dev/null | sed -n 's/^ORDERS_PER_KEY_PER_MINUTE=//p')
   if ! [[ "${limit:-120}" =~ ^[0-9]+$ ]] || (( ${limit:-120} < n )); then
     _smoke_fail "market-service takes ${limit:-120} orders per API key and minute (ORDERS_PER_KEY_PER_MINUTE): most of \
-the $n orders would be refused with 429. Start the stack for this run: ./mailoo down && ORDERS_PER_KEY_PER_MINUTE=100000 ./mailoo up"
+the $n orders would be refused with 429. Start the stack for this run: ./mailoo down && ORDERS_PER_KEY_PER_MINUTE=100000 DISPATCH_DEFAULT_MESSAGES_PER_MINUTE=100000 ./mailoo up"
+  fi
+  # dispatch's per-profile rate (DISPATCH_DEFAULT_MESSAGES_PER_MINUTE, default 600) would pace the mails after the
+  # restart: a run at the default took 124 s for 1,500 mails, which measured the limit, not the recovery (2026-12-07)
+  local dpid rate
+  dpid=$(component_pid mail-dispatch-service) || _smoke_fail "mail-dispatch-service is not running (./mailoo up)"
+  rate=$(tr '\0' '\n' <"/proc/$dpid/environ" 2>/dev/null | sed -n 's/^DISPATCH_DEFAULT_MESSAGES_PER_MINUTE=//p')
+  if ! [[ "${rate:-600}" =~ ^[0-9]+$ ]] || (( ${rate:-600} < 2 * n )); then
+    _smoke_fail "mail-dispatch-service sends ${rate:-600} mails per profile and minute (DISPATCH_DEFAULT_MESSAGES_PER_MINUTE): \
+the $n mails would take minutes whatever the recovery. Start the stack for this run: ./mailoo down && ORDERS_PER_KEY_PER_MINUTE=100000 DISPATCH_DEFAULT_MESSAGES_PER_MINUTE=100000 ./mailoo up"
   fi
   _bench_shop recovery
   local buyer="buyer@$SHOP_DOMAIN" db; db=$(service_db mail-dispatch-service)
