@@ -41,7 +41,7 @@ public class ApiDocumentFilter implements OASFilter {
     static final String DEFAULT_BASE_URL = "http://127.0.0.1:8080";
 
     private static final String JSON = "application/json";
-    private static final String DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE: the service's database is out of "
+    private static final String UNAVAILABLE = "DATABASE_UNAVAILABLE: the service's database is out of "
             + "connections or restarting; nothing was stored. SERVICE_BUSY: the service holds as many requests as it "
             + "takes at once; nothing was done. Retry either after Retry-After.";
 
@@ -153,11 +153,11 @@ public class ApiDocumentFilter implements OASFilter {
         // service (InFlightLimitFilter)
         APIResponse unavailable = responses.getAPIResponse("503");
         if (unavailable == null) {
-            addIfAbsent(responses, "503", DATABASE_UNAVAILABLE);
+            addIfAbsent(responses, "503", UNAVAILABLE);
         } else if (unavailable.getRef() == null && (unavailable.getDescription() == null
                 || !unavailable.getDescription().contains("DATABASE_UNAVAILABLE"))) {
             unavailable.setDescription((unavailable.getDescription() == null ? "" : unavailable.getDescription() + " ")
-                    + DATABASE_UNAVAILABLE);
+                    + UNAVAILABLE);
         }
         Map<String, APIResponse> sorted = new LinkedHashMap<>();
         responses.getAPIResponses().entrySet().stream().sorted(Map.Entry.comparingByKey())
