@@ -29,8 +29,7 @@ class EncryptionKeyMissingTest {
     public static class NoKey implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mailoo.crypto.key", "", "mp.jwt.verify.publickey.location", TestKeys.publicKeyLocation(),
-                    "mp.jwt.verify.issuer", TestKeys.ISSUER);
+            return TestKeys.serviceConfig("mailoo.crypto.key", "");
         }
     }
 

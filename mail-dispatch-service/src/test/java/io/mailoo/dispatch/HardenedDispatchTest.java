@@ -41,10 +41,7 @@ class HardenedDispatchTest {
     public static class Hardened implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mailoo.dispatch.allow-private-hosts", "false",
-                    "mailoo.crypto.key", "",
-                    "mp.jwt.verify.publickey.location", TestKeys.publicKeyLocation(),
-                    "mp.jwt.verify.issuer", TestKeys.ISSUER);
+            return TestKeys.serviceConfig("mailoo.dispatch.allow-private-hosts", "false", "mailoo.crypto.key", "");
         }
     }
 

@@ -49,9 +49,7 @@ class InFlightLimitTest extends MarketTestBase {
     public static class ThreeAtOnce implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mailoo.http.max-in-flight", String.valueOf(LIMIT),
-                    "mp.jwt.verify.publickey.location", TestKeys.publicKeyLocation(),
-                    "mp.jwt.verify.issuer", TestKeys.ISSUER, "mailoo.crypto.key", TestKeys.ENCRYPTION_KEY);
+            return TestKeys.serviceConfig("mailoo.http.max-in-flight", String.valueOf(LIMIT));
         }
 
         @Override

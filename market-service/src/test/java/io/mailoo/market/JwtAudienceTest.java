@@ -31,9 +31,7 @@ class JwtAudienceTest extends MarketTestBase {
     public static class Audience implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.jwt.verify.audiences", AUDIENCE,
-                    "mp.jwt.verify.publickey.location", TestKeys.publicKeyLocation(),
-                    "mp.jwt.verify.issuer", TestKeys.ISSUER, "mailoo.crypto.key", TestKeys.ENCRYPTION_KEY);
+            return TestKeys.serviceConfig("mp.jwt.verify.audiences", AUDIENCE);
         }
 
         @Override

@@ -39,10 +39,7 @@ class CleartextLoginTest {
     public static class Production implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mailoo.smtp.allow-private-hosts", "false",
-                    "mailoo.crypto.key", TestKeys.ENCRYPTION_KEY,
-                    "mp.jwt.verify.publickey.location", TestKeys.publicKeyLocation(),
-                    "mp.jwt.verify.issuer", TestKeys.ISSUER);
+            return TestKeys.serviceConfig("mailoo.smtp.allow-private-hosts", "false");
         }
     }
 

@@ -58,10 +58,7 @@ class MailSettingsOAuthTest {
     public static class Keys implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mailoo.crypto.key", TestKeys.ENCRYPTION_KEY,
-                    "mp.jwt.verify.publickey.location", TestKeys.publicKeyLocation(),
-                    "mp.jwt.verify.issuer", TestKeys.ISSUER,
-                    "mailoo.smtp-test.timeout", "PT3S");
+            return TestKeys.serviceConfig("mailoo.smtp-test.timeout", "PT3S");
         }
     }
 

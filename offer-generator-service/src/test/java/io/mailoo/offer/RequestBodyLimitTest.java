@@ -27,9 +27,7 @@ class RequestBodyLimitTest {
     public static class SmallLimit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.limits.max-body-size", Integer.toString(LIMIT),
-                    "mp.jwt.verify.publickey.location", TestKeys.publicKeyLocation(),
-                    "mp.jwt.verify.issuer", TestKeys.ISSUER, "mailoo.crypto.key", TestKeys.ENCRYPTION_KEY);
+            return TestKeys.serviceConfig("quarkus.http.limits.max-body-size", Integer.toString(LIMIT));
         }
     }
 

@@ -41,8 +41,7 @@ class WithoutKeyTest {
     public static class NoKey implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mailoo.crypto.key", "", "mp.jwt.verify.publickey.location", TestKeys.publicKeyLocation(),
-                    "mp.jwt.verify.issuer", TestKeys.ISSUER, "mailoo.offer.submissions-per-minute", "3",
+            return TestKeys.serviceConfig("mailoo.crypto.key", "", "mailoo.offer.submissions-per-minute", "3",
                     "mailoo.offer.smtp-tests-per-project-per-hour", "2");
         }
     }

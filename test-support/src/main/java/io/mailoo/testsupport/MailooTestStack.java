@@ -1,6 +1,5 @@
 package io.mailoo.testsupport;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -23,10 +22,7 @@ public class MailooTestStack implements QuarkusTestResourceLifecycleManager {
         platform = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         platform.start();
         dispatch = DispatchProcess.start(platform.getSmtp().getPort(), Map.of());
-        Map<String, String> config = new HashMap<>();
-        config.put("mailoo.crypto.key", TestKeys.ENCRYPTION_KEY);
-        config.put("mp.jwt.verify.publickey.location", TestKeys.publicKeyLocation());
-        config.put("mp.jwt.verify.issuer", TestKeys.ISSUER);
+        Map<String, String> config = TestKeys.serviceConfig();
         config.put("mailoo.test.dispatch-port", Integer.toString(dispatch.port()));
         return config;
     }

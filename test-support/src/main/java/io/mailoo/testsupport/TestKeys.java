@@ -6,6 +6,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import io.smallrye.jwt.build.Jwt;
@@ -45,6 +47,26 @@ public final class TestKeys {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What every service under test needs to open sealed secrets and to accept {@link #token} — the encryption key, the
+     * JWT public key and issuer — followed by the given key, value pairs, which win over those three (a test of a
+     * service without its key passes {@code "mailoo.crypto.key", ""}). A new map each call, which a test resource may
+     * add to.
+     */
+    public static Map<String, String> serviceConfig(String... keyValues) {
+        if (keyValues.length % 2 != 0) {
+            throw new IllegalArgumentException("key, value pairs expected, got " + keyValues.length + " strings");
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put("mailoo.crypto.key", ENCRYPTION_KEY);
+        config.put("mp.jwt.verify.publickey.location", publicKeyLocation());
+        config.put("mp.jwt.verify.issuer", ISSUER);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            config.put(keyValues[i], keyValues[i + 1]);
+        }
+        return config;
     }
 
     /** A token as the dashboard sends it: {@code sub}, {@code email} (omitted when null) and {@code groups}. */

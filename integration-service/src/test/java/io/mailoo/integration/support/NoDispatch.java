@@ -10,8 +10,6 @@ public class NoDispatch implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("mailoo.crypto.key", TestKeys.ENCRYPTION_KEY,
-                "mp.jwt.verify.publickey.location", TestKeys.publicKeyLocation(),
-                "mp.jwt.verify.issuer", TestKeys.ISSUER);
+        return TestKeys.serviceConfig();
     }
 }

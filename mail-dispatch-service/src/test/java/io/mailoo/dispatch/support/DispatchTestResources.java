@@ -1,6 +1,5 @@
 package io.mailoo.dispatch.support;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -29,16 +28,13 @@ public class DispatchTestResources implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         platform = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         platform.start();
-        Map<String, String> config = new HashMap<>();
+        Map<String, String> config = TestKeys.serviceConfig();
         config.put("quarkus.mailer.host", "127.0.0.1");
         config.put("mailoo.platform.host", "127.0.0.1");
         config.put("quarkus.mailer.port", Integer.toString(platform.getSmtp().getPort()));
         config.put("quarkus.mailer.start-tls", "DISABLED");
         config.put("quarkus.mailer.tls", "false");
         config.put("quarkus.mailer.from", "platform@mailoo.test");
-        config.put("mailoo.crypto.key", TestKeys.ENCRYPTION_KEY);
-        config.put("mp.jwt.verify.publickey.location", TestKeys.publicKeyLocation());
-        config.put("mp.jwt.verify.issuer", TestKeys.ISSUER);
         config.put("mailoo.dispatch.profile-grace", "PT3S");
         config.put("mailoo.dispatch.quick-retry-ladder", "1s,2s");
         config.put("mailoo.dispatch.slow-retry-ladder", "1s,2s");
