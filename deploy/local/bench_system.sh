@@ -128,27 +128,32 @@ _bench_outbox() {
   _bench_psql "$db" "DELETE FROM outbox_event WHERE topic = 'mailoo.bench.outbox'" >/dev/null
 }
 
+# _service_setting PID VAR DEFAULT: a running service's VAR as it was started (its /proc environ), DEFAULT when it
+# was started without it, 0 when the value is not a whole number (so every "at least" check fails on it)
+_service_setting() {
+  local value
+  value=$(tr '\0' '\n' <"/proc/$1/environ" 2>/dev/null | sed -n "s/^$2=//p")
+  value=${value:-$3}
+  [[ "$value" =~ ^[0-9]+$ ]] && echo "$value" || echo 0
+}
+
 # ---- recovery: kill -9 of mail-dispatch-service with mail in flight ------------------------------------------
 _bench_recovery() {
   local n=${1:-1500} kill_at=${2:-300} i
   # market's per-key order bucket (ORDERS_PER_KEY_PER_MINUTE, default 120) would answer most of the run 429: the kill
-  # then never came (fewer than kill_at mails SENT) and the run waited 15 minutes for orders that were never taken
-  local mpid limit
-  mpid=$(component_pid market-service) || _smoke_fail "market-service is not running (./mailoo up)"
-  limit=$(tr '\0' '\n' <"/proc/$mpid/environ" 2>/dev/null | sed -n 's/^ORDERS_PER_KEY_PER_MINUTE=//p')
-  if ! [[ "${limit:-120}" =~ ^[0-9]+$ ]] || (( ${limit:-120} < n )); then
-    _smoke_fail "market-service takes ${limit:-120} orders per API key and minute (ORDERS_PER_KEY_PER_MINUTE): most of \
-the $n orders would be refused with 429. Start the stack for this run: ./mailoo down && ORDERS_PER_KEY_PER_MINUTE=100000 DISPATCH_DEFAULT_MESSAGES_PER_MINUTE=100000 ./mailoo up"
-  fi
+  # then never came (fewer than kill_at mails SENT) and the run waited 15 minutes for orders that were never taken.
   # dispatch's per-profile rate (DISPATCH_DEFAULT_MESSAGES_PER_MINUTE, default 600) would pace the mails after the
   # restart: a run at the default took 124 s for 1,500 mails, which measured the limit, not the recovery (2026-12-07)
-  local dpid rate
+  local start_hint="Start the stack for this run: ./mailoo down && ORDERS_PER_KEY_PER_MINUTE=100000 \
+DISPATCH_DEFAULT_MESSAGES_PER_MINUTE=100000 ./mailoo up" mpid dpid limit rate
+  mpid=$(component_pid market-service) || _smoke_fail "market-service is not running (./mailoo up)"
   dpid=$(component_pid mail-dispatch-service) || _smoke_fail "mail-dispatch-service is not running (./mailoo up)"
-  rate=$(tr '\0' '\n' <"/proc/$dpid/environ" 2>/dev/null | sed -n 's/^DISPATCH_DEFAULT_MESSAGES_PER_MINUTE=//p')
-  if ! [[ "${rate:-600}" =~ ^[0-9]+$ ]] || (( ${rate:-600} < 2 * n )); then
-    _smoke_fail "mail-dispatch-service sends ${rate:-600} mails per profile and minute (DISPATCH_DEFAULT_MESSAGES_PER_MINUTE): \
-the $n mails would take minutes whatever the recovery. Start the stack for this run: ./mailoo down && ORDERS_PER_KEY_PER_MINUTE=100000 DISPATCH_DEFAULT_MESSAGES_PER_MINUTE=100000 ./mailoo up"
-  fi
+  limit=$(_service_setting "$mpid" ORDERS_PER_KEY_PER_MINUTE 120)
+  (( limit >= n )) || _smoke_fail "market-service takes $limit orders per API key and minute \
+(ORDERS_PER_KEY_PER_MINUTE): most of the $n orders would be refused with 429. $start_hint"
+  rate=$(_service_setting "$dpid" DISPATCH_DEFAULT_MESSAGES_PER_MINUTE 600)
+  (( rate >= 2 * n )) || _smoke_fail "mail-dispatch-service sends $rate mails per profile and minute \
+(DISPATCH_DEFAULT_MESSAGES_PER_MINUTE): the $n mails would take minutes whatever the recovery. $start_hint"
   _bench_shop recovery
   local buyer="buyer@$SHOP_DOMAIN" db; db=$(service_db mail-dispatch-service)
   local profile="integration:$SHOP_INTEGRATION"
